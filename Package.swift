@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "jixiao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
+        .executable(name: "jixiao", targets: ["jixiao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "JixiaoCore",
+            dependencies: ["CYAML"]
+        ),
+        .executableTarget(
+            name: "jixiao",
+            dependencies: [
+                "JixiaoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "JixiaoCoreTests",
+            dependencies: [
+                "JixiaoCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "JixiaoCLITests",
+            dependencies: ["jixiao"]
+        ),
+    ]
+)

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Reads inputs, chooses rubrics and audits: what `score`, `audit` and `batch` share.
+public struct Engine: Sendable {
+    public var catalog: RubricCatalog
+    /// A rubric forced for every table (`--rubric`), instead of choosing one per table.
+    public var rubric: Rubric?
+
+    public init(catalog: RubricCatalog, rubric: Rubric? = nil) {
+        self.catalog = catalog
+        self.rubric = rubric
+    }
+
+    /// Loads the rubric folder and, when `rubricReference` is given, the rubric it names (an id
+    /// of the folder or a file path).
+    public init(rubricDirectory: String?, rubricReference: String? = nil) throws {
+        let directory = rubricDirectory ?? RubricCatalog.defaultDirectory()
+        guard let directory else {
+            throw InputError(.noRubric, at: SourceLocation(file: "Rubrics", line: 0),
+                             message: LocalizedText(zh: "找不到评分规则目录 Rubrics/", en: "cannot find the Rubrics/ folder"),
+                             hint: LocalizedText(zh: "用 --rubrics 指定目录，或设置环境变量 JIXIAO_RUBRICS",
+                                                 en: "name it with --rubrics or the JIXIAO_RUBRICS environment variable"))
+        }
+        let catalog = try RubricCatalog.load(directory: directory)
+        let rubric = try rubricReference.map { try catalog.resolve($0, at: SourceLocation(file: "--rubric", line: 0)) }
+        self.init(catalog: catalog, rubric: rubric)
+    }
+
+    /// Every table of an input file, audited.
+    public func audit(path: String) throws -> [AuditResult] {
+        try SubmissionReader.read(path: path).map { try audit($0) }
+    }
+
+    public func audit(_ submission: Submission) throws -> AuditResult {
+        try Auditor.audit(submission, catalog: catalog, rubric: rubric)
+    }
+}

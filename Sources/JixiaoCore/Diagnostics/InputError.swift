@@ -1,0 +1,54 @@
+/// An input that cannot be used: a file that is not valid YAML, a field of the wrong type,
+/// a rubric whose points do not add up. Input errors stop the work on that file (exit code 2);
+/// findings, in contrast, are what an audit reports about a usable file.
+public struct InputError: Error, Sendable, Hashable {
+    public enum Code: String, Sendable, CaseIterable {
+        case unreadableFile = "unreadable-file"
+        case emptyFile = "empty-file"
+        case binaryFile = "binary-file"
+        case unknownEncoding = "unknown-encoding"
+        case fileTooLarge = "file-too-large"
+        case yamlSyntax = "yaml-syntax"
+        case yamlAliasBomb = "yaml-alias-limit"
+        case yamlTooDeep = "yaml-too-deep"
+        case wrongType = "wrong-type"
+        case missingField = "missing-field"
+        case unknownKey = "unknown-key"
+        case invalidNumber = "invalid-number"
+        case invalidValue = "invalid-value"
+        case duplicateKey = "duplicate-key"
+        case unknownRubric = "unknown-rubric"
+        case invalidRubric = "invalid-rubric"
+        case noRubric = "no-rubric"
+        case unknownFormat = "unknown-format"
+    }
+
+    public var code: Code
+    /// Where the problem is; `line` 0 when the whole file is concerned.
+    public var location: SourceLocation
+    /// The dotted path of the field concerned (`budget.adjusted`, `categories[1].points`), if any.
+    public var field: String?
+    public var message: LocalizedText
+    /// What the user can do about it, if there is something useful to say.
+    public var hint: LocalizedText?
+
+    public init(
+        _ code: Code, at location: SourceLocation, field: String? = nil,
+        message: LocalizedText, hint: LocalizedText? = nil
+    ) {
+        self.code = code
+        self.location = location
+        self.field = field
+        self.message = message
+        self.hint = hint
+    }
+}
+
+/// Several input errors found in one pass (rubric validation reports every problem at once).
+public struct InputErrors: Error, Sendable {
+    public var errors: [InputError]
+
+    public init(_ errors: [InputError]) {
+        self.errors = errors
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads an input file as UTF-8 bytes, whatever it was saved as.
+///
+/// Government downloads are often GBK/GB18030; they are decoded with the C library's iconv.
+/// Empty, binary, oversized and undecodable files become input errors, never crashes.
+public enum InputFile {
+    /// Files larger than this are refused (50 MB by default).
+    nonisolated(unsafe) public static var sizeLimit = 50 * 1024 * 1024
+
+    public static func read(_ path: String) throws(InputError) -> [UInt8] {
+        let whole = SourceLocation(file: path, line: 0)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw InputError(
+                .unreadableFile, at: whole,
+                message: exists
+                    ? LocalizedText(zh: isDirectory.boolValue ? "这是一个文件夹，不是文件" : "无法读取文件（权限不足？）",
+                                    en: isDirectory.boolValue ? "this is a folder, not a file" : "the file cannot be read (permissions?)")
+                    : LocalizedText(zh: "文件不存在", en: "no such file"))
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: sizeLimit + 1) ?? Data()
+        } catch {
+            throw InputError(.unreadableFile, at: whole, message: LocalizedText(zh: "读取失败：\(error)", en: "read failed: \(error)"))
+        }
+        if data.count > sizeLimit {
+            throw InputError(.fileTooLarge, at: whole,
+                             message: LocalizedText(zh: "文件超过 \(sizeLimit / 1_048_576) MB 的上限", en: "the file is over the \(sizeLimit / 1_048_576) MB limit"))
+        }
+        return try decode([UInt8](data), file: path)
+    }
+
+    /// UTF-8 (with or without BOM) is kept; anything else is tried as GB18030.
+    public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> [UInt8] {
+        let whole = SourceLocation(file: file, line: 0)
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw InputError(.emptyFile, at: whole, message: LocalizedText(zh: "文件为空", en: "the file is empty"))
+        }
+        if bytes.contains(0) {
+            throw InputError(.binaryFile, at: whole, message: LocalizedText(zh: "这是二进制文件，不是文本", en: "this is a binary file, not text"))
+        }
+        if String(validatingUTF8Bytes: bytes) != nil { return bytes }
+        if let converted = convertGB18030(bytes) { return converted }
+        throw InputError(.unknownEncoding, at: whole,
+                         message: LocalizedText(zh: "文件既不是 UTF-8 也不是 GBK/GB18030 编码", en: "the file is neither UTF-8 nor GBK/GB18030"),
+                         hint: LocalizedText(zh: "请另存为 UTF-8 编码", en: "save it as UTF-8"))
+    }
+
+    private static func convertGB18030(_ input: [UInt8]) -> [UInt8]? {
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var source = input.map { CChar(bitPattern: $0) }
+        let produced: Int? = source.withUnsafeMutableBufferPointer { sourceBuffer in
+            output.withUnsafeMutableBufferPointer { outputBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = sourceBuffer.baseAddress
+                var inLeft = sourceBuffer.count
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outputBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var outLeft = outputBuffer.count
+                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                return result == -1 || inLeft != 0 ? nil : outputBuffer.count - outLeft
+            }
+        }
+        guard let produced else { return nil }
+        return Array(output.prefix(produced))
+    }
+}
+
+extension String {
+    /// The string of `bytes` if they are valid UTF-8, else nil (no replacement characters).
+    init?(validatingUTF8Bytes bytes: [UInt8]) {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}

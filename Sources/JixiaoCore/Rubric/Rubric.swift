@@ -1,0 +1,189 @@
+import Foundation
+
+/// Which self-evaluation a table is: a unit's whole spending or one project.
+public enum EvaluationLevel: String, Sendable, CaseIterable, Hashable {
+    /// 部门（单位）整体支出
+    case department
+    /// 项目支出
+    case project
+
+    public var label: LocalizedText {
+        switch self {
+        case .department: LocalizedText(zh: "部门整体支出", en: "department")
+        case .project: LocalizedText(zh: "项目支出", en: "project")
+        }
+    }
+}
+
+/// A scoring scheme: the indicator tree's weights, the rules, rounding and grade bands.
+///
+/// Every number and word the engine scores with lives here, read from a file in `Rubrics/`,
+/// so a new province's scheme is a new file, not new code.
+public struct Rubric: Sendable {
+    public var id: String
+    public var title: String
+    public var titleEnglish: String?
+    /// The file it was read from.
+    public var file: String
+    public var applies: Applicability
+    /// 总分: what the budget row and every category add up to.
+    public var total: Decimal
+    public var budget: BudgetRule
+    /// Level-1 categories (一级指标) in table order.
+    public var categories: [Category]
+    public var scoring: ScoringRules
+    public var rounding: Rounding
+    /// Grade bands (等级), highest first.
+    public var grades: [GradeBand]
+
+    public func title(_ language: Language) -> String {
+        language == .en ? titleEnglish ?? title : title
+    }
+
+    /// Where and when a rubric applies.
+    public struct Applicability: Sendable {
+        public var levels: [EvaluationLevel]
+        /// Region names the rubric is for (`湖南省`); empty means nationwide.
+        public var regions: [String]
+        public var fromYear: Int?
+        public var toYear: Int?
+
+        public func covers(year: Int) -> Bool {
+            (fromYear.map { year >= $0 } ?? true) && (toYear.map { year <= $0 } ?? true)
+        }
+
+        /// Whether a submission's region (`湖南省株洲市`) falls under one of the rubric's regions.
+        public func covers(region: String?) -> Bool {
+            guard !regions.isEmpty else { return true }
+            guard let region else { return false }
+            return regions.contains { region.contains($0) }
+        }
+    }
+
+    /// How the budget row (预算执行) is scored: 分值 × 执行率.
+    public struct BudgetRule: Sendable {
+        public enum Denominator: String, Sendable, CaseIterable {
+            /// 全年预算数
+            case adjusted
+            /// 年初预算数
+            case initial
+        }
+
+        public var points: Decimal
+        public var denominator: Denominator
+        /// Highest rate that scores (1 = 100%: spending over budget earns no more than full points).
+        public var cap: Decimal
+    }
+
+    /// A level-1 category (一级指标) and its level-2 catalogue.
+    public struct Category: Sendable {
+        public var name: String
+        public var aliases: [String]
+        public var points: Decimal
+        public var subcategories: [Subcategory]
+        /// The default rule for the category's quantitative indicators, if it differs from
+        /// the comparator's own (成本指标 are reverse by default).
+        public var rule: IndicatorRule?
+
+        public func matches(_ label: String) -> Bool {
+            let key = Rubric.normalizedLabel(label)
+            return ([name] + aliases).contains { Rubric.normalizedLabel($0) == key }
+        }
+    }
+
+    public struct Subcategory: Sendable {
+        public var name: String
+        public var aliases: [String]
+        public var rule: IndicatorRule?
+    }
+
+    /// The direction a quantitative indicator is scored in.
+    public enum IndicatorRule: String, Sendable, CaseIterable {
+        /// 正向: higher is better.
+        case positive
+        /// 反向: lower is better (cost caps).
+        case reverse
+        /// Met within tolerance.
+        case equal
+    }
+
+    public struct ScoringRules: Sendable {
+        public enum ReverseVariant: String, Sendable, CaseIterable {
+            /// 分值 × 目标/实际
+            case ratio
+            /// 分值 × (1 − (实际 − 目标)/目标), floored at 0
+            case linearExcess = "linear-excess"
+        }
+
+        public var reverse: ReverseVariant
+        /// Relative tolerance for equal (=) targets, as a fraction.
+        public var equalTolerance: Decimal
+        /// Actual over target by more than this ratio wants a stated reason (1.3 = 130%).
+        public var overshoot: Decimal
+        /// Execution rate below which full output marks are suspicious.
+        public var lowExecution: Decimal
+        /// Qualitative bands (达成 / 部分达成 / 未达成), highest first.
+        public var qualitative: [QualitativeBand]
+    }
+
+    /// A band of a qualitative indicator's points, as fractions of its 分值, and the words that put
+    /// an actual value in it.
+    public struct QualitativeBand: Sendable {
+        public var name: String
+        public var lower: Decimal
+        public var upper: Decimal
+        public var words: [String]
+    }
+
+    public struct Rounding: Sendable {
+        public enum Mode: String, Sendable, CaseIterable {
+            case halfUp = "half-up"
+            case truncate
+            /// Either reading is accepted without comment.
+            case either
+        }
+
+        public var mode: Mode
+        /// Decimals computed scores are shown with.
+        public var decimals: Int
+        /// Whether whole-number indicator scores were rounded (a province that rounds every score)
+        /// rather than exact (the default, DOMAIN.md §5).
+        public var wholeScoresRounded: Bool
+    }
+
+    public struct GradeBand: Sendable {
+        public var name: String
+        public var aliases: [String]
+        /// Inclusive lower bound.
+        public var lower: Decimal
+        /// Exclusive upper bound, except for the top band, which includes it.
+        public var upper: Decimal
+
+        public func matches(_ label: String) -> Bool {
+            let key = Rubric.normalizedLabel(label)
+            return ([name] + aliases).contains { Rubric.normalizedLabel($0) == key }
+        }
+    }
+
+    /// The category a table's level-1 label names, if any.
+    public func category(named label: String) -> Category? {
+        categories.first { $0.matches(label) }
+    }
+
+    /// The grade band a total falls in.
+    public func grade(of total: Decimal) -> GradeBand? {
+        grades.first { band in
+            total >= band.lower && (total < band.upper || (band.upper == self.total && total <= band.upper))
+        }
+    }
+
+    /// The grade band a printed label (优, 优秀, 良好 …) names.
+    public func grade(named label: String) -> GradeBand? {
+        grades.first { $0.matches(label) }
+    }
+
+    /// A label compared by its letters only: spaces dropped, full-width parentheses made ASCII.
+    public static func normalizedLabel(_ label: String) -> String {
+        String(PrintedNumber.halfWidth(label).unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+    }
+}

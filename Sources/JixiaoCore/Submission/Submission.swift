@@ -1,0 +1,130 @@
+import Foundation
+
+/// One self-evaluation table (绩效自评表) as it was printed, numbers at their printed precision.
+public struct Submission: Sendable {
+    /// Where the submission was read from (a YAML file, or a document it was imported from).
+    public var file: String
+    /// 单位名称
+    public var unit: String?
+    public var title: String?
+    public var level: EvaluationLevel
+    /// 项目支出名称
+    public var project: String?
+    /// 主管部门
+    public var department: String?
+    /// 实施单位
+    public var implementer: String?
+    public var year: Int
+    public var region: String?
+    /// Rubric id or path named by the file, if any.
+    public var rubric: String?
+    public var money: MoneyUnit
+    public var budget: BudgetRow
+    public var goals: Goals?
+    public var categories: [CategoryRow]
+    public var total: TotalRow
+    public var grade: Claim<String>?
+    /// The document a table was imported from, if any.
+    public var source: Source?
+    /// Where the submission itself starts.
+    public var location: SourceLocation
+
+    public enum MoneyUnit: String, Sendable, CaseIterable {
+        case wanYuan = "万元"
+        case yuan = "元"
+    }
+
+    /// 年度资金总额 row.
+    public struct BudgetRow: Sendable {
+        /// 年初预算数
+        public var initial: PrintedNumber?
+        /// 全年预算数
+        public var adjusted: PrintedNumber?
+        /// 全年执行数
+        public var executed: PrintedNumber?
+        /// 分值
+        public var points: PrintedNumber?
+        /// 执行率 as printed, read as a percentage (`1` and `100` both mean 100%).
+        public var rate: PrintedNumber?
+        /// 得分
+        public var score: PrintedNumber?
+        public var location: SourceLocation
+        /// Positions of the rate and score cells, for findings about them.
+        public var rateLocation: SourceLocation
+        public var scoreLocation: SourceLocation
+    }
+
+    /// 年度总体目标
+    public struct Goals: Sendable {
+        public var expected: String?
+        public var achieved: String?
+    }
+
+    /// A level-1 category (一级指标) and its indicators.
+    public struct CategoryRow: Sendable {
+        /// The level-1 label as printed (`产出指标`).
+        public var name: String
+        /// Points printed in the level-1 cell (`(40分)`), if any.
+        public var points: PrintedNumber?
+        public var indicators: [Indicator]
+        public var location: SourceLocation
+    }
+
+    /// A level-3 indicator (三级指标) row.
+    public struct Indicator: Sendable {
+        /// 二级指标
+        public var subcategory: String?
+        /// 三级指标
+        public var name: String
+        /// 年度指标值, as printed
+        public var target: String?
+        /// 实际完成值, as printed
+        public var actual: String?
+        /// 分值
+        public var points: PrintedNumber?
+        /// 得分; nil when the table is not scored yet
+        public var score: PrintedNumber?
+        /// 偏差原因分析及改进措施
+        public var reason: String?
+        public var location: SourceLocation
+
+        /// Whether a deviation reason is stated (blank cells and dashes do not count).
+        public var hasReason: Bool {
+            guard let reason else { return false }
+            let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            return !trimmed.isEmpty && !["无", "/", "-", "—", "——", "不适用"].contains(trimmed)
+        }
+    }
+
+    /// 总分 row.
+    public struct TotalRow: Sendable {
+        public var points: PrintedNumber?
+        public var score: PrintedNumber?
+        public var location: SourceLocation
+    }
+
+    /// A printed value and where it is.
+    public struct Claim<Value: Sendable>: Sendable {
+        public var value: Value
+        public var location: SourceLocation
+    }
+
+    /// The published document a table came from.
+    public struct Source: Sendable {
+        public var file: String
+        /// 1-based index of the table within the document.
+        public var table: Int?
+        public var firstLine: Int?
+        public var lastLine: Int?
+    }
+
+    /// Every indicator with its level-1 category, in table order.
+    public var indicators: [(category: CategoryRow, indicator: Indicator)] {
+        categories.flatMap { category in category.indicators.map { (category, $0) } }
+    }
+
+    /// A short name for reports: the project, else the unit, else the file.
+    public var displayName: String {
+        project ?? unit ?? title ?? file
+    }
+}

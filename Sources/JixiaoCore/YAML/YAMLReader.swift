@@ -1,0 +1,193 @@
+import CYAML
+
+/// Bounds that keep a hostile YAML file from exhausting memory or the stack.
+public struct YAMLLimits: Sendable {
+    /// Deepest nesting of lists and mappings accepted.
+    public var maxDepth: Int
+    /// Most nodes an alias may add in all, counting every node it copies.
+    public var maxAliasNodes: Int
+
+    public init(maxDepth: Int = 64, maxAliasNodes: Int = 10_000) {
+        self.maxDepth = maxDepth
+        self.maxAliasNodes = maxAliasNodes
+    }
+}
+
+/// Reads YAML with libyaml's event parser into `YAMLNode` trees that keep their positions.
+///
+/// libyaml has no bound on alias expansion or nesting of its own; this reader enforces
+/// `YAMLLimits`, so a "billion laughs" file fails fast with an error instead of a crash.
+public enum YAMLReader {
+    /// Parses every document of `bytes`; `file` names the input in errors.
+    public static func documents(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()
+    ) throws(InputError) -> [YAMLNode] {
+        var builder = TreeBuilder(file: file, limits: limits)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw InputError(.unreadableFile, at: SourceLocation(file: file, line: 0),
+                             message: LocalizedText(zh: "无法初始化 YAML 解析器", en: "cannot initialise the YAML parser"))
+        }
+        defer { yaml_parser_delete(&parser) }
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) -> [YAMLNode] in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    throw syntaxError(parser, file: file)
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { break }
+                try builder.handle(event)
+            }
+            return builder.documents
+        }
+    }
+
+    /// Parses a single-document file; an empty file is an error.
+    public static func document(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()
+    ) throws(InputError) -> YAMLNode {
+        let all = try documents(bytes, file: file, limits: limits)
+        guard let first = all.first, !first.isNull || all.count > 1 else {
+            throw InputError(.emptyFile, at: SourceLocation(file: file, line: 1, column: 1),
+                             message: LocalizedText(zh: "文件为空", en: "the file is empty"))
+        }
+        if all.count > 1 {
+            let second = all[1]
+            throw InputError(.yamlSyntax, at: SourceLocation(file: file, line: second.line, column: second.column),
+                             message: LocalizedText(zh: "一个文件只能包含一个 YAML 文档", en: "a file may hold only one YAML document"))
+        }
+        return first
+    }
+
+    private static func syntaxError(_ parser: yaml_parser_t, file: String) -> InputError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+        let context = parser.context.map { String(cString: $0) }
+        let mark = parser.problem_mark
+        let detail = context.map { "\(problem) (\($0))" } ?? problem
+        return InputError(
+            .yamlSyntax,
+            at: SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1),
+            message: LocalizedText(zh: "YAML 语法错误：\(detail)", en: "YAML syntax error: \(detail)"))
+    }
+}
+
+/// Turns the event stream into trees, resolving anchors and counting what aliases expand to.
+private struct TreeBuilder {
+    private enum Frame {
+        case sequence(items: [YAMLNode], line: Int, column: Int, anchor: String?)
+        case mapping(pairs: [YAMLPair], pendingKey: YAMLNode?, line: Int, column: Int, anchor: String?)
+    }
+
+    let file: String
+    let limits: YAMLLimits
+    var documents: [YAMLNode] = []
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private var aliasNodes = 0
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    mutating func handle(_ event: yaml_event_t) throws(InputError) {
+        let line = event.start_mark.line + 1
+        let column = event.start_mark.column + 1
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+            let node = YAMLNode(.scalar(text, Self.style(data.style)), line: line, column: column)
+            if let anchor = data.anchor { anchors[String(cString: anchor)] = (node, 1) }
+            try add(node)
+        case YAML_SEQUENCE_START_EVENT:
+            try push(.sequence(items: [], line: line, column: column,
+                               anchor: event.data.sequence_start.anchor.map { String(cString: $0) }), line: line, column: column)
+        case YAML_MAPPING_START_EVENT:
+            try push(.mapping(pairs: [], pendingKey: nil, line: line, column: column,
+                              anchor: event.data.mapping_start.anchor.map { String(cString: $0) }), line: line, column: column)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            let node: YAMLNode
+            let anchor: String?
+            switch frame {
+            case .sequence(let items, let l, let c, let a):
+                node = YAMLNode(.sequence(items), line: l, column: c)
+                anchor = a
+            case .mapping(let pairs, _, let l, let c, let a):
+                node = YAMLNode(.mapping(pairs), line: l, column: c)
+                anchor = a
+            }
+            if let anchor { anchors[anchor] = (node, Self.size(node)) }
+            try add(node)
+        case YAML_ALIAS_EVENT:
+            let name = String(cString: event.data.alias.anchor)
+            guard let (target, size) = anchors[name] else {
+                throw InputError(.yamlSyntax, at: SourceLocation(file: file, line: line, column: column),
+                                 message: LocalizedText(zh: "别名 *\(name) 没有对应的锚点", en: "alias *\(name) has no anchor"))
+            }
+            aliasNodes += size
+            if aliasNodes > limits.maxAliasNodes {
+                throw InputError(.yamlAliasBomb, at: SourceLocation(file: file, line: line, column: column),
+                                 message: LocalizedText(
+                                     zh: "别名展开超过 \(limits.maxAliasNodes) 个节点，拒绝读取",
+                                     en: "aliases expand to more than \(limits.maxAliasNodes) nodes; refusing to read"))
+            }
+            var copy = target
+            copy.line = line
+            copy.column = column
+            try add(copy)
+        case YAML_DOCUMENT_START_EVENT:
+            anchors = [:]
+        default:
+            break
+        }
+    }
+
+    private mutating func push(_ frame: Frame, line: Int, column: Int) throws(InputError) {
+        guard stack.count < limits.maxDepth else {
+            throw InputError(.yamlTooDeep, at: SourceLocation(file: file, line: line, column: column),
+                             message: LocalizedText(zh: "嵌套超过 \(limits.maxDepth) 层", en: "nesting deeper than \(limits.maxDepth) levels"))
+        }
+        stack.append(frame)
+    }
+
+    private mutating func add(_ node: YAMLNode) throws(InputError) {
+        guard let top = stack.popLast() else {
+            documents.append(node)
+            return
+        }
+        switch top {
+        case .sequence(var items, let l, let c, let a):
+            items.append(node)
+            stack.append(.sequence(items: items, line: l, column: c, anchor: a))
+        case .mapping(var pairs, let key, let l, let c, let a):
+            if let key {
+                pairs.append(YAMLPair(key: key, value: node))
+                stack.append(.mapping(pairs: pairs, pendingKey: nil, line: l, column: c, anchor: a))
+            } else {
+                stack.append(.mapping(pairs: pairs, pendingKey: node, line: l, column: c, anchor: a))
+            }
+        }
+    }
+
+    private static func size(_ node: YAMLNode) -> Int {
+        switch node.content {
+        case .scalar: 1
+        case .sequence(let items): items.reduce(1) { $0 + size($1) }
+        case .mapping(let pairs): pairs.reduce(1) { $0 + size($1.key) + size($1.value) }
+        }
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+}

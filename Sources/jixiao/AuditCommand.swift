@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+
+/// `jixiao audit` and `jixiao score`: the same run, showing findings or the scorecard first.
+protocol AuditingCommand: ParsableCommand {
+    var options: CommonOptions { get }
+    var files: [String] { get }
+    var showsScorecard: Bool { get }
+}
+
+extension AuditingCommand {
+    func run() throws {
+        let language = options.lang
+        let engine: Engine
+        do {
+            engine = try Engine(rubricDirectory: options.rubrics, rubricReference: options.rubric)
+        } catch {
+            try finish(Terminal.report(error, language: language))
+            return
+        }
+        var results: [AuditResult] = []
+        var errors: [InputError] = []
+        var status = ExitStatus.clean
+        for file in files {
+            do {
+                let fileResults = try engine.audit(path: file)
+                results += fileResults
+                if options.format == .text {
+                    for result in fileResults { Terminal.print(text(result)) }
+                }
+            } catch let error as InputError {
+                errors.append(error)
+                status = .unusableInput
+                if options.format == .text { _ = Terminal.report(error, language: language) }
+            } catch let error as InputErrors {
+                errors += error.errors
+                status = .unusableInput
+                if options.format == .text { _ = Terminal.report(error, language: language) }
+            } catch {
+                try finish(Terminal.report(error, language: language))
+            }
+        }
+        if options.format == .json {
+            var document = JSONReport.document(results, language: language)
+            if case .object(var members) = document, !errors.isEmpty {
+                members.append(("errors", .array(errors.map { JSONReport.error($0, language: language) })))
+                document = .object(members)
+            }
+            Terminal.print(document.serialized())
+            if !errors.isEmpty {
+                for error in errors { Terminal.printError(InputErrorReport.render(error, language: language)) }
+            }
+        }
+        if status == .clean, results.contains(where: { ($0.worstSeverity.map { $0 >= options.failOn }) ?? false }) {
+            status = .findings
+        }
+        try finish(status)
+    }
+
+    private func text(_ result: AuditResult) -> String {
+        let style = options.style
+        var parts = [TextReport.heading(result.scorecard, language: options.lang, style: style)]
+        if showsScorecard { parts.append(TextReport.scorecard(result, language: options.lang, style: style)) }
+        parts.append(TextReport.findings(result.findings, language: options.lang, style: style))
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+}
+
+struct Audit: AuditingCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Audit tables: report every inconsistency with its code, severity and position.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "Submission files (.yaml).")
+    var files: [String]
+
+    var showsScorecard: Bool { false }
+}
+
+struct Score: AuditingCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Recompute tables: budget row, categories, total and grade, claimed against computed.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "Submission files (.yaml).")
+    var files: [String]
+
+    var showsScorecard: Bool { true }
+}

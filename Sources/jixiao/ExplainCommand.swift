@@ -1,0 +1,27 @@
+import ArgumentParser
+import JixiaoCore
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain what a finding code means and how to fix it.")
+
+    @Option(help: "Language: zh or en.")
+    var lang: Language = .zh
+
+    @Argument(help: "A finding code such as total-mismatch; without one, list every code.")
+    var code: String?
+
+    func run() throws {
+        guard let code else {
+            for code in FindingCode.allCases {
+                Terminal.print("\(code.rawValue)\t\(code.severity.rawValue)\t\(code.title.text(lang))")
+            }
+            return
+        }
+        guard let finding = FindingCode(rawValue: code) else {
+            Terminal.printError(lang == .zh ? "未知的代码“\(code)”；不带参数运行 jixiao explain 可列出全部代码" :
+                                    "unknown code '\(code)'; run jixiao explain with no argument to list them")
+            throw ExitCode(ExitStatus.unusableInput.rawValue)
+        }
+        Terminal.print("\(finding.rawValue) (\(finding.severity.label.text(lang)))\n\(finding.title.text(lang))\n\n\(finding.explanation.text(lang))")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+
+@main
+struct Jixiao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jixiao",
+        abstract: "Score and audit budget performance self-evaluation tables (预算绩效自评表).",
+        discussion: """
+            Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 unusable input or options; 3 internal error.
+            """,
+        version: JixiaoVersion.current,
+        subcommands: [Score.self, Audit.self, RubricCommand.self, Explain.self])
+
+    /// Argument errors exit with 2, like unusable input, instead of ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.unusableInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}

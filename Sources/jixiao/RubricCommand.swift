@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+
+struct RubricCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rubric", abstract: "List, show and check rubric files.",
+        subcommands: [List.self, Show.self, Check.self])
+
+    struct Options: ParsableArguments {
+        @Option(help: "Language of messages: zh or en.")
+        var lang: Language = .zh
+
+        @Option(help: "Folder of rubric files (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
+        var rubrics: String?
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the rubrics of the rubric folder.")
+        @OptionGroup var options: Options
+
+        func run() throws {
+            do {
+                let engine = try Engine(rubricDirectory: options.rubrics)
+                for rubric in engine.catalog.rubrics {
+                    Terminal.print("\(rubric.id)\t\(RubricText.applies(rubric, options.lang))\t\(rubric.title(options.lang))")
+                }
+            } catch {
+                try finish(Terminal.report(error, language: options.lang))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one rubric: weights, rules, rounding and grades.")
+        @OptionGroup var options: Options
+        @Argument(help: "Rubric id or file path.") var rubric: String
+
+        func run() throws {
+            do {
+                let engine = try Engine(rubricDirectory: options.rubrics, rubricReference: rubric)
+                Terminal.print(RubricText.describe(engine.rubric!, options.lang))
+            } catch {
+                try finish(Terminal.report(error, language: options.lang))
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate rubric files and report every problem with its position.")
+        @OptionGroup var options: Options
+        @Argument(help: "Rubric files.") var files: [String]
+
+        func run() throws {
+            var status = ExitStatus.clean
+            for file in files {
+                do {
+                    let rubric = try Rubric.load(path: file)
+                    Terminal.print(options.lang == .zh ? "\(file): 通过（\(rubric.id)）" : "\(file): ok (\(rubric.id))")
+                } catch {
+                    let reported = Terminal.report(error, language: options.lang)
+                    if reported.rawValue > status.rawValue { status = reported }
+                }
+            }
+            try finish(status)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+enum JixiaoVersion {
+    static let current = "0.1.0"
+}
