@@ -18,17 +18,33 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case gradeMismatch = "grade-mismatch"
     case duplicateIndicator = "duplicate-indicator"
     case missingExplanation = "missing-explanation"
+    // Indicator scoring (target against actual)
+    case metButDeducted = "met-but-deducted"
+    case unmetButFull = "unmet-but-full"
+    case scoreOffRule = "score-off-rule"
+    case scoreOutOfBand = "score-out-of-band"
+    case overshootUnexplained = "overshoot-unexplained"
+    case unmeasurableTarget = "unmeasurable-target"
+    case unmeasuredActual = "unmeasured-actual"
+    case unitMismatch = "unit-mismatch"
+    case lowExecutionFullMarks = "low-execution-full-marks"
+    // Documents: prose against tables, stated ratios and sums
+    case narrativeMismatch = "narrative-mismatch"
+    case statedRatioMismatch = "stated-ratio-mismatch"
+    case statedSumMismatch = "stated-sum-mismatch"
 
     /// The default severity (a rubric or a context may raise or lower it).
     public var severity: Severity {
         switch self {
         case .totalMismatch, .categoryPointsMismatch, .weightSum, .scoreOverWeight, .negativeScore,
-             .rateMismatch, .budgetScoreMismatch, .gradeMismatch:
+             .rateMismatch, .budgetScoreMismatch, .gradeMismatch, .narrativeMismatch,
+             .statedRatioMismatch, .statedSumMismatch:
             .error
         case .rubricWeight, .missingCategory, .unknownCategory, .overspend, .zeroBudget,
-             .duplicateIndicator, .missingExplanation:
+             .duplicateIndicator, .missingExplanation, .metButDeducted, .unmetButFull, .scoreOffRule,
+             .scoreOutOfBand, .unitMismatch, .lowExecutionFullMarks:
             .warning
-        case .rateTruncated, .rubricInferred:
+        case .rateTruncated, .rubricInferred, .overshootUnexplained, .unmeasurableTarget, .unmeasuredActual:
             .info
         }
     }
@@ -53,6 +69,18 @@ public enum FindingCode: String, Sendable, CaseIterable {
         case .gradeMismatch: LocalizedText(zh: "等级与总分不符", en: "grade does not match the total")
         case .duplicateIndicator: LocalizedText(zh: "三级指标重复", en: "indicator listed twice")
         case .missingExplanation: LocalizedText(zh: "扣分未说明偏差原因", en: "points lost with no reason given")
+        case .metButDeducted: LocalizedText(zh: "已达成目标却被扣分", en: "target met but points lost")
+        case .unmetButFull: LocalizedText(zh: "未达成目标却得满分", en: "target missed but full points")
+        case .scoreOffRule: LocalizedText(zh: "得分与评分规则计算不符", en: "score differs from the rule's")
+        case .scoreOutOfBand: LocalizedText(zh: "定性指标得分不在档次区间内", en: "qualitative score outside its band")
+        case .overshootUnexplained: LocalizedText(zh: "大幅超额完成未说明原因", en: "far over target with no reason")
+        case .unmeasurableTarget: LocalizedText(zh: "指标值无法衡量", en: "target cannot be measured")
+        case .unmeasuredActual: LocalizedText(zh: "定量目标仅以文字填报完成值", en: "numeric target, actual only in words")
+        case .unitMismatch: LocalizedText(zh: "指标值与完成值单位不一致", en: "target and actual in different units")
+        case .lowExecutionFullMarks: LocalizedText(zh: "执行率低但产出、成本指标全部满分", en: "low execution but full output and cost marks")
+        case .narrativeMismatch: LocalizedText(zh: "文字说明与表格数据矛盾", en: "prose contradicts the table")
+        case .statedRatioMismatch: LocalizedText(zh: "文中所述比率与其数据不符", en: "a stated ratio does not match its figures")
+        case .statedSumMismatch: LocalizedText(zh: "文中所述合计与其明细不符", en: "a stated total does not match its parts")
         }
     }
 
@@ -123,6 +151,54 @@ public enum FindingCode: String, Sendable, CaseIterable {
             LocalizedText(
                 zh: "指标得分低于分值，但“偏差原因分析及改进措施”为空。\n修正：写明扣分原因和改进措施。",
                 en: "An indicator lost points but its deviation reason is blank.\nFix: state why points were lost and what will be done.")
+        case .metButDeducted:
+            LocalizedText(
+                zh: "实际完成值达到了年度指标值，按规则应得满分，却被扣分。\n修正：给满分，或说明扣分依据（如质量问题）。",
+                en: "The actual value meets the target, so the rule gives full points, yet points were lost.\nFix: give full points, or state why they were deducted.")
+        case .unmetButFull:
+            LocalizedText(
+                zh: "实际完成值未达到年度指标值，却得满分。\n修正：按完成比例计分（正向指标：分值 × 实际/目标）。",
+                en: "The actual value misses the target, yet full points were given.\nFix: score in proportion (positive indicators: points × actual/target).")
+        case .scoreOffRule:
+            LocalizedText(
+                zh: "定量指标的得分与评分规则算出的得分在所印精度内不符（正向：分值 × 实际/目标；反向：按规则变体）。\n修正：按规则重新计分，或说明调整依据。",
+                en: "A quantitative indicator's score differs from the rule's at its printed precision (positive: points × actual/target; reverse: the rubric's variant).\nFix: score by the rule, or state the grounds for the difference.")
+        case .scoreOutOfBand:
+            LocalizedText(
+                zh: "定性指标按完成情况分档：达成 80%–100%、部分达成 60%–80%、未达成 0–60%（以分值计）。所给得分不在完成情况对应的档次内。\n修正：在档次区间内计分，或改正完成情况的表述。",
+                en: "Qualitative indicators score in bands: achieved 80–100%, partly 60–80%, not achieved 0–60% of their points. The score is outside the band of the stated result.\nFix: score within the band, or correct the stated result.")
+        case .overshootUnexplained:
+            LocalizedText(
+                zh: "实际完成值远超年度指标值（超过规则阈值，如 130%），但未分析原因。按规定“完成值高于指标值较多的，要分析原因”，目标可能定得过低。\n修正：说明超额原因，并据实调整下年目标。",
+                en: "The actual is far above the target (past the rubric's threshold, e.g. 130%) and no reason is given; the target may have been set too low.\nFix: explain the overshoot, and set next year's target realistically.")
+        case .unmeasurableTarget:
+            LocalizedText(
+                zh: "年度指标值是无法衡量的文字（既无数值也无明确标准），无法据以计分。\n修正：设定可量化、可核查的指标值。",
+                en: "The target is text that cannot be measured (no number, no clear standard), so it cannot be scored.\nFix: set a measurable, checkable target.")
+        case .unmeasuredActual:
+            LocalizedText(
+                zh: "年度指标值是数值，实际完成值却只写“完成目标”之类的文字，无法核对完成程度。\n修正：填写实际数值。",
+                en: "The target is a number but the actual only says something like “target met”, so it cannot be checked.\nFix: give the actual figure.")
+        case .unitMismatch:
+            LocalizedText(
+                zh: "年度指标值与实际完成值的单位不同且无法换算（如“人”与“人次”），无法比较。\n修正：统一单位。",
+                en: "Target and actual are in units that cannot be converted (e.g. persons against person-visits), so they cannot be compared.\nFix: use one unit.")
+        case .lowExecutionFullMarks:
+            LocalizedText(
+                zh: "预算执行率低于规则阈值，产出和成本指标却全部满分：资金大部分未花，产出却全部完成，值得核实。\n修正：核实产出数据，或说明资金未执行的原因。",
+                en: "The execution rate is below the rubric's threshold yet every output and cost indicator has full points: most of the money was not spent but every output was delivered.\nFix: check the output figures, or explain the unspent money.")
+        case .narrativeMismatch:
+            LocalizedText(
+                zh: "报告正文中的预算数、执行数、执行率、得分或等级与自评表不一致。\n修正：统一正文与表格的数据。",
+                en: "The report's prose gives a budget, amount spent, rate, score or grade that differs from the self-evaluation table.\nFix: make the prose and the table agree.")
+        case .statedRatioMismatch:
+            LocalizedText(
+                zh: "正文给出的百分比（如办结率、控制率、执行率）不等于其分子分母之比。\n修正：重新计算该比率。",
+                en: "A percentage stated in the text (completion, control or execution rate) is not the ratio of its own figures.\nFix: compute the ratio again.")
+        case .statedSumMismatch:
+            LocalizedText(
+                zh: "正文或基础数据表给出的合计不等于所列明细之和。\n修正：核对合计与明细。",
+                en: "A total stated in the text or the base data sheet is not the sum of the parts it lists.\nFix: check the total against its parts.")
         }
     }
 }
