@@ -80,7 +80,7 @@ extension Submission {
         let totalMap = try top.mapping("total", allowed: ["points", "score", "line"])
         let total = TotalRow(
             points: try totalMap?.number("points"), score: try totalMap?.number("score"),
-            location: try totalMap.map { (m) throws(InputError) in try location(m) } ?? top.location(of: "total"))
+            location: try totalMap.map { (m) throws(InputError) in try location(of: "score", in: m) } ?? top.location(of: "total"))
 
         let goalsMap = try top.mapping("goals", allowed: ["expected", "achieved"])
         return Submission(

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import JixiaoCore
+
+struct RubricTests {
+    @Test func everyBundledRubricLoadsAndValidates() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Project.path("Rubrics")).filter { $0.hasSuffix(".yaml") }
+        #expect(files.count >= 2)
+        for file in files {
+            let rubric = try Rubric.load(path: Project.path("Rubrics/\(file)"))
+            let sum = rubric.categories.reduce(rubric.budget.points) { $0 + $1.points }
+            #expect(sum == rubric.total, "\(file)")
+        }
+    }
+
+    @Test func nationalSchemesHaveTheirWeights() throws {
+        let r2020 = try #require(Project.catalog.rubric(id: "national-2020"))
+        #expect(r2020.categories.map(\.points) == [50, 30, 10])
+        #expect(r2020.category(named: "产出")?.subcategories.contains { $0.name == "成本指标" && $0.rule == .reverse } == true)
+        let r2024 = try #require(Project.catalog.rubric(id: "national-2024"))
+        #expect(r2024.categories.map(\.points) == [40, 20, 10, 20])
+        #expect(r2024.category(named: "成本 指标")?.rule == .reverse)
+        #expect(r2024.grade(of: 90)?.name == "优")
+        #expect(r2024.grade(of: Decimal(string: "89.99")!)?.name == "良")
+        #expect(r2024.grade(of: 100)?.name == "优")
+        #expect(r2024.grade(of: 0)?.name == "差")
+        #expect(r2024.grade(named: "优秀")?.name == "优")
+    }
+
+    /// Each broken fixture fails with the expected code at the expected line.
+    @Test(arguments: [
+        ("points-dont-add.yaml", InputError.Code.invalidRubric, 15),
+        ("grade-gap.yaml", .invalidRubric, 35),
+        ("band-overlap.yaml", .invalidRubric, 28),
+        ("unknown-rule.yaml", .invalidValue, 25),
+        ("misspelt-key.yaml", .unknownKey, 10),
+        ("syntax-error.yaml", .yamlSyntax, 7),
+        ("wrong-type.yaml", .wrongType, 10),
+        ("missing-points.yaml", .missingField, 15),
+    ])
+    func brokenRubricsAreRefusedWithPositions(file: String, code: InputError.Code, line: Int) {
+        let path = Project.fixture("rubrics/broken/\(file)")
+        #expect {
+            _ = try Rubric.load(path: path)
+        } throws: { error in
+            let errors = (error as? InputErrors)?.errors ?? [error as? InputError].compactMap { $0 }
+            return errors.contains { $0.code == code && $0.location.line == line && $0.location.file == path }
+        }
+    }
+
+    @Test func misspeltKeysGetASuggestion() {
+        #expect {
+            _ = try Rubric.load(path: Project.fixture("rubrics/broken/misspelt-key.yaml"))
+        } throws: { error in
+            (error as? InputError)?.hint?.en == "did you mean 'budget'?"
+        }
+    }
+
+    @Test func rubricIsChosenByLevelYearAndRegion() throws {
+        let s2021 = try Submission.load(path: Project.example("seed-003-department-2021.yaml"))
+        #expect(try Project.catalog.select(for: s2021).rubric.id == "national-2020")
+        let s2024 = try Submission.load(path: Project.example("seed-000-department-2024.yaml"))
+        #expect(try Project.catalog.select(for: s2024).rubric.id == "national-2024")
+    }
+
+    @Test func tableWeightsOverrideTheYearAndSaySo() throws {
+        // A 2024 table printed with the 2020 weights (产出 50, 效益 30, no 成本) is scored under 2020.
+        var submission = try Submission.load(path: Project.example("seed-003-department-2021.yaml"))
+        submission.year = 2024
+        let (rubric, note) = try Project.catalog.select(for: submission)
+        #expect(rubric.id == "national-2020")
+        #expect(note != nil)
+        let result = Auditor.audit(Scorecard(submission, rubric: rubric, rubricNote: note))
+        #expect(result.findings.contains { $0.code == .rubricInferred && $0.severity == .info })
+    }
+}
