@@ -43,7 +43,8 @@ struct AuditCommandTests {
         let output = try CLI.run("audit", "--lang", "en", "Examples/seed-002-project-portal-2024.yaml")
         #expect(output.status == 1)
         #expect(output.stdout.contains("error[rate-mismatch] budget.rate: the rate is printed 28.00% but 48.89 / 173 = 28.2601%"))
-        #expect(output.stdout.contains("1 error, 0 warnings, 0 info"))
+        #expect(output.stdout.contains("warning[low-execution-full-marks] budget.rate: the execution rate is only 28.26%, below 60%"))
+        #expect(output.stdout.contains("1 error, 1 warning, 3 info"))
     }
 
     @Test func failOnSetsTheThreshold() throws {

@@ -18,6 +18,8 @@ public enum Auditor {
         checks.budget()
         checks.weights()
         checks.indicators()
+        checks.indicatorRules()
+        checks.lowExecution()
         checks.total()
         checks.grade()
         return AuditResult(scorecard: scorecard, findings: checks.findings)
@@ -192,6 +194,101 @@ private struct Checks {
                                 en: "'\(indicator.name)' scores \(score) of \(points) and no reason for the lost points is given")))
             }
         }
+    }
+
+    // MARK: Indicator rules (target against actual)
+
+    mutating func indicatorRules() {
+        for category in card.categories {
+            for scored in category.indicators {
+                rules(scored, category: category.row)
+            }
+        }
+    }
+
+    private mutating func rules(_ scored: Scorecard.IndicatorScore, category: Submission.CategoryRow) {
+        let indicator = scored.indicator
+        let assessment = scored.assessment
+        let path = Self.path(category, indicator)
+        let name = indicator.name
+        let target = indicator.target ?? ""
+        let actual = indicator.actual ?? ""
+        func add(_ code: FindingCode, claimed: FindingValue? = nil, computed: FindingValue? = nil, _ message: LocalizedText) {
+            self.add(Finding(code, path: path, at: indicator.location, claimed: claimed, computed: computed, message: message))
+        }
+
+        switch assessment.problem {
+        case .unitMismatch(let targetUnit, let actualUnit)?:
+            add(.unitMismatch, claimed: .text(actual), computed: .text(target), LocalizedText(
+                zh: "“\(name)”指标值“\(target)”（\(targetUnit)）与完成值“\(actual)”（\(actualUnit)）单位不同，无法比较",
+                en: "'\(name)': target '\(target)' (\(targetUnit)) and actual '\(actual)' (\(actualUnit)) are in different units and cannot be compared"))
+        case .unmeasurableTarget?:
+            add(.unmeasurableTarget, LocalizedText(
+                zh: "“\(name)”的指标值“\(target)”无法衡量（既无数值也无明确标准）",
+                en: "'\(name)': the target '\(target)' cannot be measured (no number, no clear standard)"))
+        case .unmeasuredActual?:
+            add(.unmeasuredActual, LocalizedText(
+                zh: "“\(name)”指标值为“\(target)”，完成值却只写“\(actual)”，无法核对完成程度",
+                en: "'\(name)': the target is '\(target)' but the actual only says '\(actual)', which cannot be checked"))
+        case nil:
+            break
+        }
+
+        guard let points = indicator.points, let score = indicator.score else { return }
+        let formula = assessment.formula.map { "（\($0)）" } ?? ""
+        let formulaEn = assessment.formula.map { " (\($0))" } ?? ""
+        switch assessment.method {
+        case .positive, .reverse, .equal, .date:
+            guard let met = assessment.met else { break }
+            if met, score.number < points.number {
+                add(.metButDeducted, claimed: .printed(score), computed: .printed(points), LocalizedText(
+                    zh: "“\(name)”完成值“\(actual)”已达到指标值“\(target)”，应得满分 \(points)，却只得 \(score)",
+                    en: "'\(name)': the actual '\(actual)' meets the target '\(target)', which earns the full \(points), yet it scores \(score)"))
+            } else if !met, score.number >= points.number {
+                add(.unmetButFull, claimed: .printed(score), computed: assessment.computed.map { .computed($0, decimals: rubric.rounding.decimals) }, LocalizedText(
+                    zh: "“\(name)”完成值“\(actual)”未达到指标值“\(target)”，却得满分 \(score)\(formula)",
+                    en: "'\(name)': the actual '\(actual)' misses the target '\(target)', yet it scores the full \(score)\(formulaEn)"))
+            } else if !met, let computed = assessment.computed {
+                // A proportional score is derived, so its printed figure carries its rounding.
+                let agreement = Agreement.of(score, against: Interval(exactly: computed), truncation: rubric.rounding.mode != .halfUp)
+                if agreement == .mismatch {
+                    add(.scoreOffRule, claimed: .printed(score), computed: .computed(computed, decimals: rubric.rounding.decimals), LocalizedText(
+                        zh: "“\(name)”得 \(score) 分，按规则应为 \(computed.compact(decimals: rubric.rounding.decimals)) 分\(formula)",
+                        en: "'\(name)' scores \(score); the rule gives \(computed.compact(decimals: rubric.rounding.decimals))\(formulaEn)"))
+                }
+            }
+            if assessment.method == .positive, let ratio = assessment.ratio, ratio > rubric.scoring.overshoot, !indicator.hasReason {
+                add(.overshootUnexplained, claimed: .text(actual), computed: .text(target), LocalizedText(
+                    zh: "“\(name)”完成值“\(actual)”为指标值“\(target)”的 \(Self.percent(ratio, decimals: 0))，超过 \(Self.percent(rubric.scoring.overshoot, decimals: 0))，未分析原因",
+                    en: "'\(name)': the actual '\(actual)' is \(Self.percent(ratio, decimals: 0)) of the target '\(target)', past \(Self.percent(rubric.scoring.overshoot, decimals: 0)), and no reason is given"))
+            }
+        case .qualitative:
+            guard let band = assessment.band, !band.points.contains(score.number) else { break }
+            add(.scoreOutOfBand, claimed: .printed(score), computed: .text("\(band.points.lower.compact(decimals: 2))–\(band.points.upper.compact(decimals: 2))"), LocalizedText(
+                zh: "“\(name)”完成情况“\(actual)”属于“\(band.name)”档（\(band.points.lower.compact(decimals: 2))–\(band.points.upper.compact(decimals: 2)) 分），所得 \(score) 分不在此区间",
+                en: "'\(name)': the result '\(actual)' is in the '\(band.name)' band (\(band.points.lower.compact(decimals: 2))–\(band.points.upper.compact(decimals: 2)) points), but it scores \(score)"))
+        case .unscored:
+            break
+        }
+    }
+
+    /// Most of the money unspent, yet every output and cost indicator with full marks.
+    mutating func lowExecution() {
+        guard let rate = card.budget.rateRange, rate.upper < rubric.scoring.lowExecution else { return }
+        let watched = card.categories.filter { category in
+            rubric.scoring.lowExecutionCategories.contains { category.rubricCategory?.matches($0) == true }
+        }
+        let indicators = watched.flatMap(\.row.indicators)
+        guard !indicators.isEmpty, indicators.allSatisfy({ indicator in
+            guard let score = indicator.score, let points = indicator.points else { return false }
+            return score.number >= points.number
+        }) else { return }
+        let names = watched.map(\.row.name).joined(separator: "、")
+        add(Finding(.lowExecutionFullMarks, path: "budget.rate", at: submission.budget.rateLocation,
+                    claimed: submission.budget.rate.map(FindingValue.printed), computed: .computed((card.budget.rate ?? 0) * 100, decimals: 2),
+                    message: LocalizedText(
+                        zh: "执行率仅 \(Self.percent(card.budget.rate ?? 0))，低于 \(Self.percent(rubric.scoring.lowExecution, decimals: 0))，但\(names)的 \(indicators.count) 个指标全部满分",
+                        en: "the execution rate is only \(Self.percent(card.budget.rate ?? 0)), below \(Self.percent(rubric.scoring.lowExecution, decimals: 0)), yet all \(indicators.count) indicators of \(names) have full marks")))
     }
 
     // MARK: Total and grade

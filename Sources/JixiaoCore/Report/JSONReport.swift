@@ -42,9 +42,13 @@ public enum JSONReport {
                     ("computed", .decimal(category.computed, decimals: decimals)),
                 ])
             })),
+            ("indicators", .array(card.categories.flatMap { category in
+                category.indicators.map { indicator($0, category: category.row, decimals: decimals) }
+            })),
             ("total", .object([
                 ("claimed", .printed(card.total.claimed)),
                 ("computed", .decimal(card.total.computed, decimals: decimals)),
+                ("recomputed", .decimal(card.total.recomputed, decimals: decimals)),
             ])),
             ("grade", .object([
                 ("claimed", .string(card.grade.claimed)),
@@ -52,6 +56,62 @@ public enum JSONReport {
             ])),
             ("findings", .array(result.findings.map { finding($0, language: language) })),
         ])
+    }
+
+    static func indicator(_ scored: Scorecard.IndicatorScore, category: Submission.CategoryRow, decimals: Int) -> JSONValue {
+        let indicator = scored.indicator
+        let assessment = scored.assessment
+        return .object([
+            ("path", .string([category.name, indicator.subcategory, indicator.name].compactMap { $0 }.joined(separator: "/"))),
+            ("line", .number(String(indicator.location.line))),
+            ("target", .string(indicator.target)),
+            ("actual", .string(indicator.actual)),
+            ("parsed", .object([
+                ("target", assessment.target.map(parsed) ?? .null),
+                ("actual", assessment.actual.map(parsed) ?? .null),
+            ])),
+            ("rule", .string(assessment.method.rawValue)),
+            ("met", assessment.met.map(JSONValue.bool) ?? .null),
+            ("weight", .printed(indicator.points)),
+            ("claimed", .printed(indicator.score)),
+            ("computed", .decimal(assessment.computed, decimals: decimals)),
+            ("computedRange", assessment.band.map { .array([.decimal($0.points.lower, decimals: decimals), .decimal($0.points.upper, decimals: decimals)]) } ?? .null),
+            ("formula", .string(assessment.formula)),
+        ])
+    }
+
+    /// A parsed target or actual value: its kind and parts.
+    static func parsed(_ value: ParsedValue) -> JSONValue {
+        switch value {
+        case .quantity(let quantity):
+            .object([
+                ("kind", .string("quantity")), ("comparator", .string(quantity.comparator.rawValue)),
+                ("amount", .number(quantity.amount.formatted(decimals: quantity.decimals))),
+                ("unit", .string(quantity.unit?.symbol)), ("per", .string(quantity.per)),
+            ])
+        case .range(let range):
+            .object([
+                ("kind", .string("range")),
+                ("lower", .number(range.lower.formatted(decimals: range.lowerDecimals))),
+                ("upper", .number(range.upper.formatted(decimals: range.upperDecimals))),
+                ("unit", .string(range.unit?.symbol)), ("per", .string(range.per)),
+            ])
+        case .date(let date):
+            .object([
+                ("kind", .string("date")), ("comparator", .string(date.comparator.rawValue)),
+                ("year", date.year.map { .number(String($0)) } ?? .null),
+                ("month", date.month.map { .number(String($0)) } ?? .null),
+                ("day", date.day.map { .number(String($0)) } ?? .null),
+            ])
+        case .deadline(.dayOfMonth(let day)):
+            .object([("kind", .string("deadline")), ("dayOfMonth", .number(String(day)))])
+        case .deadline(.within(let amount, let decimals, let unit)):
+            .object([("kind", .string("deadline")), ("within", .number(amount.formatted(decimals: decimals))), ("unit", .string(unit.symbol))])
+        case .qualitative(let words):
+            .object([("kind", .string("qualitative")), ("band", .string(words.band)), ("word", .string(words.word))])
+        case .unscorable(let reason):
+            .object([("kind", .string("unscorable")), ("reason", .string(reason.reason.rawValue)), ("message", .string(reason.message.zh))])
+        }
     }
 
     public static func finding(_ finding: Finding, language: Language) -> JSONValue {

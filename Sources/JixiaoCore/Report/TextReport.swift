@@ -90,3 +90,27 @@ public enum TextReport {
         return out
     }
 }
+
+extension TextReport {
+    /// How every indicator's points were reached: target and actual as read, the rule, the
+    /// claimed score against the computed one, and the formula (`score --explain`).
+    public static func explanation(_ card: Scorecard, language: Language, style: TextStyle) -> String {
+        let zh = language == .zh
+        let decimals = card.rubric.rounding.decimals
+        var rows: [[String]] = [[zh ? "指标" : "indicator", zh ? "规则" : "rule", zh ? "分值" : "points",
+                                 zh ? "声称" : "claimed", zh ? "计算" : "computed", zh ? "算式" : "formula"]]
+        for category in card.categories {
+            for scored in category.indicators {
+                let assessment = scored.assessment
+                let computed = assessment.computed.map { $0.compact(decimals: decimals) }
+                    ?? assessment.band.map { "\($0.points.lower.compact(decimals: decimals))–\($0.points.upper.compact(decimals: decimals))" }
+                    ?? "—"
+                rows.append([
+                    scored.indicator.name, assessment.method.rawValue, scored.indicator.points?.description ?? "—",
+                    scored.indicator.score?.description ?? "—", computed, assessment.formula ?? "",
+                ])
+            }
+        }
+        return table(rows, rightAligned: [2, 3, 4], style: style)
+    }
+}

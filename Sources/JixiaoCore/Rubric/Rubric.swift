@@ -35,6 +35,8 @@ public struct Rubric: Sendable {
     public var rounding: Rounding
     /// Grade bands (等级), highest first.
     public var grades: [GradeBand]
+    /// The words targets and actual values are read with: comparators, qualitative bands, units.
+    public var vocabulary: ValueVocabulary
 
     public func title(_ language: Language) -> String {
         language == .en ? titleEnglish ?? title : title
@@ -122,6 +124,8 @@ public struct Rubric: Sendable {
         public var overshoot: Decimal
         /// Execution rate below which full output marks are suspicious.
         public var lowExecution: Decimal
+        /// The categories whose full marks are suspicious at a low execution rate (产出, 成本).
+        public var lowExecutionCategories: [String]
         /// Qualitative bands (达成 / 部分达成 / 未达成), highest first.
         public var qualitative: [QualitativeBand]
     }

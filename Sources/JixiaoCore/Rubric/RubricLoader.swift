@@ -19,7 +19,7 @@ extension Rubric {
 
     private static func read(_ root: YAMLNode, file: String, problems: inout RubricProblems) throws(InputError) -> Rubric {
         let top = try YAMLMapping(root, file: file, path: "", allowed: [
-            "id", "title", "title-en", "applies", "total", "budget", "categories", "scoring", "rounding", "grades",
+            "id", "title", "title-en", "applies", "total", "budget", "categories", "scoring", "rounding", "grades", "values",
         ])
         let applies = try top.mapping("applies", allowed: ["levels", "regions", "years"])
         var levels: [EvaluationLevel] = []
@@ -60,7 +60,9 @@ extension Rubric {
                 rule: try map.choice("rule", IndicatorRule.self, choices: IndicatorRule.allCases)))
         }
 
-        let scoringMap = try top.mapping("scoring", allowed: ["reverse", "equal-tolerance", "overshoot", "low-execution", "qualitative"])
+        let scoringMap = try top.mapping("scoring", allowed: [
+            "reverse", "equal-tolerance", "overshoot", "low-execution", "low-execution-categories", "qualitative",
+        ])
         var bands: [QualitativeBand] = []
         let bandItems = try scoringMap.map { (m) throws(InputError) in try m.list("qualitative") } ?? []
         for item in bandItems {
@@ -74,7 +76,16 @@ extension Rubric {
             equalTolerance: try scoringMap?.number("equal-tolerance")?.number ?? 0,
             overshoot: try scoringMap?.number("overshoot")?.number ?? Decimal(string: "1.3")!,
             lowExecution: try scoringMap?.number("low-execution")?.number ?? Decimal(string: "0.6")!,
+            lowExecutionCategories: try scoringMap?.texts("low-execution-categories") ?? [],
             qualitative: bands)
+        var vocabulary = try readVocabulary(top.mapping("values", allowed: [
+            "at-least", "more-than", "at-most", "less-than", "equal", "improved", "no-incident", "count-units",
+        ]))
+        if !bands.isEmpty {
+            vocabulary.bands = bands.map { ValueVocabulary.Band(band: $0.name, words: $0.words) }
+            vocabulary.improvedBand = bands[0].name
+            vocabulary.noIncidentBand = bands[0].name
+        }
 
         let roundingMap = try top.mapping("rounding", allowed: ["mode", "decimals", "whole-scores"])
         let wholeScores = try roundingMap?.text("whole-scores") ?? "exact"
@@ -107,6 +118,10 @@ extension Rubric {
             problems.add(at: YAMLMapping.location(root, file), field: "categories",
                          LocalizedText(zh: "没有一级指标", en: "no categories"))
         }
+        for name in scoring.lowExecutionCategories where !categories.contains(where: { $0.matches(name) }) {
+            problems.add(at: scoringMap!.location(of: "low-execution-categories"), field: "scoring.low-execution-categories",
+                         LocalizedText(zh: "“\(name)”不是本规则的一级指标", en: "'\(name)' is not a category of this rubric"))
+        }
         problems.checkNames(categories.map { [$0.name] + $0.aliases }, items: categoryItems, what: LocalizedText(zh: "一级指标", en: "category"))
         problems.checkCoverage(grades.map { ($0.lower, $0.upper) }, items: gradeItems, from: 0, to: total,
                                field: "grades", root: root, what: LocalizedText(zh: "等级区间", en: "grade bands"))
@@ -125,7 +140,25 @@ extension Rubric {
                                    regions: try applies?.texts("regions") ?? [], fromYear: years.0, toYear: years.1),
             total: total,
             budget: budget, categories: categories, scoring: scoring, rounding: rounding,
-            grades: grades.sorted { $0.lower > $1.lower })
+            grades: grades.sorted { $0.lower > $1.lower }, vocabulary: vocabulary)
+    }
+
+    /// The `values` section: word lists that replace the standard ones they name; lists it does
+    /// not name stay standard.
+    private static func readVocabulary(_ map: YAMLMapping?) throws(InputError) -> ValueVocabulary {
+        var vocabulary = ValueVocabulary.standard
+        guard let map else { return vocabulary }
+        let comparators: [(String, ValueComparator)] = [
+            ("at-least", .atLeast), ("more-than", .moreThan), ("at-most", .atMost), ("less-than", .lessThan), ("equal", .equal),
+        ]
+        for (key, comparator) in comparators {
+            guard let words = try map.mapping(key, allowed: ["before", "after"]) else { continue }
+            vocabulary[comparator] = ValueVocabulary.ComparatorWords(before: try words.texts("before"), after: try words.texts("after"))
+        }
+        if map.optional("improved") != nil { vocabulary.improved = try map.texts("improved") }
+        if map.optional("no-incident") != nil { vocabulary.noIncident = try map.texts("no-incident") }
+        if map.optional("count-units") != nil { vocabulary.countUnits = try map.texts("count-units") }
+        return vocabulary
     }
 
     /// `years: 2024-`, `-2023`, `2020-2023` or a single year.

@@ -30,9 +30,22 @@ public struct Scorecard: Sendable {
         public var claimedScore: PrintedNumber?
     }
 
+    /// A level-3 indicator and how its target and actual value score.
+    public struct IndicatorScore: Sendable {
+        public var indicator: Submission.Indicator
+        public var assessment: IndicatorAssessment
+
+        /// The points the rules give: the rule's points, the claim kept inside its qualitative
+        /// band, or the claim itself when nothing recomputes it.
+        public var computed: Decimal? {
+            assessment.points(claimed: indicator.score?.number) ?? indicator.score?.number
+        }
+    }
+
     /// A level-1 category: its points and the scores of its indicators.
     public struct CategoryScore: Sendable {
         public var row: Submission.CategoryRow
+        public var indicators: [IndicatorScore]
         /// The rubric category the label names, if any.
         public var rubricCategory: Rubric.Category?
         /// Σ 分值 of the indicators.
@@ -41,7 +54,7 @@ public struct Scorecard: Sendable {
         public var points: Decimal { row.points?.number ?? indicatorPoints }
         /// Σ claimed 得分; nil when no indicator is scored.
         public var claimed: Decimal?
-        /// Σ computed 得分 (claimed ones where no rule recomputes them yet).
+        /// Σ of what the rules give each indicator (claimed scores where no rule applies).
         public var computed: Decimal?
     }
 
@@ -49,6 +62,8 @@ public struct Scorecard: Sendable {
         public var claimed: PrintedNumber?
         /// Σ of the claimed parts: budget score and every indicator score.
         public var computed: Decimal
+        /// Σ of what the rules give: the computed budget score and every indicator's computed points.
+        public var recomputed: Decimal?
         /// Every sum the printed parts allow, given their rounding.
         public var computedRange: Interval
     }
@@ -72,12 +87,21 @@ extension Scorecard {
         budget = Self.budget(submission, rubric)
 
         categories = submission.categories.map { row in
+            let rubricCategory = rubric.category(named: row.name)
+            let indicators = row.indicators.map { indicator in
+                let subcategory = indicator.subcategory.flatMap { label in
+                    rubricCategory?.subcategories.first { ([$0.name] + $0.aliases).map(Rubric.normalizedLabel).contains(Rubric.normalizedLabel(label)) }
+                }
+                let rule = subcategory?.rule ?? rubricCategory?.rule
+                return IndicatorScore(indicator: indicator, assessment: IndicatorScorer.assess(indicator, rule: rule, rubric: rubric))
+            }
             let scores = row.indicators.compactMap(\.score)
-            let claimed: Decimal? = scores.isEmpty ? nil : scores.reduce(0) { $0 + $1.number }
+            let computed = indicators.compactMap(\.computed)
             return CategoryScore(
-                row: row, rubricCategory: rubric.category(named: row.name),
+                row: row, indicators: indicators, rubricCategory: rubricCategory,
                 indicatorPoints: row.indicators.compactMap(\.points).reduce(0) { $0 + $1.number },
-                claimed: claimed, computed: claimed)
+                claimed: scores.isEmpty ? nil : scores.reduce(0) { $0 + $1.number },
+                computed: computed.isEmpty ? nil : computed.reduce(0) { $0 + $1 })
         }
 
         var sum = Decimal(0)
@@ -101,7 +125,9 @@ extension Scorecard {
             sum += score.number
             range = range + Interval(score, exact: Self.isExact(score, rubric))
         }
-        total = TotalScore(claimed: submission.total.score, computed: sum, computedRange: range)
+        let parts = categories.compactMap(\.computed)
+        let recomputed: Decimal? = (budget.score ?? budget.claimedScore?.number).map { parts.reduce($0, +) }
+        total = TotalScore(claimed: submission.total.score, computed: sum, recomputed: recomputed, computedRange: range)
 
         let claimedGrade = submission.grade?.value
         grade = GradeScore(

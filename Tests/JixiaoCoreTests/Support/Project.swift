@@ -41,4 +41,9 @@ extension AuditResult {
     var findingKeys: [String] {
         findings.map { "\($0.code.rawValue) \($0.path)" }.sorted()
     }
+
+    /// `code path` of the findings of the given severities.
+    func keys(_ severities: Severity...) -> [String] {
+        findings.filter { severities.contains($0.severity) }.map { "\($0.code.rawValue) \($0.path)" }.sorted()
+    }
 }

@@ -1,0 +1,149 @@
+/// Reads 年度指标值 and 实际完成值 texts into ``ParsedValue``s (DOMAIN.md §4).
+///
+/// The reading is deliberately narrow: a text is read as a number only when exactly one value
+/// stands in it, its unit is known and nothing around it (未, 约, 较上年, 排名, a second number)
+/// changes what it means; otherwise the result is ``ParsedValue/unscorable(_:)`` with the reason.
+/// A label before the number is ignored (`参加率达 ≥ 100%` is ≥ 100%), and so is an achievement
+/// word that restates the target (`已完成每日 0.8 条以上` is ≥ 0.8 条 per 日).
+///
+/// Parsing is linear in the length of the text (longest-match word lookups, no backtracking) and
+/// texts over ``maximumLength`` characters are not read at all. No input traps.
+public struct ValueParser: Sendable {
+    /// Longer texts are prose, not values: they are unscorable without being scanned.
+    public static let maximumLength = 500
+
+    public let vocabulary: ValueVocabulary
+    let index: ValueVocabularyIndex
+
+    /// Prepares the word lists of `vocabulary` once, for parsing many texts.
+    public init(vocabulary: ValueVocabulary = .standard) {
+        self.vocabulary = vocabulary
+        self.index = ValueVocabularyIndex(vocabulary)
+    }
+
+    /// Parses one text with `vocabulary` (prefer an instance when parsing many).
+    public static func parse(_ text: String, vocabulary: ValueVocabulary = .standard) -> ParsedValue {
+        ValueParser(vocabulary: vocabulary).parse(text)
+    }
+
+    /// Parses one 年度指标值 or 实际完成值 text.
+    public func parse(_ text: String) -> ParsedValue {
+        do {
+            return try read(text)
+        } catch {
+            return .unscorable(error.unscorable)
+        }
+    }
+
+    /// Parses an actual and reads it against its target: an actual with no unit takes the
+    /// target's (`227` against `220 篇` is 227 篇).
+    public func parse(actual: String, target: ParsedValue) -> ParsedValue {
+        parse(actual).resolved(against: target)
+    }
+
+    /// Ends a reading with an unscorable result.
+    struct Stop: Error {
+        var unscorable: ParsedValue.Unscorable
+
+        init(_ reason: ParsedValue.Unscorable.Reason, _ detail: String = "") {
+            unscorable = ParsedValue.Unscorable(reason, detail: detail)
+        }
+
+        init(_ reason: ParsedValue.Unscorable.Reason, _ detail: ArraySlice<Character>) {
+            self.init(reason, String(detail))
+        }
+    }
+
+    static let clauseSeparators: Set<Character> = ["，", ",", "；", ";", "。", "、", "!", "?"]
+    private static let trailingNoise: Set<Character> = [" ", ".", "…"]
+
+    private func read(_ text: String) throws(Stop) -> ParsedValue {
+        let normalized = ValueTextNormalizer.normalize(text)
+        guard normalized.count <= Self.maximumLength else { throw Stop(.tooLong) }
+        var lower = 0
+        var upper = normalized.count
+        while lower < upper, normalized[lower] == " " || Self.clauseSeparators.contains(normalized[lower]) {
+            lower += 1
+        }
+        while upper > lower,
+            Self.trailingNoise.contains(normalized[upper - 1]) || Self.clauseSeparators.contains(normalized[upper - 1])
+        {
+            upper -= 1
+        }
+        let chars = Array(normalized[lower..<upper])
+        guard chars.contains(where: { $0.isLetter || ValueTextNormalizer.isDigit($0) }) else {
+            throw Stop(.empty)
+        }
+        let numbers: [ValueNumber]
+        do {
+            numbers = try ValueNumberScanner.scan(chars, units: index.units)
+        } catch {
+            switch error {
+            case .malformed(let digits): throw Stop(.malformedNumber, digits)
+            }
+        }
+        let reading = ValueReading(chars: chars, numbers: numbers, index: index)
+        if numbers.isEmpty {
+            return try reading.qualitative()
+        }
+        return try reading.numeric()
+    }
+}
+
+/// One text being read: its characters, the numbers found in it and the word lists.
+struct ValueReading {
+    let chars: [Character]
+    let numbers: [ValueNumber]
+    let index: ValueVocabularyIndex
+
+    typealias Stop = ValueParser.Stop
+
+    /// The clauses of the text, split at separators outside numbers (`1,614.46` stays whole).
+    func clauses() -> [Range<Int>] {
+        var insideNumber = [Bool](repeating: false, count: chars.count)
+        for number in numbers {
+            for position in number.start..<number.end { insideNumber[position] = true }
+        }
+        var result: [Range<Int>] = []
+        var start = 0
+        for position in chars.indices where !insideNumber[position] {
+            if ValueParser.clauseSeparators.contains(chars[position]) {
+                if start < position { result.append(start..<position) }
+                start = position + 1
+            }
+        }
+        if start < chars.count { result.append(start..<chars.count) }
+        return result
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(chars[range.clamped(to: 0..<chars.count)])
+    }
+
+    func starts(with word: String, at position: Int, before end: Int) -> Bool {
+        let word = Array(word)
+        guard position >= 0, position + word.count <= min(end, chars.count) else { return false }
+        return chars[position..<(position + word.count)].elementsEqual(word)
+    }
+
+    /// The first of `words` found at `position`, as (word, length).
+    func firstWord(_ words: [String], at position: Int, before end: Int) -> String? {
+        words.first { starts(with: $0, at: position, before: end) }
+    }
+
+    func ends(with word: String, in range: Range<Int>) -> Bool {
+        let word = Array(word)
+        guard range.count >= word.count else { return false }
+        return chars[(range.upperBound - word.count)..<range.upperBound].elementsEqual(word)
+    }
+
+    func contains(_ word: String, in range: Range<Int>) -> Bool {
+        let word = Array(word)
+        guard !word.isEmpty, range.count >= word.count else { return false }
+        for start in range.lowerBound...(range.upperBound - word.count)
+        where chars[start..<(start + word.count)].elementsEqual(word) {
+            return true
+        }
+        return false
+    }
+}

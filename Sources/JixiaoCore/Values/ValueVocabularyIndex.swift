@@ -1,0 +1,61 @@
+/// A ``ValueVocabulary`` turned into word lists ready for matching.
+struct ValueVocabularyIndex: Sendable {
+    enum QualitativeTag: Sendable {
+        case band(index: Int, name: String, word: String)
+        case improved(word: String)
+        case noIncident(word: String)
+        case negation(word: String)
+        case neutral
+    }
+
+    var comparatorsBefore: ValueWordList<ValueComparator>
+    var comparatorsAfter: ValueWordList<ValueComparator>
+    var qualitative: ValueWordList<QualitativeTag>
+    var changes: ValueWordList<String>
+    var units: ValueWordList<ValueUnit>
+    /// 每日, 日均, 人均 … written before the number, tagged with what they count per.
+    var periodsBefore: ValueWordList<String>
+    /// What may follow `/` after a number (`0.8 条/日`, `5000 元/人`).
+    var periodsAfter: ValueWordList<String>
+    var improvedBand: String
+    var noIncidentBand: String
+
+    init(_ vocabulary: ValueVocabulary) {
+        var before: [(String, ValueComparator)] = []
+        var after: [(String, ValueComparator)] = []
+        for comparator in ValueComparator.allCases {
+            before += vocabulary[comparator].before.map { ($0, comparator) }
+            after += vocabulary[comparator].after.map { ($0, comparator) }
+        }
+        comparatorsBefore = ValueWordList(before)
+        comparatorsAfter = ValueWordList(after)
+
+        var words: [(String, QualitativeTag)] = []
+        for (index, band) in vocabulary.bands.enumerated() {
+            words += band.words.map { ($0, .band(index: index, name: band.band, word: $0)) }
+        }
+        words += vocabulary.improved.map { ($0, .improved(word: $0)) }
+        words += vocabulary.noIncident.map { ($0, .noIncident(word: $0)) }
+        words += vocabulary.negations.map { ($0, .negation(word: $0)) }
+        words += vocabulary.neutral.map { ($0, .neutral) }
+        qualitative = ValueWordList(words)
+        changes = ValueWordList(vocabulary.changes.map { ($0, $0) })
+        units = ValueUnitTable(countUnits: vocabulary.countUnits).units
+
+        let periods: [(String, String)] = [
+            ("每日", "日"), ("每天", "日"), ("日均", "日"), ("每周", "周"), ("每星期", "周"), ("周均", "周"),
+            ("每月", "月"), ("月均", "月"), ("每季度", "季度"), ("每季", "季度"), ("季均", "季度"),
+            ("每年", "年"), ("年均", "年"), ("每年度", "年"), ("每人", "人"), ("人均", "人"), ("每户", "户"),
+            ("户均", "户"), ("每次", "次"), ("每场", "场"), ("每期", "期"), ("每个工作日", "个工作日"),
+        ]
+        periodsBefore = ValueWordList(periods)
+        var perAfter: [(String, String)] = [
+            ("日", "日"), ("天", "日"), ("周", "周"), ("星期", "周"), ("月", "月"), ("季度", "季度"), ("季", "季度"),
+            ("年", "年"), ("个工作日", "个工作日"), ("工作日", "个工作日"),
+        ]
+        perAfter += vocabulary.countUnits.map { ($0, $0) }
+        periodsAfter = ValueWordList(perAfter)
+        improvedBand = vocabulary.improvedBand
+        noIncidentBand = vocabulary.noIncidentBand
+    }
+}
