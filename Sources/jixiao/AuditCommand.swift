@@ -7,6 +7,7 @@ protocol AuditingCommand: ParsableCommand {
     var options: CommonOptions { get }
     var files: [String] { get }
     var showsScorecard: Bool { get }
+    var explains: Bool { get }
 }
 
 extension AuditingCommand {
@@ -62,6 +63,7 @@ extension AuditingCommand {
         let style = options.style
         var parts = [TextReport.heading(result.scorecard, language: options.lang, style: style)]
         if showsScorecard { parts.append(TextReport.scorecard(result, language: options.lang, style: style)) }
+        if explains { parts.append(TextReport.explanation(result.scorecard, language: options.lang, style: style)) }
         parts.append(TextReport.findings(result.findings, language: options.lang, style: style))
         return parts.joined(separator: "\n\n") + "\n"
     }
@@ -77,6 +79,7 @@ struct Audit: AuditingCommand {
     var files: [String]
 
     var showsScorecard: Bool { false }
+    var explains: Bool { false }
 }
 
 struct Score: AuditingCommand {
@@ -85,8 +88,12 @@ struct Score: AuditingCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @Flag(help: "Show how every indicator's points were reached: rule, claimed, computed and formula.")
+    var explain = false
+
     @Argument(help: "Submission files (.yaml).")
     var files: [String]
 
     var showsScorecard: Bool { true }
+    var explains: Bool { explain }
 }

@@ -53,6 +53,7 @@ public enum JSONReport {
             ("grade", .object([
                 ("claimed", .string(card.grade.claimed)),
                 ("computed", .string(card.grade.computed?.name)),
+                ("recomputed", .string(card.grade.recomputed?.name)),
             ])),
             ("findings", .array(result.findings.map { finding($0, language: language) })),
         ])

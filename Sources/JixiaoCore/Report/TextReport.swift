@@ -12,31 +12,37 @@ public enum TextReport {
         return style.bold(parts.joined(separator: " · ")) + "\n" + style.dim(submission.source?.file ?? submission.file)
     }
 
-    /// The scorecard: budget row and each category with points, claimed and computed, then the
-    /// total and grade.
+    /// The scorecard: budget row and each category with points, claimed and recomputed, then
+    /// the total (printed, the sum of the printed parts, recomputed by the rules) and the grade.
     public static func scorecard(_ result: AuditResult, language: Language, style: TextStyle) -> String {
         let card = result.scorecard
         let decimals = card.rubric.rounding.decimals
         let zh = language == .zh
         func number(_ value: Decimal?) -> String { value.map { $0.compact(decimals: decimals) } ?? "—" }
+        func mark(_ code: FindingCode) -> String {
+            result.findings.contains { $0.code == code } ? style.severity(.error, "✗") : ""
+        }
 
-        var rows: [[String]] = [[zh ? "项目" : "item", zh ? "分值" : "points", zh ? "声称" : "claimed", zh ? "计算" : "computed", ""]]
+        var rows: [[String]] = [[
+            zh ? "项目" : "item", zh ? "分值" : "points", zh ? "声称" : "claimed",
+            zh ? "各项之和" : "sum of parts", zh ? "按规则" : "by the rules", "",
+        ]]
         let budget = card.budget
         let rateNote = [
             budget.claimedRate.map { "\(zh ? "印" : "printed") \($0)" },
             budget.rate.map { "\(zh ? "算" : "computed") \(($0 * 100).formatted(decimals: 2))%" },
         ].compactMap { $0 }.joined(separator: " / ")
-        rows.append([zh ? "预算执行" : "budget", number(budget.points), budget.claimedScore?.description ?? "—",
+        rows.append([zh ? "预算执行" : "budget", number(budget.points), budget.claimedScore?.description ?? "—", "",
                      number(budget.score), rateNote.isEmpty ? "" : "\(zh ? "执行率" : "rate") \(rateNote)"])
         for category in card.categories {
-            rows.append([category.row.name, number(category.points), number(category.claimed), number(category.computed), ""])
+            rows.append([category.row.name, number(category.points), number(category.claimed), "", number(category.computed), ""])
         }
         let totalPoints = card.submission.total.points?.number ?? card.rubric.total
-        let totalOK = result.findings.contains { $0.code == .totalMismatch } ? style.severity(.error, "✗") : ""
-        rows.append([zh ? "总分" : "total", number(totalPoints), card.total.claimed?.description ?? "—", number(card.total.computed), totalOK])
-        let gradeOK = result.findings.contains { $0.code == .gradeMismatch } ? style.severity(.error, "✗") : ""
-        rows.append([zh ? "等级" : "grade", "", card.grade.claimed ?? "—", card.grade.computed?.name ?? "—", gradeOK])
-        return table(rows, rightAligned: [1, 2, 3], style: style)
+        rows.append([zh ? "总分" : "total", number(totalPoints), card.total.claimed?.description ?? "—",
+                     number(card.total.computed), number(card.total.recomputed), mark(.totalMismatch)])
+        rows.append([zh ? "等级" : "grade", "", card.grade.claimed ?? "—", card.grade.computed?.name ?? "—",
+                     card.grade.recomputed?.name ?? "—", mark(.gradeMismatch)])
+        return table(rows, rightAligned: [1, 2, 3, 4], style: style)
     }
 
     /// One line per finding, `file:line: 严重程度[code] path: message`, and a count.

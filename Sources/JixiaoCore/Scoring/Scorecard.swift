@@ -73,8 +73,10 @@ public struct Scorecard: Sendable {
         public var claimed: String?
         /// The band the printed grade names, if the rubric knows it.
         public var claimedBand: Rubric.GradeBand?
-        /// The band of the computed total.
+        /// The band of the sum of the printed parts.
         public var computed: Rubric.GradeBand?
+        /// The band of the total recomputed by the rules.
+        public var recomputed: Rubric.GradeBand?
     }
 }
 
@@ -132,7 +134,7 @@ extension Scorecard {
         let claimedGrade = submission.grade?.value
         grade = GradeScore(
             claimed: claimedGrade, claimedBand: claimedGrade.flatMap(rubric.grade(named:)),
-            computed: rubric.grade(of: sum))
+            computed: rubric.grade(of: sum), recomputed: recomputed.flatMap(rubric.grade(of:)))
     }
 
     /// Whether a printed indicator score is exact: whole numbers are (a full mark or a whole-point
