@@ -28,7 +28,8 @@ public struct Engine: Sendable {
 
     /// Every table of an input file, audited.
     public func audit(path: String) throws -> [AuditResult] {
-        try SubmissionReader.read(path: path).map { try audit($0) }
+        if SubmissionReader.isDocument(path) { return try audit(DocumentImporter.read(path: path)) }
+        return try SubmissionReader.read(path: path).map { try audit($0) }
     }
 
     public func audit(_ submission: Submission) throws -> AuditResult {

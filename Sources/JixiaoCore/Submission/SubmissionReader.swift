@@ -8,9 +8,21 @@ public enum SubmissionReader {
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") {
             return [try Submission.parse(bytes, file: path)]
         }
+        if isDocument(path) {
+            return DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: path).tables
+        }
         throw InputError(
             .unknownFormat, at: SourceLocation(file: path, line: 0),
             message: LocalizedText(zh: "无法识别的文件格式", en: "unknown file format"),
-            hint: LocalizedText(zh: "支持 .yaml / .yml 自评表", en: "supported: .yaml / .yml self-evaluation tables"))
+            hint: LocalizedText(zh: "支持 .yaml / .yml 自评表，以及 .txt / .text / .md 文档文本",
+                                en: "supported: .yaml / .yml self-evaluation tables, and .txt / .text / .md document text"))
+    }
+
+    /// Whether `path` is document text to import (部门决算, 绩效自评报告): `.txt`, `.text`,
+    /// `.md`, or any file that is neither YAML nor a spreadsheet.
+    public static func isDocument(_ path: String) -> Bool {
+        let lowered = path.lowercased()
+        if [".yaml", ".yml", ".xlsx", ".xls", ".xlsm", ".csv"].contains(where: lowered.hasSuffix) { return false }
+        return true
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Settings of an import.
+public struct ImportOptions: Sendable {
+    /// Stamped on every imported table (`region:`): documents rarely print their province.
+    public var region: String?
+
+    public init(region: String? = nil) {
+        self.region = region
+    }
+}
+
+/// What a document gave: its self-evaluation tables as submissions, its base data sheets, the
+/// figures its prose states, the findings about the document's own figures (breakdowns that do
+/// not add up), and notes on what could not be read.
+public struct ImportedDocument: Sendable {
+    public var file: String
+    /// The tables in document order; `source.table` is each one's 1-based index.
+    public var tables: [Submission]
+    public var baseData: [BaseDataSheet]
+    public var claims: [NarrativeClaim]
+    /// The year the document is about: its tables' year, else the year its headings state most.
+    public var year: Int?
+    /// Findings that need no rubric: each with the index (0-based) of the table it concerns, or
+    /// nil when it concerns the document as a whole.
+    public var findings: [(table: Int?, finding: Finding)]
+    public var notes: [ImportNote]
+}
+
+/// Reads a published document's text: every self-evaluation table, the base data sheet and the
+/// narrative claims (README, "Importing documents").
+public enum DocumentImporter {
+    /// Reads `path` (UTF-8 with or without BOM, or GBK/GB18030; any line ends).
+    public static func read(path: String, options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedDocument {
+        let bytes = try InputFile.read(path)
+        return parse(String(decoding: bytes, as: UTF8.self), file: path, options: options)
+    }
+
+    public static func parse(_ text: String, file: String, options: ImportOptions = ImportOptions()) -> ImportedDocument {
+        let document = DocumentText(text, file: file)
+        let year = documentYear(document)
+        var tables: [Submission] = []
+        var sheets: [BaseDataSheet] = []
+        var findings: [(table: Int?, finding: Finding)] = []
+        var notes: [ImportNote] = []
+        var claimed: [ClosedRange<Int>] = []
+        for region in TableImporter.regions(in: document) {
+            if region.kind == .baseData {
+                if let sheet = BaseDataSheet.read(region, in: document) {
+                    sheets.append(sheet)
+                    claimed.append(sheet.firstLine...sheet.lastLine)
+                }
+                continue
+            }
+            guard let table = TableImporter.read(region, in: document, documentYear: year) else {
+                notes += TableImporter.read(region, in: document, documentYear: year)?.notes ?? []
+                continue
+            }
+            var submission = table.submission
+            let index = tables.count
+            submission.source?.table = index + 1
+            submission.region = options.region
+            tables.append(submission)
+            notes += table.notes.map { var note = $0; note.table = index + 1; return note }
+            findings += table.findings.map { (index, $0) }
+            if let first = submission.source?.firstLine, let last = submission.source?.lastLine {
+                claimed.append(first...max(first, last))
+            }
+        }
+        let department = tables.firstIndex { $0.level == .department }
+        for sheet in sheets {
+            findings += sheet.findings.map { (department ?? (tables.isEmpty ? nil : 0), $0) }
+        }
+        let prose = document.lines.filter { line in
+            line.shape == .plain && !claimed.contains { $0.contains(line.number) }
+        }
+        let claims = NarrativeClaim.extract(from: prose, file: file)
+        return ImportedDocument(file: file, tables: tables, baseData: sheets, claims: claims,
+                                year: tables.first?.year ?? year, findings: findings, notes: notes)
+    }
+
+    /// The year most headings name (`2024 年度`), for tables whose title has none.
+    static func documentYear(_ document: DocumentText) -> Int? {
+        var counts: [Int: Int] = [:]
+        for line in document.lines {
+            let compact = line.compact
+            var search = compact.startIndex..<compact.endIndex
+            while let range = compact.range(of: #"(19|20)[0-9]{2}年度"#, options: .regularExpression, range: search) {
+                if let year = Int(compact[range].prefix(4)) { counts[year, default: 0] += 1 }
+                search = range.upperBound..<compact.endIndex
+            }
+        }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
+    }
+}

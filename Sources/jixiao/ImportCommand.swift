@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import the self-evaluation tables of a document's text as submission YAML.",
+        discussion: """
+            Reads 部门决算 / 绩效自评报告 text (UTF-8 or GBK/GB18030): tab- or |-separated tables, \
+            PDF text, one cell per line. Writes every table to standard output (YAML documents \
+            separated by ---), or one file per table with --out. What cannot be read is listed \
+            on standard error and under notes: in the YAML.
+            """)
+
+    @Option(help: "Language of notes: zh or en.")
+    var lang: Language = .zh
+
+    @Option(help: "Write one file per table into this folder instead of standard output.")
+    var out: String?
+
+    @Option(help: "Region to record on every table (e.g. 湖南省株洲市).")
+    var region: String?
+
+    @Argument(help: "Document text files.")
+    var files: [String]
+
+    func run() throws {
+        var status = ExitStatus.clean
+        var documents: [String] = []
+        for file in files {
+            do {
+                let document = try DocumentImporter.read(path: file, options: ImportOptions(region: region))
+                for note in document.notes {
+                    Terminal.printError("\(note.location): \(lang == .zh ? "注意" : "note"): \(note.message.text(lang))")
+                }
+                if document.tables.isEmpty {
+                    Terminal.printError(lang == .zh
+                        ? "\(file): 未找到绩效自评表（正文中的 \(document.claims.count) 处数据可用 jixiao audit 核对）"
+                        : "\(file): no self-evaluation table found (its \(document.claims.count) narrative claims can be checked with jixiao audit)")
+                }
+                for (index, table) in document.tables.enumerated() {
+                    let notes = document.notes.filter { $0.table == index + 1 }
+                    let yaml = SubmissionWriter.yaml(table, notes: notes, language: lang)
+                    if let out {
+                        try write(yaml, to: out, name: Self.fileName(file, index: index, table: table))
+                    } else {
+                        documents.append(yaml)
+                    }
+                }
+            } catch {
+                let reported = Terminal.report(error, language: lang)
+                if reported.rawValue > status.rawValue { status = reported }
+            }
+        }
+        if !documents.isEmpty { Terminal.print(documents.joined(separator: "---\n").trimmingCharacters(in: .newlines)) }
+        try finish(status)
+    }
+
+    static func fileName(_ file: String, index: Int, table: Submission) -> String {
+        let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        return "\(base)-\(index + 1)-\(table.level.rawValue).yaml"
+    }
+
+    /// Writes through a temporary file and a rename, so a reader never sees half a file.
+    func write(_ text: String, to folder: String, name: String) throws {
+        let directory = URL(fileURLWithPath: folder)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let target = directory.appendingPathComponent(name)
+        let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try Data(text.utf8).write(to: temporary)
+        if FileManager.default.fileExists(atPath: target.path) {
+            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+        } else {
+            try FileManager.default.moveItem(at: temporary, to: target)
+        }
+    }
+}
