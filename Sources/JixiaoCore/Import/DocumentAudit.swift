@@ -156,8 +156,9 @@ struct NarrativeChecker {
         func mismatch(_ prose: PrintedNumber?, _ printed: PrintedNumber?, computed: Decimal? = nil, truncation: Bool) -> (PrintedNumber, FindingValue)? {
             guard let prose else { return nil }
             if let printed {
+                let shown: FindingValue = printed.isPercent ? .printed(printed) : .computed(printed.value, decimals: printed.decimals)
                 return Agreement.of(prose, against: Interval(exactly: printed.number), truncation: truncation) == .mismatch
-                    ? (prose, .printed(printed)) : nil
+                    ? (prose, shown) : nil
             }
             if let computed {
                 return Agreement.of(prose, against: Interval(exactly: computed), truncation: truncation) == .mismatch
@@ -165,11 +166,18 @@ struct NarrativeChecker {
             }
             return nil
         }
+        // Money in the prose's unit, the table's figures converted to it.
+        func yuan(_ unit: String?) -> Decimal { unit == "亿元" ? 100_000_000 : unit == "元" ? 1 : 10_000 }
+        let scale = yuan(table.money.rawValue) / yuan(claim.moneyUnit)
+        func money(_ value: PrintedNumber?) -> PrintedNumber? {
+            value.map { PrintedNumber($0.value * scale, decimals: max(0, $0.decimals - Self.digits(scale)), isPercent: false) }
+        }
+        let moneyUnit = " " + (claim.moneyUnit ?? "万元")
         let budgetName = claim.budgetIsInitial ? "年初预算数" : "全年预算数"
         let items: [(String, String, String, (PrintedNumber, FindingValue)?, String)] = [
             ("budget", budgetName, "the budget",
-             mismatch(claim.budget, claim.budgetIsInitial ? table.budget.initial : table.budget.adjusted, truncation: false), " 万元"),
-            ("executed", "执行数", "the amount spent", mismatch(claim.executed, table.budget.executed, truncation: false), " 万元"),
+             mismatch(claim.budget, money(claim.budgetIsInitial ? table.budget.initial : table.budget.adjusted), truncation: false), moneyUnit),
+            ("executed", "执行数", "the amount spent", mismatch(claim.executed, money(table.budget.executed), truncation: false), moneyUnit),
             ("rate", "执行率", "the execution rate",
              mismatch(claim.rate.map(Submission.percentage), table.budget.rate, computed: card.budget.rate, truncation: true), ""),
             ("score", "自评得分", "the score", mismatch(claim.score, table.total.score, computed: card.total.computed, truncation: false), " 分"),
@@ -193,6 +201,14 @@ struct NarrativeChecker {
                     to: index)
             }
         }
+    }
+
+    /// How many decimal places dividing by `scale` (a power of ten above 1) adds: 10000 → 4.
+    static func digits(_ scale: Decimal) -> Int {
+        var digits = 0
+        var value = scale
+        while value >= 10 { value /= 10; digits += 1 }
+        return scale < 1 ? -Self.digits(1 / scale) : digits
     }
 
     // MARK: Ratios and sums

@@ -24,6 +24,8 @@ public struct NarrativeClaim: Sendable {
         public var rate: PrintedNumber?
         public var score: PrintedNumber?
         public var grade: String?
+        /// The unit of the budget and spending: `万元`, `元` or `亿元`.
+        public var moneyUnit: String?
     }
 
     /// A percentage stated with its numerator and denominator.
@@ -217,7 +219,8 @@ struct Prose {
             if score != nil || grade != nil, budget != nil || executed != nil || rate != nil || score != nil || grade != nil {
                 let evaluation = NarrativeClaim.SelfEvaluation(
                     about: nil, budget: budget?.0.number, budgetIsInitial: budget?.1 == "年初预算数",
-                    executed: executed?.0.number, rate: rate?.0.number, score: score?.0.number, grade: grade)
+                    executed: executed?.0.number, rate: rate?.0.number, score: score?.0.number, grade: grade,
+                    moneyUnit: (budget ?? executed)?.0.unit)
                 let offset = [budget?.0.start, executed?.0.start, rate?.0.start, score?.0.start].compactMap { $0 }.min() ?? 0
                 claims.append(claim(.selfEvaluation(evaluation), at: offset))
                 if let budget, let executed, let rate {
@@ -262,7 +265,8 @@ struct Prose {
             guard let numerator,
                   let denominator = amounts.last(where: { $0.start >= segmentStart && $0.end <= numerator.start && $0.unit == numerator.unit }),
                   !numerator.approximate, !denominator.approximate else { continue }
-            claims.append(claim(.ratio(NarrativeClaim.Ratio(name: String(lead), numerator: numerator.number,
+            let name = String(lead.reversed().prefix { ("\u{4E00}"..."\u{9FFF}").contains($0.unicodeScalars.first!) }.prefix(6).reversed())
+            claims.append(claim(.ratio(NarrativeClaim.Ratio(name: name, numerator: numerator.number,
                                                             denominator: denominator.number, stated: rate.number)), at: rate.start))
         }
 
@@ -274,8 +278,26 @@ struct Prose {
                total.start >= clauseStart || slice(total.end..<at).trimmingCharacters(in: CharacterSet(charactersIn: " ，,：:")).isEmpty {
                 let totalClauseStart = (characters[..<total.start].lastIndex { "，,；;：:".contains($0) } ?? -1) + 1
                 let totalClause = slice(totalClauseStart..<at)
-                let partsText = slice(at + 2..<characters.count)
-                let parts = amounts.filter { $0.start > at && $0.unit == total.unit }
+                // The parts are the clauses after 其中 that each state one amount in the total's
+                // unit; a share clause (`占98.24%`) may follow each; anything else ends the list.
+                var parts: [Amount] = []
+                var clauseStart = at + 2
+                var listEnd = characters.count
+                for position in (at + 2)...characters.count {
+                    guard position == characters.count || "，,；;、。".contains(characters[position]) else { continue }
+                    let clause = slice(clauseStart..<position).trimmingCharacters(in: CharacterSet(charactersIn: " ：:"))
+                    let inClause = amounts.filter { $0.start >= clauseStart && $0.start < position }
+                    let same = inClause.filter { $0.unit == total.unit }
+                    clauseStart = position + 1
+                    if clause.isEmpty || (same.isEmpty && clause.hasPrefix("占")) { continue }
+                    if same.count == 1 && inClause.count == 1 {
+                        parts.append(same[0])
+                        continue
+                    }
+                    listEnd = position
+                    break
+                }
+                let partsText = slice(at + 2..<listEnd)
                 let clean = !Self.comparisonWords.contains { totalClause.contains($0) || partsText.contains($0) }
                     && !partsText.contains("其中") && !total.approximate && !parts.contains(where: \.approximate)
                 if clean, parts.count >= 2 {

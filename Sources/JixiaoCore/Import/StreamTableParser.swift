@@ -156,8 +156,16 @@ struct StreamTableParser {
                 }
                 let rest = Array(tokens[position...])
                 guard !rest.isEmpty else { continue }
+                // A name that looks like the start of a label (`群众满意度`) with its values after it.
+                var parsed = Self.values(rest, line: line.number, namePending: !pending.isEmpty)
+                if var values = parsed, values.name == nil, pending.isEmpty, let partial = reader.partial,
+                   partial.line == line.number, !partial.text.hasSuffix("指标") {
+                    reader.partial = nil
+                    values.name = partial.text
+                    parsed = values
+                }
                 reader.flush(into: &assembler, line: line.number)
-                guard var parts = Self.values(rest, line: line.number) else {
+                guard var parts = parsed else {
                     if pending.isEmpty { pendingLine = line.number }
                     pending.append(rest.joined(separator: " "))
                     continue
@@ -167,9 +175,6 @@ struct StreamTableParser {
                     parts.name = DocumentText.join(prefix, parts.name)
                     _ = pendingLine
                     pending = []
-                }
-                if parts.name == nil {
-                    note(line.number, "indicators", zh: "第 \(line.number) 行的三级指标名称无法读取", en: "the indicator name on line \(line.number) cannot be read")
                 }
                 assembler.add(parts)
             }
@@ -212,7 +217,7 @@ struct StreamTableParser {
 
     /// An indicator's values from the tokens after its labels: `name target… actual points score
     /// reason…`; nil when the tokens end in no two plain numbers (a wrapped name).
-    static func values(_ tokens: [String], line: Int) -> RowParts? {
+    static func values(_ tokens: [String], line: Int, namePending: Bool = false) -> RowParts? {
         var end = tokens.count
         while end > 0, !isPlainNumber(tokens[end - 1]) { end -= 1 }
         guard end >= 2, isPlainNumber(tokens[end - 2]) else { return nil }
@@ -221,20 +226,26 @@ struct StreamTableParser {
         parts.score = PrintedNumber(parsing: tokens[end - 1])
         if end < tokens.count { parts.reason = DocumentText.clean(tokens[end...].joined(separator: " ")) }
         var head = Array(tokens[..<(end - 2)])
-        if let first = head.first, !isValueLike(first) {
+        // Group a number with the unit words after it: `350 人次`, `≦232 万元`, `2021 年`.
+        func grouped(_ tokens: [String]) -> [[String]] {
+            var groups: [[String]] = []
+            for token in tokens {
+                if !isValueLike(token), let last = groups.last, last.count == 1, isValueLike(last[0]),
+                   token.count <= 3, token.unicodeScalars.allSatisfy(DocumentText.isTight) {
+                    groups[groups.count - 1].append(token)
+                } else {
+                    groups.append([token])
+                }
+            }
+            return groups
+        }
+        // The name is the first token, unless the name wrapped onto the lines above and the
+        // tokens are just the target and the actual.
+        if let first = head.first, !isValueLike(first), !(namePending && grouped(head).count == 2) {
             parts.name = first
             head.removeFirst()
         }
-        // Group a number with the unit words after it: `350 人次`, `≦232 万元`, `2021 年`.
-        var groups: [[String]] = []
-        for token in head {
-            if !isValueLike(token), let last = groups.last, last.count == 1, isValueLike(last[0]),
-               token.count <= 3, token.unicodeScalars.allSatisfy(DocumentText.isTight) {
-                groups[groups.count - 1].append(token)
-            } else {
-                groups.append([token])
-            }
-        }
+        let groups = grouped(head)
         switch groups.count {
         case 0: break
         case 1: parts.unplaced.append(groups[0].joined(separator: " "))
