@@ -1,7 +1,7 @@
 import Foundation
 
 extension ParsedValue: CustomStringConvertible {
-    /// A compact form for messages and test output: `≥ 0.8 条/日`, `(=) 500`, `date ≤ 2021-12`,
+    /// A compact form for messages and test output: `≥ 0.8 条/日`, `(=) 500`, `≥ 100%`, `date ≤ 2021-12`,
     /// `within 5 个工作日`, `达成 (完成目标)`, `unscorable severalValues`.
     public var description: String {
         switch self {
@@ -27,7 +27,8 @@ extension ParsedValue: CustomStringConvertible {
     }
 
     private static func unitText(_ unit: ValueUnit?, _ per: String?) -> String {
-        (unit.map { " \($0)" } ?? "") + (per.map { "/\($0)" } ?? "")
+        let symbol = unit.map { $0.dimension == .percent && $0.symbol.count == 1 ? $0.symbol : " \($0.symbol)" }
+        return (symbol ?? "") + (per.map { "/\($0)" } ?? "")
     }
 
     /// The amount with exactly `decimals` places, from its decimal digits.

@@ -18,8 +18,11 @@ public struct ValueParser: Sendable {
     /// Prepares the word lists of `vocabulary` once, for parsing many texts.
     public init(vocabulary: ValueVocabulary = .standard) {
         self.vocabulary = vocabulary
-        self.index = ValueVocabularyIndex(vocabulary)
+        self.index = vocabulary == .standard ? Self.standardIndex : ValueVocabularyIndex(vocabulary)
     }
+
+    /// The standard lists, prepared once: most rubrics do not change them.
+    private static let standardIndex = ValueVocabularyIndex(.standard)
 
     /// Parses one text with `vocabulary` (prefer an instance when parsing many).
     public static func parse(_ text: String, vocabulary: ValueVocabulary = .standard) -> ParsedValue {

@@ -367,7 +367,7 @@ extension ValueReading {
         for word in ["约", "大约", "约为", "近", "将近", "逾", "超"] where ends(with: word, in: label) {
             throw Stop(.approximate, word)
         }
-        try checkResidual(label)
+        try checkResidual(label, stray: .writtenBefore)
     }
 
     private func checkTrailing(_ trailing: Range<Int>) throws(Stop) {
@@ -387,14 +387,26 @@ extension ValueReading {
         }
     }
 
-    /// Text around a value, or a clause beside it: no negation, no lesser band, no change word.
-    func checkResidual(_ range: Range<Int>) throws(Stop) {
+    /// Which comparator words may not appear away from the number.
+    enum StrayComparators {
+        /// In a label: words written before a number (`不少于上年 95%`); 以上 is allowed there
+        /// (`省级以上媒体 ≥ 5 篇`).
+        case writtenBefore
+        /// After the value or in another clause: any comparator word.
+        case any
+    }
+
+    /// Text around a value, or a clause beside it: no negation, no lesser band, no change word,
+    /// no comparator word away from the number.
+    func checkResidual(_ range: Range<Int>, stray: StrayComparators = .any) throws(Stop) {
         guard !range.isEmpty else { return }
-        for match in index.qualitative.matches(in: chars, range: range) {
+        for match in index.residual.matches(in: chars, range: range) {
             switch match.tag {
-            case .negation(let word):
+            case .qualitative(.negation(let word)):
                 throw Stop(.negated, word)
-            case .band(let band, _, let word) where band > 0:
+            case .qualitative(.band(let band, _, let word)) where band > 0:
+                throw Stop(.contradictory, word)
+            case .comparator(let word, let writtenAfter) where !writtenAfter || stray == .any:
                 throw Stop(.contradictory, word)
             default:
                 continue

@@ -4,6 +4,7 @@
 ///   `，` stays, because in Chinese text it separates clauses, never digit groups.
 /// - `≧ ≦ ⩾ ⩽ >= <=` become `≥ ≤`; `≮` (not less than) is `≥` and `≯` is `≤`.
 /// - Dashes (`— – − ‐`) become `-`; wave dashes (`～ 〜`) become `~`.
+/// - Zero-width characters, combining marks and variation selectors are dropped.
 /// - Whitespace (including line breaks from PDF extraction: `覆盖面扩 大`) is dropped, except a
 ///   single space between two digits, which keeps `10 100` two numbers instead of `10100`.
 enum ValueTextNormalizer {
@@ -57,6 +58,9 @@ enum ValueTextNormalizer {
             return " "
         case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD:
             return nil
+        case _ where scalar.properties.generalCategory == .nonspacingMark
+            || scalar.properties.generalCategory == .enclosingMark:
+            return nil  // stray accents and variation selectors carry nothing in a value
         case 0x2267, 0x2A7E, 0x226E:  // ≧ ⩾ ≮
             return "≥"
         case 0x2266, 0x2A7D, 0x226F:  // ≦ ⩽ ≯

@@ -8,9 +8,17 @@ struct ValueVocabularyIndex: Sendable {
         case neutral
     }
 
+    /// What the text around a value may hold: the qualitative words, and comparator words that
+    /// are not next to the number (`10 万元（含）以内` when only `以内` is listed).
+    enum ResidualTag: Sendable {
+        case qualitative(QualitativeTag)
+        case comparator(word: String, writtenAfter: Bool)
+    }
+
     var comparatorsBefore: ValueWordList<ValueComparator>
     var comparatorsAfter: ValueWordList<ValueComparator>
     var qualitative: ValueWordList<QualitativeTag>
+    var residual: ValueWordList<ResidualTag>
     var changes: ValueWordList<String>
     var units: ValueWordList<ValueUnit>
     /// 每日, 日均, 人均 … written before the number, tagged with what they count per.
@@ -39,13 +47,19 @@ struct ValueVocabularyIndex: Sendable {
         words += vocabulary.negations.map { ($0, .negation(word: $0)) }
         words += vocabulary.neutral.map { ($0, .neutral) }
         qualitative = ValueWordList(words)
+        // Qualitative words first, so that 达到预期目标 is not read as the comparator 达到.
+        // One-character comparator words (达, 内) are too common inside other words to count.
+        var residualWords = words.map { ($0.0, ResidualTag.qualitative($0.1)) }
+        residualWords += before.filter { $0.0.count > 1 }.map { ($0.0, .comparator(word: $0.0, writtenAfter: false)) }
+        residualWords += after.filter { $0.0.count > 1 }.map { ($0.0, .comparator(word: $0.0, writtenAfter: true)) }
+        residual = ValueWordList(residualWords)
         changes = ValueWordList(vocabulary.changes.map { ($0, $0) })
         units = ValueUnitTable(countUnits: vocabulary.countUnits).units
 
         let periods: [(String, String)] = [
             ("每日", "日"), ("每天", "日"), ("日均", "日"), ("每周", "周"), ("每星期", "周"), ("周均", "周"),
             ("每月", "月"), ("月均", "月"), ("每季度", "季度"), ("每季", "季度"), ("季均", "季度"),
-            ("每年", "年"), ("年均", "年"), ("每年度", "年"), ("每人", "人"), ("人均", "人"), ("每户", "户"),
+            ("每年", "年"), ("年均", "年"), ("每半年", "半年"), ("每年度", "年"), ("每人", "人"), ("人均", "人"), ("每户", "户"),
             ("户均", "户"), ("每次", "次"), ("每场", "场"), ("每期", "期"), ("每个工作日", "个工作日"),
         ]
         periodsBefore = ValueWordList(periods)
