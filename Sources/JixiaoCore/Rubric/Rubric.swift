@@ -35,8 +35,9 @@ public struct Rubric: Sendable {
     public var rounding: Rounding
     /// Grade bands (等级), highest first.
     public var grades: [GradeBand]
-    /// The words targets and actual values are read with: comparators, qualitative bands, units.
-    public var vocabulary: ValueVocabulary
+    /// Reads targets and actual values with the rubric's words: comparators, qualitative bands,
+    /// units. Prepared once per rubric, because preparing the word lists is the costly part.
+    public var values: ValueParser
 
     public func title(_ language: Language) -> String {
         language == .en ? titleEnglish ?? title : title

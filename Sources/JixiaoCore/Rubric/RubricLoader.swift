@@ -140,7 +140,7 @@ extension Rubric {
                                    regions: try applies?.texts("regions") ?? [], fromYear: years.0, toYear: years.1),
             total: total,
             budget: budget, categories: categories, scoring: scoring, rounding: rounding,
-            grades: grades.sorted { $0.lower > $1.lower }, vocabulary: vocabulary)
+            grades: grades.sorted { $0.lower > $1.lower }, values: ValueParser(vocabulary: vocabulary))
     }
 
     /// The `values` section: word lists that replace the standard ones they name; lists it does

@@ -69,11 +69,9 @@ public enum IndicatorScorer {
     public static func assess(
         _ indicator: Submission.Indicator, rule: Rubric.IndicatorRule?, rubric: Rubric
     ) -> IndicatorAssessment {
-        let vocabulary = rubric.vocabulary
-        let target = indicator.target.map { ValueParser.parse($0, vocabulary: vocabulary) }
+        let target = indicator.target.map { rubric.values.parse($0) }
         let actual = indicator.actual.map { text in
-            let value = ValueParser.parse(text, vocabulary: vocabulary)
-            return target.map { value.resolved(against: $0) } ?? value
+            target.map { rubric.values.parse(actual: text, target: $0) } ?? rubric.values.parse(text)
         }
         var assessment = IndicatorAssessment(target: target, actual: actual)
         guard let points = indicator.points?.number, points > 0 else { return assessment }
