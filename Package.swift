@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +22,10 @@ let package = Package(
         ),
         .target(
             name: "JixiaoCore",
-            dependencies: ["CYAML"]
+            dependencies: [
+                "CYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "jixiao",
@@ -34,6 +39,7 @@ let package = Package(
             dependencies: [
                 "JixiaoCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Ink", package: "Ink"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -53,6 +53,19 @@ extension AuditingCommand {
                 for error in errors { Terminal.printError(InputErrorReport.render(error, language: language)) }
             }
         }
+        if options.format == .html || options.format == .markdown {
+            for error in errors { Terminal.printError(InputErrorReport.render(error, language: language)) }
+            if options.format == .html && results.count > 1 {
+                Terminal.printError(language == .zh
+                    ? "--format html 只输出一张表的报告，而输入中有 \(results.count) 张表；多张表请用 batch"
+                    : "--format html writes the report of one table, and the input has \(results.count); use batch for several")
+                try finish(.unusableInput)
+            }
+            let pages = results.map { result in
+                options.format == .html ? HTMLReport.render(result, language: language) : MarkdownReport.render(result, language: language)
+            }
+            FileHandle.standardOutput.write(Data(pages.joined(separator: "\n---\n\n").utf8))
+        }
         if status == .clean, results.contains(where: { ($0.worstSeverity.map { $0 >= options.failOn }) ?? false }) {
             status = .findings
         }

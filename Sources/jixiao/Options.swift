@@ -3,7 +3,7 @@ import Foundation
 import JixiaoCore
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, html, markdown
 }
 
 extension Language: ExpressibleByArgument {}
@@ -11,7 +11,7 @@ extension Severity: ExpressibleByArgument {}
 
 /// Options shared by `score` and `audit`.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, html (one self-contained page; one table) or markdown.")
     var format: OutputFormat = .text
 
     @Option(help: "Language of messages: zh or en.")
