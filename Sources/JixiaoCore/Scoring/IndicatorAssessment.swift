@@ -76,14 +76,14 @@ public enum IndicatorScorer {
         var assessment = IndicatorAssessment(target: target, actual: actual)
         guard let points = indicator.points?.number, points > 0 else { return assessment }
 
-        switch (target, actual) {
-        case (.quantity(let goal)?, .quantity(let done)?):
+        switch (target.flatMap(quantity), actual.flatMap(quantity)) {
+        case (let goal?, let done?):
             quantitative(goal, done, points: points, rule: rule, rubric: rubric, into: &assessment)
-        case (.deadline(.within(let goalAmount, let goalDecimals, let goalUnit))?,
-              .deadline(.within(let doneAmount, let doneDecimals, let doneUnit))?):
-            let goal = ParsedValue.Quantity(.atMost, goalAmount, decimals: goalDecimals, unit: goalUnit)
-            let done = ParsedValue.Quantity(.equal, doneAmount, decimals: doneDecimals, unit: doneUnit)
-            quantitative(goal, done, points: points, rule: .reverse, rubric: rubric, into: &assessment)
+            return assessment
+        default:
+            break
+        }
+        switch (target, actual) {
         case (.date(let goal)?, .date(let done)?):
             date(goal, done, points: points, into: &assessment)
         case (_, .qualitative(let words)?):
@@ -99,6 +99,15 @@ public enum IndicatorScorer {
             break
         }
         return assessment
+    }
+
+    /// A value as a number to compare: a quantity, or a time limit (`5 个工作日内` is ≤ 5 个工作日).
+    private static func quantity(_ value: ParsedValue) -> ParsedValue.Quantity? {
+        switch value {
+        case .quantity(let quantity): quantity
+        case .deadline(.within(let amount, let decimals, let unit)): ParsedValue.Quantity(.atMost, amount, decimals: decimals, unit: unit)
+        default: nil
+        }
     }
 
     private static func quantitative(

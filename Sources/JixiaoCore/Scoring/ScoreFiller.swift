@@ -7,8 +7,13 @@ public enum ScoreFiller {
     /// qualitative ones (filled with their band's top) and ones that could not be computed.
     public struct Result: Sendable {
         public var submission: Submission
-        /// Notes by indicator path (`一级/二级/三级`).
-        public var notes: [String: LocalizedText]
+        /// One note per indicator that wants a look, at its row, with its path as the field.
+        public var notes: [ImportNote]
+
+        /// The filled submission as YAML, with the notes.
+        public func yaml(language: Language) -> String {
+            SubmissionWriter.yaml(submission, notes: notes, language: language)
+        }
     }
 
     /// Every absent 得分 computed and rounded as the rubric says; printed scores are kept. The
@@ -16,7 +21,7 @@ public enum ScoreFiller {
     public static func fill(_ card: Scorecard) -> Result {
         let rubric = card.rubric
         var submission = card.submission
-        var notes: [String: LocalizedText] = [:]
+        var notes: [ImportNote] = []
         let decimals = rubric.rounding.decimals
 
         if submission.budget.rate == nil, let rate = card.budget.rate {
@@ -29,18 +34,21 @@ public enum ScoreFiller {
         for (c, category) in card.categories.enumerated() {
             for (i, scored) in category.indicators.enumerated() where scored.indicator.score == nil {
                 let path = [category.row.name, scored.indicator.subcategory, scored.indicator.name].compactMap { $0 }.joined(separator: "/")
+                func note(_ message: LocalizedText) {
+                    notes.append(ImportNote(table: nil, location: scored.indicator.location, field: path, message: message))
+                }
                 let assessment = scored.assessment
                 if let computed = assessment.computed {
                     submission.categories[c].indicators[i].score = printed(computed, rubric)
                 } else if let band = assessment.band {
                     submission.categories[c].indicators[i].score = printed(band.points.upper, rubric)
-                    notes[path] = LocalizedText(
-                        zh: "定性指标：“\(band.name)”档为 \(band.points.lower.compact(decimals: decimals))–\(band.points.upper.compact(decimals: decimals)) 分，暂取上限，请按实际完成情况酌定",
-                        en: "qualitative: the '\(band.name)' band is \(band.points.lower.compact(decimals: decimals))–\(band.points.upper.compact(decimals: decimals)) points; filled with its top, adjust to the actual result")
+                    note(LocalizedText(
+                        zh: "\(scored.indicator.name)：定性指标：“\(band.name)”档为 \(band.points.lower.compact(decimals: decimals))–\(band.points.upper.compact(decimals: decimals)) 分，暂取上限，请按实际完成情况酌定",
+                        en: "\(scored.indicator.name): qualitative, the '\(band.name)' band is \(band.points.lower.compact(decimals: decimals))–\(band.points.upper.compact(decimals: decimals)) points; filled with its top, adjust to the actual result"))
                 } else {
-                    notes[path] = LocalizedText(
-                        zh: "无法按规则计分：指标值或完成值无法读取，请人工评分",
-                        en: "cannot be scored by the rules: the target or actual cannot be read; score it by hand")
+                    note(LocalizedText(
+                        zh: "\(scored.indicator.name)：无法按规则计分（指标值或完成值无法读取），请人工评分",
+                        en: "\(scored.indicator.name): cannot be scored by the rules (the target or actual cannot be read); score it by hand"))
                 }
             }
         }
