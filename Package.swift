@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
         .executable(name: "jixiao", targets: ["jixiao"]),
+        .executable(name: "jixiao-bench", targets: ["jixiao-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,6 +26,7 @@ let package = Package(
             name: "JixiaoCore",
             dependencies: [
                 "CYAML",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -33,6 +36,10 @@ let package = Package(
                 "JixiaoCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "jixiao-bench",
+            dependencies: ["JixiaoCore", "CYAML"]
         ),
         .testTarget(
             name: "JixiaoCoreTests",

@@ -11,7 +11,8 @@ struct Jixiao: ParsableCommand {
             Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 unusable input or options; 3 internal error.
             """,
         version: JixiaoVersion.current,
-        subcommands: [Score.self, Audit.self, Import.self, RubricCommand.self, Explain.self])
+        subcommands: [Score.self, Audit.self, Import.self, RubricCommand.self, Explain.self,
+                      BatchCommand.self, HistoryCommand.self, SynthCommand.self])
 
     /// Argument errors exit with 2, like unusable input, instead of ArgumentParser's 64.
     static func main() {

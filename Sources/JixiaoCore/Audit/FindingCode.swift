@@ -32,6 +32,9 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case narrativeMismatch = "narrative-mismatch"
     case statedRatioMismatch = "stated-ratio-mismatch"
     case statedSumMismatch = "stated-sum-mismatch"
+    // History: a unit's tables across years (batch runs stored with --db)
+    case copiedFromLastYear = "copied-from-last-year"
+    case alwaysFullMarks = "always-full-marks"
 
     /// The default severity (a rubric or a context may raise or lower it).
     public var severity: Severity {
@@ -44,7 +47,8 @@ public enum FindingCode: String, Sendable, CaseIterable {
              .duplicateIndicator, .missingExplanation, .metButDeducted, .unmetButFull, .scoreOffRule,
              .scoreOutOfBand, .unitMismatch, .lowExecutionFullMarks:
             .warning
-        case .rateTruncated, .rubricInferred, .overshootUnexplained, .unmeasurableTarget, .unmeasuredActual:
+        case .rateTruncated, .rubricInferred, .overshootUnexplained, .unmeasurableTarget, .unmeasuredActual,
+             .copiedFromLastYear, .alwaysFullMarks:
             .info
         }
     }
@@ -81,6 +85,8 @@ public enum FindingCode: String, Sendable, CaseIterable {
         case .narrativeMismatch: LocalizedText(zh: "文字说明与表格数据矛盾", en: "prose contradicts the table")
         case .statedRatioMismatch: LocalizedText(zh: "文中所述比率与其数据不符", en: "a stated ratio does not match its figures")
         case .statedSumMismatch: LocalizedText(zh: "文中所述合计与其明细不符", en: "a stated total does not match its parts")
+        case .copiedFromLastYear: LocalizedText(zh: "指标值与上年完全相同", en: "indicator values copied from last year")
+        case .alwaysFullMarks: LocalizedText(zh: "历年所有指标均为满分", en: "full marks on every indicator every year")
         }
     }
 
@@ -199,6 +205,14 @@ public enum FindingCode: String, Sendable, CaseIterable {
             LocalizedText(
                 zh: "正文或基础数据表给出的合计不等于所列明细之和。\n修正：核对合计与明细。",
                 en: "A total stated in the text or the base data sheet is not the sum of the parts it lists.\nFix: check the total against its parts.")
+        case .copiedFromLastYear:
+            LocalizedText(
+                zh: "该单位（或项目）本年每个三级指标的名称、指标值和实际完成值都与上一年度已存档的自评表完全相同，可能是照抄上年数据。仅在 batch 使用 --db 保存历史时检查。\n修正：按本年实际情况填写指标值和完成值。",
+                en: "Every indicator of this unit's (or project's) table has the same name, target and actual value as in last year's stored table: the figures may have been copied. Checked only when a batch stores its history with --db.\nFix: fill in this year's own targets and results.")
+        case .alwaysFullMarks:
+            LocalizedText(
+                zh: "该单位（或项目）在已存档的每个年度（至少两年）所有三级指标都得满分，自评可能流于形式。仅在 batch 使用 --db 保存历史时检查。\n修正：如实评价，按完成情况扣分并说明原因。",
+                en: "This unit (or project) gave every indicator full marks in every stored year (two or more): the self-evaluation may be a formality. Checked only when a batch stores its history with --db.\nFix: evaluate honestly, deducting points where results fell short and saying why.")
         }
     }
 }

@@ -1,0 +1,181 @@
+import Foundation
+
+/// How a batch runs and what it writes.
+public struct BatchOptions: Sendable {
+    public enum ReportFormat: String, Sendable, CaseIterable {
+        case markdown = "md"
+        case html
+        case none
+    }
+
+    public var outputDirectory: String
+    /// How many files are audited at once.
+    public var jobs: Int
+    public var language: Language
+    public var reports: ReportFormat
+    /// The run's name (`2024`), recorded in `summary.json` and the history.
+    public var runName: String
+    /// `jixiao 0.1.0`, recorded in `summary.json`.
+    public var tool: String
+    /// Hash every input (SHA-256), for the history.
+    public var hashInputs: Bool
+
+    public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: Language = .zh,
+                reports: ReportFormat = .markdown, runName: String, tool: String, hashInputs: Bool = false) {
+        self.outputDirectory = outputDirectory
+        self.jobs = max(1, jobs)
+        self.language = language
+        self.reports = reports
+        self.runName = runName
+        self.tool = tool
+        self.hashInputs = hashInputs
+    }
+}
+
+/// Audits a year's submissions in parallel and streams every output to disk (README, "Batch runs").
+///
+/// Files are audited by up to `jobs` child tasks; each result is rendered by its task (CSV rows,
+/// JSON, the per-table report) and handed back as text. A reorder buffer keyed by input index
+/// writes rows in input order whatever the scheduling, and no more than `window` files are in
+/// flight or waiting, so memory stays bounded by the window, not by the run.
+public struct Batch: Sendable {
+    public var engine: Engine
+    public var options: BatchOptions
+    /// Files waiting to be written, at most (in flight plus finished out of order).
+    public var window: Int
+
+    public init(engine: Engine, options: BatchOptions) {
+        self.engine = engine
+        self.options = options
+        window = max(16, options.jobs * 16)
+    }
+
+    public static let summaryCSV = "summary.csv"
+    public static let findingsCSV = "findings.csv"
+    public static let errorsCSV = "errors.csv"
+    public static let summaryJSON = "summary.json"
+    public static let reportsFolder = "reports"
+
+    /// Runs the batch over `files` (see `BatchInputs.collect`).
+    ///
+    /// - Parameters:
+    ///   - history: where the run is stored, if anywhere; its earlier runs feed the
+    ///     year-over-year checks.
+    ///   - progress: called after each file is written, in input order.
+    public func run(
+        _ files: [String], history: HistoryStore? = nil,
+        progress: (@Sendable (BatchProgress) -> Void)? = nil
+    ) async throws -> BatchSummary {
+        let started = Date()
+        let clock = ContinuousClock.now
+        let out = options.outputDirectory
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: out, withIntermediateDirectories: true)
+        OutputFile.removePartials(in: out)
+
+        // Report folders are made up front, so the workers only write files.
+        var reportPaths: [String?] = Array(repeating: nil, count: files.count)
+        if options.reports != .none {
+            var folders: Set<String> = []
+            for (index, file) in files.enumerated() {
+                let relative = Self.reportsFolder + "/" + BatchInputs.reportPath(for: file, table: 1, tables: 1, extension: "x")
+                reportPaths[index] = relative
+                folders.insert((relative as NSString).deletingLastPathComponent)
+            }
+            for folder in folders { try manager.createDirectory(atPath: out + "/" + folder, withIntermediateDirectories: true) }
+        }
+
+        let prior = try history?.priorYears() ?? PriorYears()
+        let runID = try history?.beginRun(name: options.runName, started: started, tool: options.tool, rubrics: rubricHashes())
+        var writer = try BatchWriter(options: options, started: started)
+        let total = files.count
+        var tablesDone = 0, errors = 0
+
+        try await withThrowingTaskGroup(of: FileOutcome.self) { group in
+            var next = 0
+            var inFlight = 0
+            var waiting: [Int: FileOutcome] = [:]
+            var nextToWrite = 0
+            let engine = engine, options = options
+            func submit() {
+                let index = next, file = files[index], report = reportPaths[index]
+                next += 1
+                inFlight += 1
+                group.addTask { Self.process(index: index, file: file, report: report, engine: engine, options: options, prior: prior) }
+            }
+            while next < total, inFlight < options.jobs { submit() }
+            while let outcome = try await group.next() {
+                inFlight -= 1
+                waiting[outcome.index] = outcome
+                while let ready = waiting.removeValue(forKey: nextToWrite) {
+                    try writer.write(ready)
+                    try history?.record(ready, run: runID ?? 0)
+                    nextToWrite += 1
+                    tablesDone += ready.tables.count
+                    errors += ready.errors.count
+                    progress?(BatchProgress(filesDone: nextToWrite, filesTotal: total, tablesDone: tablesDone, errors: errors,
+                                            elapsed: Self.seconds(ContinuousClock.now - clock)))
+                }
+                while next < total, inFlight < options.jobs, next - nextToWrite < window { submit() }
+            }
+        }
+
+        let duration = Self.seconds(ContinuousClock.now - clock)
+        var summary = try writer.finish(duration: duration, rubrics: rubricHashes())
+        summary.runID = runID
+        try history?.finishRun(runID ?? 0, summary: summary)
+        return summary
+    }
+
+    /// Reads, audits and renders one input; never throws (what fails becomes an error row).
+    static func process(index: Int, file: String, report: String?, engine: Engine, options: BatchOptions, prior: PriorYears) -> FileOutcome {
+        var outcome = FileOutcome(index: index, file: file, sha256: nil, bytes: 0, tables: [], errors: [])
+        if options.hashInputs, let data = FileManager.default.contents(atPath: file) {
+            outcome.bytes = data.count
+            outcome.sha256 = SHA256.hex(data)
+        }
+        do {
+            var results = try engine.audit(path: file)
+            for position in results.indices {
+                let submission = results[position].scorecard.submission
+                let facts = TableFacts(submission)
+                if !prior.isEmpty { results[position].findings += prior.findings(for: facts, submission: submission) }
+                var reportName: String?
+                if let report {
+                    let base = (report as NSString).deletingPathExtension
+                    let name = base + (results.count > 1 ? "-\(position + 1)" : "") + "." + (options.reports == .html ? "html" : "md")
+                    let text = options.reports == .html
+                        ? HTMLReport.render(results[position], language: options.language)
+                        : MarkdownReport.render(results[position], language: options.language)
+                    try OutputFile.write(text, to: options.outputDirectory + "/" + name)
+                    reportName = name
+                }
+                outcome.tables.append(TableRecord(results[position], file: file, table: position + 1, report: reportName,
+                                                  facts: facts, language: options.language))
+            }
+        } catch let error as InputError {
+            outcome.tables = []
+            outcome.errors = [ErrorRecord(error, file: file, language: options.language)]
+        } catch let error as InputErrors {
+            outcome.tables = []
+            outcome.errors = error.errors.map { ErrorRecord($0, file: file, language: options.language) }
+        } catch {
+            outcome.tables = []
+            outcome.errors = [ErrorRecord(internal: error, file: file)]
+        }
+        return outcome
+    }
+
+    /// Every rubric of the catalog (and the forced one) with the SHA-256 of its file.
+    func rubricHashes() -> [(id: String, file: String, sha256: String)] {
+        var rubrics = engine.catalog.rubrics
+        if let forced = engine.rubric, !rubrics.contains(where: { $0.id == forced.id && $0.file == forced.file }) { rubrics.append(forced) }
+        return rubrics.sorted { $0.id < $1.id }.map { rubric in
+            (rubric.id, rubric.file, FileManager.default.contents(atPath: rubric.file).map(SHA256.hex) ?? "")
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// An input the batch could not read, with the reason (a row of `errors.csv`).
+public struct ErrorRecord: Sendable {
+    public var file: String
+    public var code: String
+    public var line: Int
+    public var column: Int
+    public var field: String
+    public var message: String
+    public var hint: String
+
+    public static let header = ["file", "code", "line", "column", "field", "message", "hint"]
+
+    public var row: [String] {
+        [file, code, String(line), String(column), field, message, hint]
+    }
+
+    public init(_ error: InputError, file: String, language: Language) {
+        self.file = file
+        code = error.code.rawValue
+        line = error.location.line
+        column = error.location.column
+        field = error.field ?? ""
+        message = error.message.text(language)
+        hint = error.hint?.text(language) ?? ""
+    }
+
+    /// An error that is not about the input: a bug, reported and passed over.
+    public init(internal error: Error, file: String) {
+        self.file = file
+        code = "internal-error"
+        line = 0
+        column = 0
+        field = ""
+        message = String(describing: error)
+        hint = ""
+    }
+
+    var json: JSONValue {
+        .object([
+            ("code", .string(code)), ("file", .string(file)), ("line", .number(String(line))),
+            ("column", .number(String(column))), ("field", field.isEmpty ? .null : .string(field)),
+            ("message", .string(message)), ("hint", hint.isEmpty ? .null : .string(hint)),
+        ])
+    }
+}
+
+/// What one input gave: its tables, or why it could not be read.
+public struct FileOutcome: Sendable {
+    /// The input's position in the run, which fixes where its rows go.
+    public var index: Int
+    public var file: String
+    /// SHA-256 of the file's bytes, when the run records its inputs.
+    public var sha256: String?
+    public var bytes: Int
+    public var tables: [TableRecord]
+    public var errors: [ErrorRecord]
+}
+
+/// A table whose claimed total is furthest above what the rules give.
+public struct GapEntry: Sendable {
+    public var unit: String
+    public var project: String?
+    public var year: Int
+    public var file: String
+    public var table: Int
+    public var claimed: String
+    public var recomputed: String
+    public var gap: Decimal
+}
+
+/// What a batch did, for its final summary.
+public struct BatchSummary: Sendable {
+    public var runName: String
+    public var started: Date
+    public var duration: Double
+    public var files: Int
+    public var tables: Int
+    public var errors: Int
+    public var internalErrors: Int
+    public var findingsBySeverity: [Severity: Int]
+    public var findingsByCode: [FindingCode: Int]
+    /// The ten tables with the largest claimed-minus-computed total, largest first.
+    public var largestGaps: [GapEntry]
+    public var outputDirectory: String
+    /// The files written, relative to `outputDirectory`.
+    public var outputs: [String]
+    /// The most serious finding of the run.
+    public var worstSeverity: Severity?
+    /// The history run id, when the run was stored.
+    public var runID: Int64?
+}
+
+/// Where a batch is, for progress displays.
+public struct BatchProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var tablesDone: Int
+    public var errors: Int
+    /// Seconds since the run started.
+    public var elapsed: Double
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Writes a batch's shared outputs as results arrive in input order: `summary.csv`,
+/// `findings.csv`, `errors.csv` and `summary.json`, each under a temporary name until the run
+/// finishes; and keeps the run's counts for the final summary (a fixed amount of memory, plus
+/// the error rows).
+struct BatchWriter {
+    let options: BatchOptions
+    let started: Date
+    private let summaryCSV: OutputFile
+    private let findingsCSV: OutputFile
+    private let errorsCSV: OutputFile
+    private let summaryJSON: OutputFile
+    private var firstResult = true
+    private var errorJSON: [String] = []
+    private var files = 0
+    private var tables = 0
+    private var internalErrors = 0
+    private var bySeverity: [Severity: Int] = [:]
+    private var byCode: [FindingCode: Int] = [:]
+    private var gaps: [GapEntry] = []
+
+    init(options: BatchOptions, started: Date) throws {
+        self.options = options
+        self.started = started
+        let out = options.outputDirectory
+        summaryCSV = try OutputFile(path: out + "/" + Batch.summaryCSV, bom: true)
+        findingsCSV = try OutputFile(path: out + "/" + Batch.findingsCSV, bom: true)
+        errorsCSV = try OutputFile(path: out + "/" + Batch.errorsCSV, bom: true)
+        summaryJSON = try OutputFile(path: out + "/" + Batch.summaryJSON)
+        summaryCSV.write(CSV.row(TableRecord.summaryHeader))
+        findingsCSV.write(CSV.row(TableRecord.findingsHeader))
+        errorsCSV.write(CSV.row(ErrorRecord.header))
+        summaryJSON.write("{\"version\":\(JSONReport.version),\"results\":[")
+    }
+
+    mutating func write(_ outcome: FileOutcome) throws {
+        files += 1
+        for record in outcome.tables {
+            tables += 1
+            summaryCSV.write(CSV.row(record.summaryRow))
+            for row in record.findingRows { findingsCSV.write(CSV.row(row)) }
+            summaryJSON.write(firstResult ? "\n" : ",\n")
+            summaryJSON.write(record.json)
+            firstResult = false
+            for finding in record.findings {
+                bySeverity[finding.severity, default: 0] += 1
+                byCode[finding.code, default: 0] += 1
+            }
+            if let gap = record.gap, gap > 0 { keep(record, gap: gap) }
+        }
+        for error in outcome.errors {
+            if error.code == "internal-error" { internalErrors += 1 }
+            errorsCSV.write(CSV.row(error.row))
+            errorJSON.append(error.json.serialized(pretty: false))
+        }
+    }
+
+    /// Keeps the ten largest gaps; on a tie the earlier table stays ahead.
+    private mutating func keep(_ record: TableRecord, gap: Decimal) {
+        guard gaps.count < 10 || gap > gaps[gaps.count - 1].gap else { return }
+        let entry = GapEntry(unit: record.unit ?? record.file, project: record.project, year: record.year, file: record.file,
+                             table: record.table, claimed: record.totalClaimed,
+                             recomputed: record.totalRecomputed.isEmpty ? record.totalComputed : record.totalRecomputed, gap: gap)
+        let position = gaps.firstIndex { $0.gap < gap } ?? gaps.count
+        gaps.insert(entry, at: position)
+        if gaps.count > 10 { gaps.removeLast() }
+    }
+
+    /// Closes the JSON document with the errors and the run's metadata and renames every file
+    /// into place.
+    mutating func finish(duration: Double, rubrics: [(id: String, file: String, sha256: String)]) throws -> BatchSummary {
+        summaryJSON.write(firstResult ? "],\n\"errors\":[" : "\n],\n\"errors\":[")
+        for (index, error) in errorJSON.enumerated() {
+            summaryJSON.write((index == 0 ? "\n" : ",\n") + error)
+        }
+        summaryJSON.write(errorJSON.isEmpty ? "],\n" : "\n],\n")
+        let run = JSONValue.object([
+            ("name", .string(options.runName)),
+            ("started", .string(Self.timestamp(started))),
+            ("duration", .number(String(format: "%.3f", duration))),
+            ("tool", .string(options.tool)),
+            ("language", .string(options.language.rawValue)),
+            ("files", .number(String(files))),
+            ("tables", .number(String(tables))),
+            ("errors", .number(String(errorJSON.count))),
+            ("findings", .object(Severity.allCases.reversed().map { ($0.rawValue, .number(String(bySeverity[$0] ?? 0))) })),
+            ("rubrics", .array(rubrics.map { rubric in
+                .object([("id", .string(rubric.id)), ("file", .string(rubric.file)), ("sha256", .string(rubric.sha256))])
+            })),
+        ])
+        summaryJSON.write("\"run\":" + run.serialized(pretty: false) + "}\n")
+        for file in [summaryCSV, findingsCSV, errorsCSV, summaryJSON] { try file.commit() }
+        return BatchSummary(
+            runName: options.runName, started: started, duration: duration, files: files, tables: tables,
+            errors: errorJSON.count, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
+            largestGaps: gaps, outputDirectory: options.outputDirectory,
+            outputs: [Batch.summaryCSV, Batch.findingsCSV, Batch.errorsCSV, Batch.summaryJSON]
+                + (options.reports == .none ? [] : [Batch.reportsFolder + "/"]),
+            worstSeverity: bySeverity.keys.max(), runID: nil)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// What a batch keeps of one audited table once its outputs are rendered: the summary row's
+/// figures, its findings and its JSON, as text. The scorecard itself is dropped, so memory stays
+/// bounded however many tables a run holds.
+public struct TableRecord: Sendable {
+    /// The input file and the table's 1-based index in it.
+    public var file: String
+    public var table: Int
+    public var unit: String?
+    public var level: String
+    public var project: String?
+    public var year: Int
+    public var rubric: String
+    public var budget: String
+    public var spent: String
+    public var rateClaimed: String
+    public var rateComputed: String
+    public var totalClaimed: String
+    public var totalComputed: String
+    public var totalRecomputed: String
+    public var gradeClaimed: String
+    public var gradeComputed: String
+    public var gradeRecomputed: String
+    /// Claimed total minus the total the rules give (recomputed, else the sum of the parts).
+    public var gap: Decimal?
+    public var findings: [FindingRecord]
+    /// The result in the audit JSON contract, on one line.
+    public var json: String
+    /// The report's path relative to the output folder, if one was written.
+    public var report: String?
+    /// What the history compares across years.
+    public var facts: TableFacts
+
+    public var counts: (error: Int, warning: Int, info: Int) {
+        var counts = (error: 0, warning: 0, info: 0)
+        for finding in findings {
+            switch finding.severity {
+            case .error: counts.error += 1
+            case .warning: counts.warning += 1
+            case .info: counts.info += 1
+            }
+        }
+        return counts
+    }
+}
+
+/// Every field of a JSON finding, as text.
+public struct FindingRecord: Sendable {
+    public var code: FindingCode
+    public var severity: Severity
+    public var path: String
+    public var file: String
+    public var line: Int?
+    public var claimed: String
+    public var computed: String
+    public var message: String
+}
+
+extension TableRecord {
+    public static let summaryHeader = [
+        "file", "table", "unit", "level", "project", "year", "rubric", "budget", "spent",
+        "rate_claimed", "rate_computed", "total_claimed", "total_computed", "total_recomputed",
+        "grade_claimed", "grade_computed", "grade_recomputed", "errors", "warnings", "infos", "report",
+    ]
+
+    public static let findingsHeader = [
+        "file", "table", "unit", "project", "year", "code", "severity", "path", "finding_file", "line",
+        "claimed", "computed", "message",
+    ]
+
+    public var summaryRow: [String] {
+        let counts = counts
+        return [
+            file, String(table), unit ?? "", level, project ?? "", String(year), rubric, budget, spent,
+            rateClaimed, rateComputed, totalClaimed, totalComputed, totalRecomputed,
+            gradeClaimed, gradeComputed, gradeRecomputed, String(counts.error), String(counts.warning), String(counts.info),
+            report ?? "",
+        ]
+    }
+
+    public var findingRows: [[String]] {
+        findings.map { finding in
+            [file, String(table), unit ?? "", project ?? "", String(year), finding.code.rawValue, finding.severity.rawValue,
+             finding.path, finding.file, finding.line.map(String.init) ?? "", finding.claimed, finding.computed, finding.message]
+        }
+    }
+
+    /// Renders `result` (table `table` of `file`) for a batch.
+    public init(_ result: AuditResult, file: String, table: Int, report: String?, facts: TableFacts, language: Language) {
+        let card = result.scorecard
+        let submission = card.submission
+        let decimals = card.rubric.rounding.decimals
+        func printed(_ number: PrintedNumber?) -> String { number.map { $0.value.formatted(decimals: $0.decimals) } ?? "" }
+        func decimal(_ value: Decimal?, _ places: Int) -> String { value.map { $0.compact(decimals: places) } ?? "" }
+        self.file = file
+        self.table = table
+        unit = submission.unit
+        level = submission.level.rawValue
+        project = submission.project
+        year = submission.year
+        rubric = card.rubric.id
+        budget = printed(card.budget.denominator)
+        spent = printed(submission.budget.executed)
+        rateClaimed = card.budget.claimedRate.map { $0.number.formatted(decimals: $0.numberDecimals) } ?? ""
+        rateComputed = decimal(card.budget.rate, 4)
+        totalClaimed = printed(card.total.claimed)
+        totalComputed = decimal(card.total.computed, decimals)
+        totalRecomputed = decimal(card.total.recomputed, decimals)
+        gradeClaimed = card.grade.claimed ?? ""
+        gradeComputed = card.grade.computed?.name ?? ""
+        gradeRecomputed = card.grade.recomputed?.name ?? ""
+        gap = card.total.claimed.map { $0.number - (card.total.recomputed ?? card.total.computed) }
+        findings = result.findings.map { FindingRecord($0, language: language) }
+        json = JSONReport.result(result, language: language).serialized(pretty: false)
+        self.report = report
+        self.facts = facts
+    }
+}
+
+extension FindingRecord {
+    public init(_ finding: Finding, language: Language) {
+        code = finding.code
+        severity = finding.severity
+        path = finding.path
+        file = finding.location?.file ?? ""
+        line = finding.location?.line
+        claimed = finding.claimed?.description ?? ""
+        computed = finding.computed?.description ?? ""
+        message = finding.message.text(language)
+    }
+}
+
+extension String {
+    /// The text padded on the left to `width` characters.
+    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+
+extension BatchOptions.ReportFormat: ExpressibleByArgument {}
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Audit a year's submissions in parallel: CSV, JSON and per-table reports in one folder.",
+        discussion: """
+            Walks folders (.yaml, .yml, .txt, .text, .md, .xlsx) and takes files named directly. Writes \
+            summary.csv, findings.csv, errors.csv, summary.json and reports/ into --out (default \
+            Reports/<year or run name>/). Inputs that cannot be read go to errors.csv and the run goes on.
+            """)
+
+    @Option(help: "Output folder (default: Reports/<--name>/).")
+    var out: String?
+
+    @Option(help: "Name of the run (default: the year every input path names, else the first path's name).")
+    var name: String?
+
+    @Option(help: "Files audited at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Per-table reports: md, html or none.")
+    var report: BatchOptions.ReportFormat = .markdown
+
+    @Option(help: "Store the run in this SQLite history (created on first use); enables the year-over-year checks.")
+    var db: String?
+
+    @Option(help: "Language of messages: zh or en.")
+    var lang: Language = .zh
+
+    @Option(help: "Score every table under this rubric (an id from the rubric folder, or a file path).")
+    var rubric: String?
+
+    @Option(help: "Folder of rubric files (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
+    var rubrics: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when any finding of the batch is at least this severe: error, warning or info.")
+    var failOn: Severity = .error
+
+    @Flag(help: "No progress display.")
+    var quiet = false
+
+    @Argument(help: "Folders and files to audit.")
+    var paths: [String]
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let engine: Engine
+        let history: HistoryStore?
+        do {
+            engine = try Engine(rubricDirectory: rubrics, rubricReference: rubric)
+            history = try db.map { try HistoryStore(path: $0) }
+        } catch {
+            try finish(Terminal.report(error, language: lang))
+            return
+        }
+        let files = BatchInputs.collect(paths)
+        let runName = name ?? BatchInputs.runName(paths)
+        let options = BatchOptions(outputDirectory: out ?? "Reports/\(runName)", jobs: jobs, language: lang, reports: report,
+                                   runName: runName, tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil)
+        BatchInterruption.install(outputDirectory: options.outputDirectory)
+        let display = ProgressDisplay(live: !quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil,
+                                      quiet: quiet, language: lang)
+        let summary: BatchSummary
+        do {
+            let batch = Batch(engine: engine, options: options)
+            summary = try blocking { try await batch.run(files, history: history) { display.update($0) } }
+        } catch {
+            display.end()
+            try finish(Terminal.report(error, language: lang))
+            return
+        }
+        display.end()
+        Terminal.print(BatchReport.summary(summary, language: lang))
+        var status = ExitStatus.clean
+        if summary.internalErrors > 0 {
+            status = .internalError
+        } else if summary.errors > 0 {
+            status = .unusableInput
+        } else if let worst = summary.worstSeverity, worst >= failOn {
+            status = .findings
+        }
+        try finish(status)
+    }
+}
+
+/// Runs `work` on the concurrency pool and waits for it (the root command is synchronous).
+func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
+        done.signal()
+    }
+    done.wait()
+    return try box.result!.get()
+}
+
+final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, Error>?
+}
+
+/// Progress on standard error: a live line on a terminal, else a line per 10%.
+final class ProgressDisplay: @unchecked Sendable {
+    let live: Bool
+    let quiet: Bool
+    let language: Language
+    private let lock = NSLock()
+    private var lastDraw = 0.0
+    private var lastDecile = 0
+    private var drawn = false
+
+    init(live: Bool, quiet: Bool, language: Language) {
+        self.live = live
+        self.quiet = quiet
+        self.language = language
+    }
+
+    func update(_ progress: BatchProgress) {
+        guard !quiet else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if live {
+            guard progress.elapsed - lastDraw >= 0.1 || progress.filesDone == progress.filesTotal else { return }
+            lastDraw = progress.elapsed
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + BatchReport.progress(progress, language: language)).utf8))
+            drawn = true
+        } else {
+            guard progress.filesTotal > 0 else { return }
+            let decile = progress.filesDone * 10 / progress.filesTotal
+            guard decile > lastDecile else { return }
+            lastDecile = decile
+            Terminal.printError(BatchReport.progress(progress, language: language))
+        }
+    }
+
+    func end() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        drawn = false
+    }
+}
+
+/// On Ctrl-C or a kill, removes the temporary files of the run before exiting, so no
+/// half-written output is left behind (outputs are only ever renamed into place when complete).
+enum BatchInterruption {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func install(outputDirectory: String) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                OutputFile.removePartials(in: outputDirectory)
+                Foundation.exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
