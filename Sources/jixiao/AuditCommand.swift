@@ -8,6 +8,7 @@ protocol AuditingCommand: ParsableCommand {
     var files: [String] { get }
     var showsScorecard: Bool { get }
     var explains: Bool { get }
+    var fills: Bool { get }
 }
 
 extension AuditingCommand {
@@ -23,11 +24,18 @@ extension AuditingCommand {
         var results: [AuditResult] = []
         var errors: [InputError] = []
         var status = ExitStatus.clean
+        var filled = 0
         for file in files {
             do {
                 let fileResults = try engine.audit(path: file)
                 results += fileResults
-                if options.format == .text {
+                if fills {
+                    for result in fileResults {
+                        // Several tables print as a YAML stream; save each document as its own file.
+                        Terminal.print((filled > 0 ? "---\n" : "") + ScoreFiller.fill(result.scorecard).yaml(language: language))
+                        filled += 1
+                    }
+                } else if options.format == .text {
                     for result in fileResults { Terminal.print(text(result)) }
                 }
             } catch let error as InputError {
@@ -42,7 +50,7 @@ extension AuditingCommand {
                 try finish(Terminal.report(error, language: language))
             }
         }
-        if options.format == .json {
+        if options.format == .json && !fills {
             var document = JSONReport.document(results, language: language)
             if case .object(var members) = document, !errors.isEmpty {
                 members.append(("errors", .array(errors.map { JSONReport.error($0, language: language) })))
@@ -53,7 +61,7 @@ extension AuditingCommand {
                 for error in errors { Terminal.printError(InputErrorReport.render(error, language: language)) }
             }
         }
-        if options.format == .html || options.format == .markdown {
+        if !fills, options.format == .html || options.format == .markdown {
             for error in errors { Terminal.printError(InputErrorReport.render(error, language: language)) }
             if options.format == .html && results.count > 1 {
                 Terminal.printError(language == .zh
@@ -66,7 +74,7 @@ extension AuditingCommand {
             }
             FileHandle.standardOutput.write(Data(pages.joined(separator: "\n---\n\n").utf8))
         }
-        if status == .clean, results.contains(where: { ($0.worstSeverity.map { $0 >= options.failOn }) ?? false }) {
+        if status == .clean, !fills, results.contains(where: { ($0.worstSeverity.map { $0 >= options.failOn }) ?? false }) {
             status = .findings
         }
         try finish(status)
@@ -93,6 +101,7 @@ struct Audit: AuditingCommand {
 
     var showsScorecard: Bool { false }
     var explains: Bool { false }
+    var fills: Bool { false }
 }
 
 struct Score: AuditingCommand {
@@ -107,6 +116,10 @@ struct Score: AuditingCommand {
     @Argument(help: "Submission files (.yaml).")
     var files: [String]
 
+    @Flag(help: "Print each table back as submission YAML with every absent score filled in by the rules (qualitative ones with their band's top, and a note).")
+    var fill = false
+
     var showsScorecard: Bool { true }
     var explains: Bool { explain }
+    var fills: Bool { fill }
 }

@@ -186,3 +186,28 @@ extension CLI {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
+
+struct FillCommandTests {
+    @Test func fillWritesScoresBackAsLoadableYAML() throws {
+        let source = try String(contentsOf: CLI.root.appendingPathComponent("Examples/seed-003-department-2021.yaml"), encoding: .utf8)
+        let blank = source.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("        score:") && !$0.hasPrefix("  score:") }.joined(separator: "\n")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-fill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("blank.yaml").path
+        try blank.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let output = try CLI.run("score", "--fill", path)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("name: \"慰问困难群众\""))
+        #expect(output.stdout.contains("score: 2.55"))   // 85 / 100 × 3, where the table printed 2
+        #expect(output.stdout.contains("notes:"))         // 提升 indicators take their band's top
+        let filled = directory.appendingPathComponent("filled.yaml").path
+        try output.stdout.write(toFile: filled, atomically: true, encoding: .utf8)
+        let audit = try CLI.run("audit", "--format", "json", filled)
+        let document = try CLI.json(audit.stdout)
+        let result = try #require((document["results"] as? [[String: Any]])?.first)
+        let total = try #require(result["total"] as? [String: Any])
+        #expect((total["claimed"] as? NSNumber)?.stringValue == "98.41")
+    }
+}
