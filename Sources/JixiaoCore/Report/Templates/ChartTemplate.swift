@@ -2,8 +2,7 @@
 enum ChartTemplate {
     static let text = """
         <figure class="chart" id="{{id}}">
-        <figcaption>{{title}}</figcaption>
-        {{#hasRows}}
+                {{#hasRows}}
         <svg viewBox="0 0 {{width}} {{height}}" width="100%" role="img" aria-labelledby="{{id}}-title" preserveAspectRatio="xMinYMin meet">
         <title id="{{id}}-title">{{title}}</title>
         {{#legend}}

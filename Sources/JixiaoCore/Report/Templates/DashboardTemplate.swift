@@ -76,7 +76,7 @@ enum DashboardTemplate {
         <td class="num {{gapClass}}" data-label="{{t.gap}}" data-value="{{gapSort}}">{{gap}}</td>
         <td class="{{gradeClass}}" data-label="{{t.grade}}" data-value="{{claimedGrade}}{{computedGrade}}">{{claimedGrade}} → {{computedGrade}}</td>
         <td class="num" data-label="{{t.findingCount}}" data-value="{{findings}}">{{findings}}<span class="src"><span class="badge sev-error">{{errors}}</span> <span class="badge sev-warning">{{warnings}}</span> <span class="badge sev-info">{{infos}}</span></span></td>
-        <td data-label="{{t.report}}"><a href="{{report}}">{{t.open}}</a></td>
+        <td class="link" data-label="{{t.report}}"><a href="{{report}}">{{t.open}}</a></td>
         </tr>
         {{/tables}}
         </tbody>

@@ -23,7 +23,8 @@ enum ReportStyleTemplate {
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0 0 8px; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
         .muted, .src, .rule { color: var(--muted); }
         .src, .rule { display: block; font-size: 11px; }
         table { border-collapse: collapse; width: 100%; }
@@ -62,7 +63,6 @@ enum ReportStyleTemplate {
         .findings .values { font-size: 13px; }
         .findings .formula code { background: var(--band); padding: 1px 4px; border-radius: 3px; }
         figure.chart { margin: 0; }
-        figure.chart figcaption { font-size: 13px; color: var(--muted); margin-bottom: 4px; }
         figure.chart svg { display: block; max-width: 720px; height: auto; }
         svg text { font-size: 12px; fill: var(--ink); font-family: inherit; }
         svg text.value { fill: var(--muted); }
@@ -84,6 +84,7 @@ enum ReportStyleTemplate {
         table.sortable th[aria-sort="ascending"] button::after { content: " ↑"; }
         table.sortable th[aria-sort="descending"] button::after { content: " ↓"; }
         .grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 20px; align-items: start; }
+        td.link { white-space: nowrap; }
         td.differs { color: var(--warning); font-weight: 700; }
         footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
         @media (max-width: 700px) {
