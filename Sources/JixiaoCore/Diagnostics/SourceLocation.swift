@@ -10,8 +10,9 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `file:line:column`, or `file:line` when the column is unknown (0).
+    /// `file:line:column`, `file:line` when the column is unknown (0), or just `file` when the
+    /// whole file is concerned (line 0).
     public var description: String {
-        column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+        line == 0 ? file : column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
     }
 }

@@ -8,8 +8,11 @@ import Glibc
 /// Government downloads are often GBK/GB18030; they are decoded with the C library's iconv.
 /// Empty, binary, oversized and undecodable files become input errors, never crashes.
 public enum InputFile {
-    /// Files larger than this are refused (50 MB by default).
-    nonisolated(unsafe) public static var sizeLimit = 50 * 1024 * 1024
+    /// Files larger than this are refused: 50 MB, or `JIXIAO_MAX_FILE_MB` megabytes.
+    public static let sizeLimit: Int = {
+        let megabytes = ProcessInfo.processInfo.environment["JIXIAO_MAX_FILE_MB"].flatMap(Int.init) ?? 50
+        return max(1, megabytes) * 1_048_576
+    }()
 
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
         let whole = SourceLocation(file: path, line: 0)
