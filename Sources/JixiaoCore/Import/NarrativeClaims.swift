@@ -279,17 +279,18 @@ struct Prose {
                 let totalClauseStart = (characters[..<total.start].lastIndex { "，,；;：:".contains($0) } ?? -1) + 1
                 let totalClause = slice(totalClauseStart..<at)
                 // The parts are the clauses after 其中 that each state one amount in the total's
-                // unit; a share clause (`占98.24%`) may follow each; anything else ends the list.
+                // unit; a share clause (`占98.24%`) may follow each; an amount of another kind ends the list.
                 var parts: [Amount] = []
                 var clauseStart = at + 2
                 var listEnd = characters.count
                 for position in (at + 2)...characters.count {
                     guard position == characters.count || "，,；;、。".contains(characters[position]) else { continue }
                     let clause = slice(clauseStart..<position).trimmingCharacters(in: CharacterSet(charactersIn: " ：:"))
-                    let inClause = amounts.filter { $0.start >= clauseStart && $0.start < position }
+                    let inClause = amounts.filter { $0.start >= clauseStart && $0.start < position && !$0.unit.isEmpty }
                     let same = inClause.filter { $0.unit == total.unit }
                     clauseStart = position + 1
-                    if clause.isEmpty || (same.isEmpty && clause.hasPrefix("占")) { continue }
+                    // A clause with no amount is part of a name that holds a 、 or a comma.
+                    if clause.isEmpty || inClause.isEmpty || (same.isEmpty && clause.hasPrefix("占")) { continue }
                     if same.count == 1 && inClause.count == 1 {
                         parts.append(same[0])
                         continue

@@ -1,0 +1,62 @@
+import Foundation
+@testable import JixiaoCore
+
+/// Documents for the importer's tests: the five seeds (copied from the shared folder), a
+/// GB18030 copy of seed 002, and small documents of each text shape.
+enum Documents {
+    static func path(_ name: String) -> String { Project.fixture("documents/\(name)") }
+
+    static func imported(_ name: String) throws -> ImportedDocument {
+        try DocumentImporter.read(path: path(name))
+    }
+
+    static func audit(_ name: String) throws -> [AuditResult] {
+        try Engine(catalog: Project.catalog).audit(path: path(name))
+    }
+}
+
+/// Field-by-field differences between two submissions, ignoring where they were read from
+/// (file, positions, source) and the fields listed in `ignoring`.
+func differences(_ a: Submission, _ b: Submission, ignoring: Set<String> = []) -> [String] {
+    var out: [String] = []
+    func check<T: Equatable>(_ name: String, _ x: T?, _ y: T?) {
+        if !ignoring.contains(name), x != y { out.append("\(name): \(x.map { "\($0)" } ?? "nil") ≠ \(y.map { "\($0)" } ?? "nil")") }
+    }
+    check("unit", a.unit, b.unit)
+    check("title", a.title, b.title)
+    check("level", a.level, b.level)
+    check("project", a.project, b.project)
+    check("department", a.department, b.department)
+    check("implementer", a.implementer, b.implementer)
+    check("year", a.year, b.year)
+    check("region", a.region, b.region)
+    check("money", a.money, b.money)
+    check("budget.initial", a.budget.initial, b.budget.initial)
+    check("budget.adjusted", a.budget.adjusted, b.budget.adjusted)
+    check("budget.executed", a.budget.executed, b.budget.executed)
+    check("budget.points", a.budget.points, b.budget.points)
+    check("budget.rate", a.budget.rate, b.budget.rate)
+    check("budget.score", a.budget.score, b.budget.score)
+    check("goals.expected", a.goals?.expected, b.goals?.expected)
+    check("goals.achieved", a.goals?.achieved, b.goals?.achieved)
+    check("categories.count", a.categories.count, b.categories.count)
+    for (x, y) in zip(a.categories, b.categories) {
+        check("category.name", x.name, y.name)
+        check("\(x.name).points", x.points, y.points)
+        check("\(x.name).indicators.count", x.indicators.count, y.indicators.count)
+        for (i, j) in zip(x.indicators, y.indicators) {
+            let path = "\(x.name)/\(i.name)"
+            check("\(path).subcategory", i.subcategory, j.subcategory)
+            check("\(path).name", i.name, j.name)
+            check("\(path).target", i.target, j.target)
+            check("\(path).actual", i.actual, j.actual)
+            check("\(path).points", i.points, j.points)
+            check("\(path).score", i.score, j.score)
+            check("\(path).reason", i.reason, j.reason)
+        }
+    }
+    check("total.points", a.total.points, b.total.points)
+    check("total.score", a.total.score, b.total.score)
+    check("grade", a.grade?.value, b.grade?.value)
+    return out
+}
