@@ -70,6 +70,8 @@ extension Engine {
             card.total = Scorecard.TotalScore(claimed: nil, computed: 0, computedRange: Interval(exactly: 0))
             card.grade.computed = nil
         }
+        card.total.recomputed = nil
+        card.grade.recomputed = nil
         return AuditResult(scorecard: card, findings: [])
     }
 }
