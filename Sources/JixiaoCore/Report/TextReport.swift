@@ -112,7 +112,7 @@ extension TextReport {
                     ?? assessment.band.map { "\($0.points.lower.compact(decimals: decimals))–\($0.points.upper.compact(decimals: decimals))" }
                     ?? "—"
                 rows.append([
-                    scored.indicator.name, assessment.method.rawValue, scored.indicator.points?.description ?? "—",
+                    scored.indicator.name, ReportLabels.method(assessment.method, language), scored.indicator.points?.description ?? "—",
                     scored.indicator.score?.description ?? "—", computed, assessment.formula ?? "",
                 ])
             }
