@@ -53,7 +53,10 @@ public enum DocumentImporter {
                 continue
             }
             guard let table = TableImporter.read(region, in: document, documentYear: year) else {
-                notes += TableImporter.read(region, in: document, documentYear: year)?.notes ?? []
+                // Only a table with no year anywhere is left out.
+                notes.append(ImportNote(table: nil, location: SourceLocation(file: file, line: region.titleLine), field: "year",
+                                        message: LocalizedText(zh: "第 \(region.titleLine) 行的表没有年份，文中也找不到，未导入",
+                                                               en: "the table on line \(region.titleLine) has no year, nor does the document; not imported")))
                 continue
             }
             var submission = table.submission
