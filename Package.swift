@@ -41,6 +41,10 @@ let package = Package(
             name: "jixiao-bench",
             dependencies: ["JixiaoCore", "CYAML"]
         ),
+        .executableTarget(
+            name: "jixiao-fuzz",
+            dependencies: ["JixiaoCore"]
+        ),
         .testTarget(
             name: "JixiaoCoreTests",
             dependencies: [

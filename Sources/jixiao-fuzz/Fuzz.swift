@@ -1,0 +1,53 @@
+// libFuzzer entry points for the parsers that read untrusted input. Built and run by
+// `.ci/fuzz.sh TARGET SECONDS`, which compiles with `-sanitize=fuzzer,address` and defines
+// JIXIAO_FUZZING; an ordinary build gets a stub that says so.
+#if JIXIAO_FUZZING
+import Foundation
+import JixiaoCore
+
+/// Which parser this run feeds: `JIXIAO_FUZZ_TARGET` = yaml, values or document.
+private let target = ProcessInfo.processInfo.environment["JIXIAO_FUZZ_TARGET"] ?? "yaml"
+
+/// The bundled rubrics, for auditing what the document importer finds.
+private let engine: Engine? = try? Engine(rubricDirectory: nil)
+
+/// libFuzzer's driver, which runs the fuzzing loop with its own command-line options.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// SwiftPM links an executable's entry point under this name; hand the process to libFuzzer.
+@_cdecl("jixiao_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return runDriver(&argc, &argv, fuzzOneInput)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    switch target {
+    case "values":
+        _ = ValueParser.parse(String(decoding: bytes, as: UTF8.self))
+    case "document":
+        let document = DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.txt")
+        for table in document.tables { _ = try? engine?.audit(table) }
+    default:
+        _ = try? YAMLReader.documents(bytes, file: "fuzz.yaml")
+        if let submission = try? Submission.parse(bytes, file: "fuzz.yaml") { _ = try? engine?.audit(submission) }
+        _ = try? Rubric.parse(bytes, file: "fuzz.yaml")
+    }
+    return 0
+}
+#else
+@main
+enum FuzzStub {
+    static func main() {
+        print("jixiao-fuzz is built for fuzzing by .ci/fuzz.sh TARGET SECONDS (targets: yaml, values, document)")
+    }
+}
+#endif
