@@ -167,7 +167,7 @@ private struct Checks {
     mutating func indicators() {
         var names: [String: Submission.Indicator] = [:]
         for (category, indicator) in submission.indicators {
-            let path = Self.path(category, indicator)
+            let path = category.path(of: indicator)
             let key = Rubric.normalizedLabel(indicator.name)
             if let first = names[key] {
                 add(Finding(.duplicateIndicator, path: path, at: indicator.location,
@@ -209,7 +209,7 @@ private struct Checks {
     private mutating func rules(_ scored: Scorecard.IndicatorScore, category: Submission.CategoryRow) {
         let indicator = scored.indicator
         let assessment = scored.assessment
-        let path = Self.path(category, indicator)
+        let path = category.path(of: indicator)
         let name = indicator.name
         let target = indicator.target ?? ""
         let actual = indicator.actual ?? ""
@@ -320,10 +320,6 @@ private struct Checks {
     }
 
     // MARK: Helpers
-
-    static func path(_ category: Submission.CategoryRow, _ indicator: Submission.Indicator) -> String {
-        [category.name, indicator.subcategory, indicator.name].compactMap { $0 }.joined(separator: "/")
-    }
 
     static func percent(_ fraction: Decimal, decimals: Int = 2) -> String {
         (fraction * 100).formatted(decimals: decimals) + "%"

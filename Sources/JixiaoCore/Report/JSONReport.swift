@@ -63,7 +63,7 @@ public enum JSONReport {
         let indicator = scored.indicator
         let assessment = scored.assessment
         return .object([
-            ("path", .string([category.name, indicator.subcategory, indicator.name].compactMap { $0 }.joined(separator: "/"))),
+            ("path", .string(category.path(of: indicator))),
             ("line", .number(String(indicator.location.line))),
             ("target", .string(indicator.target)),
             ("actual", .string(indicator.actual)),

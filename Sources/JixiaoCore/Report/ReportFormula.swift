@@ -39,7 +39,7 @@ enum ReportFormula {
                 guard !points.isEmpty else { return nil }
                 return points.map(\.description).joined(separator: " + ") + " = \(category.indicatorPoints.compact(decimals: 2))"
             }
-            for scored in category.indicators where ReportModel.path(category.row, scored.indicator) == finding.path {
+            for scored in category.indicators where category.row.path(of: scored.indicator) == finding.path {
                 if let formula = scored.assessment.formula { return formula }
                 if let band = scored.assessment.band {
                     let lower = band.points.lower.compact(decimals: decimals), upper = band.points.upper.compact(decimals: decimals)

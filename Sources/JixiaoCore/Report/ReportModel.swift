@@ -216,7 +216,7 @@ extension ReportModel {
             var rows: [Row] = []
             for scored in category.indicators {
                 let indicator = scored.indicator
-                let path = Self.path(category.row, indicator)
+                let path = category.row.path(of: indicator)
                 let notes = take { $0.path == path && ($0.location == nil || $0.location?.line == indicator.location.line) }
                 let assessment = scored.assessment
                 let computed = assessment.computed.map { $0.compact(decimals: decimals) }
@@ -269,11 +269,6 @@ extension ReportModel {
         }
         hasFindings = !findings.isEmpty
         summary = TextReport.summary(result.findings, language: language, style: TextStyle(color: false))
-    }
-
-    /// The path indicator findings carry: `一级/二级/三级`, as the auditor writes it.
-    static func path(_ category: Submission.CategoryRow, _ indicator: Submission.Indicator) -> String {
-        [category.name, indicator.subcategory, indicator.name].compactMap { $0 }.joined(separator: "/")
     }
 
     /// `sev-error`, `sev-warning`, `sev-info` for the worst of `findings`, or `` when none.

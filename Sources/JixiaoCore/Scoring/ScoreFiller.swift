@@ -33,7 +33,7 @@ public enum ScoreFiller {
 
         for (c, category) in card.categories.enumerated() {
             for (i, scored) in category.indicators.enumerated() where scored.indicator.score == nil {
-                let path = [category.row.name, scored.indicator.subcategory, scored.indicator.name].compactMap { $0 }.joined(separator: "/")
+                let path = category.row.path(of: scored.indicator)
                 func note(_ message: LocalizedText) {
                     notes.append(ImportNote(table: nil, location: scored.indicator.location, field: path, message: message))
                 }

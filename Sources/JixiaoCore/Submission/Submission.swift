@@ -68,6 +68,11 @@ public struct Submission: Sendable {
         public var points: PrintedNumber?
         public var indicators: [Indicator]
         public var location: SourceLocation
+
+        /// The path findings about one of its indicators carry: `一级/二级/三级` names.
+        public func path(of indicator: Indicator) -> String {
+            [name, indicator.subcategory, indicator.name].compactMap { $0 }.joined(separator: "/")
+        }
     }
 
     /// A level-3 indicator (三级指标) row.
