@@ -32,6 +32,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case narrativeMismatch = "narrative-mismatch"
     case statedRatioMismatch = "stated-ratio-mismatch"
     case statedSumMismatch = "stated-sum-mismatch"
+    case importNote = "import-note"
     // History: a unit's tables across years (batch runs stored with --db)
     case copiedFromLastYear = "copied-from-last-year"
     case alwaysFullMarks = "always-full-marks"
@@ -47,7 +48,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
              .duplicateIndicator, .missingExplanation, .metButDeducted, .unmetButFull, .scoreOffRule,
              .scoreOutOfBand, .unitMismatch, .lowExecutionFullMarks:
             .warning
-        case .rateTruncated, .rubricInferred, .overshootUnexplained, .unmeasurableTarget, .unmeasuredActual,
+        case .rateTruncated, .rubricInferred, .overshootUnexplained, .unmeasurableTarget, .unmeasuredActual, .importNote,
              .copiedFromLastYear, .alwaysFullMarks:
             .info
         }
@@ -85,6 +86,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
         case .narrativeMismatch: LocalizedText(zh: "文字说明与表格数据矛盾", en: "prose contradicts the table")
         case .statedRatioMismatch: LocalizedText(zh: "文中所述比率与其数据不符", en: "a stated ratio does not match its figures")
         case .statedSumMismatch: LocalizedText(zh: "文中所述合计与其明细不符", en: "a stated total does not match its parts")
+        case .importNote: LocalizedText(zh: "导入时未能读出的内容", en: "something the import could not read")
         case .copiedFromLastYear: LocalizedText(zh: "指标值与上年完全相同", en: "indicator values copied from last year")
         case .alwaysFullMarks: LocalizedText(zh: "历年所有指标均为满分", en: "full marks on every indicator every year")
         }
@@ -201,6 +203,10 @@ public enum FindingCode: String, Sendable, CaseIterable {
             LocalizedText(
                 zh: "正文给出的百分比（如办结率、控制率、执行率）不等于其分子分母之比。\n修正：重新计算该比率。",
                 en: "A percentage stated in the text (completion, control or execution rate) is not the ratio of its own figures.\nFix: compute the ratio again.")
+        case .importNote:
+            LocalizedText(
+                zh: "从文档或 Excel 导入时，某个单元格或某张表无法可靠读出，导入器没有猜测，而是留空并在此说明。其余检查照常进行，但涉及该处的数字未参与核对。\n修正：对照原文补全该处，或改用 YAML 提交。",
+                en: "Importing a document or workbook, a cell or a table could not be read reliably; rather than guess, the importer left it out and says so here. The other checks ran, but the figure concerned was not checked.\nFix: fill it in from the original, or submit the table as YAML.")
         case .statedSumMismatch:
             LocalizedText(
                 zh: "正文或基础数据表给出的合计不等于所列明细之和。\n修正：核对合计与明细。",

@@ -31,6 +31,15 @@ extension Engine {
         var checker = NarrativeChecker(document: document, results: results, hasTables: hasTables)
         checker.run()
         for (index, finding) in checker.findings { results[index].findings.append(finding) }
+        // What the import could not read is said where the audit is read, not only by `import`.
+        for note in document.notes {
+            let finding = Finding(.importNote, path: note.field, at: note.location, message: note.message)
+            if let table = note.table, table >= 1, table <= document.tables.count, hasTables {
+                results[table - 1].findings.append(finding)
+            } else {
+                loose.append(finding)
+            }
+        }
         if !loose.isEmpty { results[checker.documentIndex].findings += loose }
         return results
     }

@@ -41,8 +41,13 @@ struct ImportSeedTests {
         #expect(results.count == examples.count)
         for (result, example) in zip(results, examples) {
             let expected = try Project.audit(Project.example(example))
-            let tableFindings = result.findingKeys.filter { !$0.contains(" narrative.") && !$0.contains(" base-data.") }
+            // What the import could not read is said too (import-note), apart from the table's own findings.
+            let tableFindings = result.findingKeys.filter {
+                !$0.contains(" narrative.") && !$0.contains(" base-data.") && !$0.hasPrefix("import-note ")
+            }
             #expect(tableFindings == expected.findingKeys, "\(document) against \(example)")
+            let notes = result.findings.filter { $0.code == .importNote }
+            #expect(notes.allSatisfy { $0.severity == .info })
             #expect(result.findings.allSatisfy { $0.location?.file == Documents.path(document) })
         }
     }
@@ -108,4 +113,12 @@ struct ImportSeedTests {
         // 基本 1490.47 + 项目 123.99 = 1614.46; control rate 23 / 23 = 100%.
         #expect(!result.findings.contains { $0.path == "budget.executed" || $0.path.hasPrefix("base-data.") })
     }
+}
+
+/// An unreadable cell is said in the audit itself, at its line in the document.
+@Test func unreadableCellsAppearInTheAudit() throws {
+    let results = try Documents.audit("seed-003.txt")
+    let note = try #require(results.first?.findings.first { $0.code == .importNote && $0.path == "unit" })
+    #expect(note.location?.line == 341)
+    #expect(note.severity == .info)
 }
