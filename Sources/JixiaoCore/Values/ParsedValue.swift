@@ -5,7 +5,7 @@ import Foundation
 /// The parser says ``unscorable(_:)`` rather than guess: a wrong reading produces a false
 /// accusation (DOMAIN.md §4).
 public enum ParsedValue: Sendable, Hashable {
-    /// `224 人次`, `≥ 100%`, `≤1676.98万元`, `每日 0.8 条以上`, a bare `500`.
+    /// `224 人次`, `≥ 100%`, `≤1200.50万元`, `每日 0.8 条以上`, a bare `500`.
     case quantity(Quantity)
     /// `90%-100%`, `90～100%`, `10 至 20 万元`.
     case range(QuantityRange)
@@ -13,7 +13,7 @@ public enum ParsedValue: Sendable, Hashable {
     case date(DateValue)
     /// `每月 10 号前`, `5 个工作日`, `三个工作日内`, `24 小时内`.
     case deadline(Deadline)
-    /// `完成`, `达到预期目标`, `按时发放`, `提升`, `无老干部上访事件`.
+    /// `完成`, `达到预期目标`, `按时发放`, `提升`, `无安全生产事故`.
     case qualitative(Qualitative)
     /// A text that cannot be read with confidence, and why.
     case unscorable(Unscorable)

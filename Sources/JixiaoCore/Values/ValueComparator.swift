@@ -1,4 +1,4 @@
-/// How a target (or an actual that restates it) relates to its number: `≥ 100%`, `≤1676.98万元`,
+/// How a target (or an actual that restates it) relates to its number: `≥ 100%`, `≤1200.50万元`,
 /// `>60%`, a bare `224 人次` (equal).
 ///
 /// The words that select a comparator (以上, 不少于, 控制在 …) come from the rubric's

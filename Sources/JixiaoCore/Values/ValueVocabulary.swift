@@ -42,7 +42,7 @@ public struct ValueVocabulary: Sendable, Hashable {
     /// The band that an ``improved`` word places a text in.
     public var improvedBand: String
     /// "No incident" (无, 零, 未发生 …): in band ``noIncidentBand``. A one-character word
-    /// (无, 零) counts only at the start of a clause (`无老干部上访事件`, `全年无事故`).
+    /// (无, 零) counts only at the start of a clause (`无安全生产事故`, `全年无事故`).
     public var noIncident: [String]
     /// The band that a ``noIncident`` word places a text in.
     public var noIncidentBand: String
