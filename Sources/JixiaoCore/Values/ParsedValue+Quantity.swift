@@ -7,7 +7,7 @@ extension ParsedValue {
         public var comparator: ValueComparator
         /// False for a bare number (`224 人次`): the rubric may read it otherwise (a cost cap as ≤).
         public var isComparatorStated: Bool
-        /// The number as printed, in ``unit`` (`1676.98` for `≤1200.50万元`, `100` for `100%`).
+        /// The number as printed, in ``unit`` (`1200.50` for `≤1200.50万元`, `100` for `100%`).
         public var amount: Decimal
         /// Digits printed after the decimal point (`28.00%` → 2).
         public var decimals: Int
