@@ -1,1 +1,143 @@
-print("bench")
+// jixiao-bench: measures `jixiao batch` against the floor of raw libyaml parsing, on the same
+// synthetic files in one run (README, "Batch runs"). Build in release:
+//   swift run -c release jixiao-bench [--count 20000] [--seed 1] [--dir /tmp/jixiao-bench] [--jobs N] [--reports md|html|none]
+import CYAML
+import Foundation
+import JixiaoCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Settings {
+    var count = 20_000
+    var seed: UInt64 = 1
+    var directory = NSTemporaryDirectory() + "jixiao-bench"
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var rubrics: String?
+    var reports = BatchOptions.ReportFormat.markdown
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            let value = iterator.next() ?? ""
+            switch argument {
+            case "--count": count = Int(value) ?? count
+            case "--seed": seed = UInt64(value) ?? seed
+            case "--dir": directory = value
+            case "--jobs": jobs = Int(value) ?? jobs
+            case "--rubrics": rubrics = value
+            case "--reports": reports = BatchOptions.ReportFormat(rawValue: value) ?? reports
+            default:
+                FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
+                exit(2)
+            }
+        }
+    }
+}
+
+/// Seconds taken by `work`.
+func time(_ work: () throws -> Void) rethrows -> Double {
+    let start = ContinuousClock.now
+    try work()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+/// Reads a file and runs libyaml's event loop over it, building nothing: the floor.
+func rawParse(_ path: String) -> Int {
+    guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+    var events = 0
+    var parser = yaml_parser_t()
+    yaml_parser_initialize(&parser)
+    defer { yaml_parser_delete(&parser) }
+    data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        yaml_parser_set_input_string(&parser, buffer.bindMemory(to: UInt8.self).baseAddress, buffer.count)
+        var event = yaml_event_t()
+        while yaml_parser_parse(&parser, &event) == 1 {
+            let done = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            events += 1
+            if done { break }
+        }
+    }
+    return events
+}
+
+/// Parses every file on `jobs` threads.
+func rawParseParallel(_ files: [String], jobs: Int) -> Int {
+    let total = Mutex(0)
+    DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+        var events = 0
+        var index = worker
+        while index < files.count {
+            events += rawParse(files[index])
+            index += jobs
+        }
+        total.withLock { $0 += events }
+    }
+    return total.withLock { $0 }
+}
+
+final class Mutex<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func format(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
+
+let settings = Settings(Array(CommandLine.arguments.dropFirst()))
+let inputs = settings.directory + "/inputs"
+let output = settings.directory + "/out"
+
+// 1. Inputs: generated once per count and seed (not timed).
+let stamp = inputs + "/.generated-\(settings.count)-\(settings.seed)"
+if !FileManager.default.fileExists(atPath: stamp) {
+    try? FileManager.default.removeItem(atPath: inputs)
+    try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
+    let seconds = try time { try Synth(seed: settings.seed).write(count: settings.count, to: inputs) }
+    FileManager.default.createFile(atPath: stamp, contents: Data())
+    print("generated \(settings.count) tables in \(format(seconds)) s")
+}
+let files = BatchInputs.collect([inputs])
+let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+let megabytes = Double(bytes) / 1_048_576
+print("inputs: \(files.count) files, \(format(megabytes)) MB (\(bytes / max(1, files.count)) bytes per file), \(settings.jobs) jobs")
+
+// 2. The floor: raw libyaml parsing, on one core and on all.
+var events = 0
+let rawOne = time { events = files.reduce(0) { $0 + rawParse($1) } }
+let rawAll = time { _ = rawParseParallel(files, jobs: settings.jobs) }
+print("raw libyaml, 1 thread:        \(format(rawOne, 3)) s  \(format(megabytes / rawOne, 1)) MB/s  (\(events) events)")
+print("raw libyaml, \(settings.jobs) threads:       \(format(rawAll, 3)) s  \(format(megabytes / rawAll, 1)) MB/s")
+let memoryBeforeBatch = peakMemoryMB()
+
+// 3. The full batch: import, audit, every output.
+try? FileManager.default.removeItem(atPath: output)
+let engine = try Engine(rubricDirectory: settings.rubrics, rubricReference: nil)
+let batch = Batch(engine: engine, options: BatchOptions(
+    outputDirectory: output, jobs: settings.jobs, language: .zh, reports: settings.reports, runName: "bench", tool: "jixiao-bench"))
+let start = ContinuousClock.now
+let summary = try await batch.run(files)
+let elapsed = ContinuousClock.now - start
+let batchSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+let peak = peakMemoryMB()
+let findings = summary.findingsBySeverity.values.reduce(0, +)
+
+print("batch (import + audit + CSV, JSON\(settings.reports == .none ? ", no per-table reports" : " and \(settings.reports.rawValue) reports")): \(format(batchSeconds, 3)) s  \(format(Double(summary.tables) / batchSeconds, 0)) tables/s  \(format(megabytes / batchSeconds, 1)) MB/s")
+print("  \(summary.tables) tables, \(summary.errors) unreadable, \(findings) findings")
+print("peak memory (max RSS): \(format(peak, 1)) MB (before the batch: \(format(memoryBeforeBatch, 1)) MB)")
+print("ratio batch / raw parse: \(format(batchSeconds / rawAll)) × (all threads), \(format(batchSeconds / rawOne)) × (1 thread)")
+print("targets: 20,000 tables < 5 s: \(summary.tables >= 20_000 ? (batchSeconds < 5 ? "met" : "missed") : "n/a (fewer tables)"); "
+      + "peak < 300 MB: \(peak < 300 ? "met" : "missed"); within 3× of raw parse (all threads): \(batchSeconds / rawAll <= 3 ? "met" : "missed")")

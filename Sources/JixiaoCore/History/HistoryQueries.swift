@@ -43,6 +43,23 @@ extension HistoryStore {
         return try HistoryStore(path: path)
     }
 
+    /// Runs a read-only SQL query; every value as text ("" for NULL).
+    public func query(_ sql: String) throws -> [[String]] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .null: ""
+                    case .int64(let number): String(number)
+                    case .double(let number): String(number)
+                    case .string(let text): text
+                    case .blob(let data): data.map { String($0, radix: 16).leftPadded(2) }.joined()
+                    }
+                }
+            }
+        }
+    }
+
     public func runs() throws -> [StoredRun] {
         try queue.read { db in
             let years = try Row.fetchAll(db, sql: "SELECT DISTINCT run_id, year FROM result ORDER BY run_id, year")

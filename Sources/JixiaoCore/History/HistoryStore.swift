@@ -93,6 +93,11 @@ public final class HistoryStore: @unchecked Sendable {
                     message TEXT NOT NULL
                 );
                 CREATE INDEX finding_result ON finding(result_id);
+                CREATE VIEW latest_result AS
+                    SELECT r.* FROM result r JOIN run ON run.id = r.run_id
+                    WHERE run.complete = 1
+                      AND r.run_id = (SELECT MAX(r2.run_id) FROM result r2 JOIN run u ON u.id = r2.run_id
+                                      WHERE u.complete = 1 AND r2.unit_key = r.unit_key AND r2.year = r.year);
                 """)
         }
         return migrator

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+private func scratch(_ name: String) throws -> String {
+    let path = NSTemporaryDirectory() + "jixiao-batch-cli/\(name)-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+private func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+private func files(under folder: String) -> [String] {
+    (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
+}
+
+struct BatchCommandTests {
+    @Test func batchesTheExamplesAndTheSeedDocuments() throws {
+        let out = try scratch("examples")
+        var arguments = ["batch", "Examples", "--out", out]
+        if FileManager.default.fileExists(atPath: "/work/shared/seeds") { arguments.insert("/work/shared/seeds", at: 2) }
+        let output = try CLI.run(arguments)
+        #expect([1, 2].contains(output.status), "findings (1), or 2 if a seed document has no table: \(output.stderr)")
+        for name in ["summary.csv", "findings.csv", "errors.csv", "summary.json"] {
+            #expect(contents(out + "/" + name) != nil, "\(name) is missing")
+        }
+        #expect(files(under: out + "/reports").contains { $0.hasSuffix("seed-003-department-2021.md") })
+        #expect(output.stdout.contains("已审核"))
+        #expect(output.stdout.contains("total-mismatch"))
+        #expect(output.stdout.contains(out))
+        #expect(output.stderr.contains("100%"), "one progress line per 10% when piped")
+    }
+
+    @Test func exitCodesFollowFailOn() throws {
+        let out = try scratch("exit")
+        #expect(try CLI.run("batch", "Examples/seed-000-department-2024.yaml", "--out", out, "--quiet").status == 0)
+        #expect(try CLI.run("batch", "Examples/seed-000-department-2024.yaml", "--out", out, "--quiet", "--fail-on", "warning").status == 1)
+        #expect(try CLI.run("batch", "Examples/seed-000-department-2024.yaml", "no-such-file.yaml", "--out", out, "--quiet").status == 2)
+    }
+
+    /// A killed batch leaves no partially written file; a rerun writes the same bytes as an
+    /// uninterrupted run.
+    @Test func aKilledRunLeavesNoPartialOutput() throws {
+        let folder = try scratch("kill")
+        #expect(try CLI.run("synth", "--count", "150", "--seed", "3", "--out", folder + "/in").status == 0)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["batch", folder + "/in", "--out", folder + "/out", "--jobs", "1", "--quiet"]
+        process.currentDirectoryURL = CLI.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.6)
+        process.terminate()
+        process.waitUntilExit()
+        let left = files(under: folder + "/out")
+        #expect(!left.contains { $0.hasSuffix(".jixiao-partial") }, "temporary files left: \(left.filter { $0.hasSuffix(".jixiao-partial") })")
+        #expect(!left.contains("summary.csv") || process.terminationStatus == 0, "summary.csv appears only when complete")
+
+        #expect([0, 1].contains(try CLI.run("batch", folder + "/in", "--out", folder + "/out", "--quiet").status))
+        #expect([0, 1].contains(try CLI.run("batch", folder + "/in", "--out", folder + "/again", "--quiet", "--jobs", "1").status))
+        for name in ["summary.csv", "findings.csv", "errors.csv"] {
+            #expect(contents(folder + "/out/" + name) == contents(folder + "/again/" + name), "\(name) differs")
+        }
+        #expect(files(under: folder + "/out") == files(under: folder + "/again"))
+    }
+
+    @Test func historyShowsAUnitAcrossTwoYears() throws {
+        let folder = try scratch("history")
+        let text = try String(contentsOfFile: CLI.root.appendingPathComponent("Examples/clean-project-2022.yaml").path, encoding: .utf8)
+        try text.write(toFile: folder + "/p2022.yaml", atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "year: 2022", with: "year: 2023").write(toFile: folder + "/p2023.yaml", atomically: true, encoding: .utf8)
+        let db = folder + "/history.sqlite"
+        #expect(try CLI.run("batch", folder + "/p2022.yaml", "--db", db, "--out", folder + "/o1", "--quiet").status == 0)
+        let second = try CLI.run("batch", folder + "/p2023.yaml", "--db", db, "--out", folder + "/o2", "--quiet", "--fail-on", "info")
+        #expect(second.status == 1)
+        #expect(second.stdout.contains("copied-from-last-year"))
+        let runs = try CLI.run("history", "--db", db)
+        #expect(runs.status == 0)
+        #expect(runs.stdout.contains("2022") && runs.stdout.contains("2023"))
+        let unit = try CLI.run("history", "--db", db, "--unit", "某市农业农村局")
+        #expect(unit.status == 0)
+        #expect(unit.stdout.contains("农村人居环境整治专项"))
+        #expect(unit.stdout.contains("copied-from-last-year") && unit.stdout.contains("always-full-marks"))
+        #expect(try CLI.run("history", "--db", folder + "/none.sqlite").status == 2)
+    }
+}

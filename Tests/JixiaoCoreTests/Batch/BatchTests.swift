@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import JixiaoCore
+
+/// A fresh folder under the temporary directory.
+func scratchFolder(_ name: String) throws -> String {
+    let path = NSTemporaryDirectory() + "jixiao-batch-tests/\(name)-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func runBatch(_ paths: [String], out: String, jobs: Int = 2, name: String = "test", history: HistoryStore? = nil,
+              reports: BatchOptions.ReportFormat = .markdown) async throws -> BatchSummary {
+    let options = BatchOptions(outputDirectory: out, jobs: jobs, language: .zh, reports: reports, runName: name, tool: "jixiao test",
+                               hashInputs: history != nil)
+    return try await Batch(engine: Engine(catalog: Project.catalog), options: options).run(BatchInputs.collect(paths), history: history)
+}
+
+func read(_ path: String) throws -> String {
+    String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+}
+
+struct SynthManifestTests {
+    /// Every planted mistake is found at its path, and clean tables have no finding at all.
+    @Test func findsEveryPlantedMistakeAndNothingElse() async throws {
+        let folder = try scratchFolder("synth")
+        let manifest = try Synth(seed: 42, mistakeRate: 0.5).write(count: 100, to: folder + "/in")
+        #expect(manifest.planted.count > 30)
+        #expect(Set(manifest.planted.map(\.mistake)) == Set(Synth.Mistake.allCases))
+        let summary = try await runBatch([folder + "/in"], out: folder + "/out", reports: .none)
+        #expect(summary.tables == 100)
+        #expect(summary.errors == 0)
+
+        let rows = CSV.parse(try read(folder + "/out/findings.csv"))
+        let header = try #require(rows.first)
+        let file = try #require(header.firstIndex(of: "file")), code = try #require(header.firstIndex(of: "code"))
+        let path = try #require(header.firstIndex(of: "path"))
+        var found: [String: Set<String>] = [:]
+        for row in rows.dropFirst() { found[row[file], default: []].insert(row[code] + " " + row[path]) }
+        let planted = try Synth.readManifest(folder + "/in")
+        #expect(planted.count == manifest.planted.count)
+        for item in planted {
+            for expected in item.codes {
+                #expect(found[folder + "/in/" + item.file]?.contains(expected.rawValue + " " + item.path) == true,
+                        "\(item.file): \(item.mistake.rawValue) not found as \(expected.rawValue) at \(item.path)")
+            }
+        }
+        let plantedFiles = Set(planted.map { folder + "/in/" + $0.file })
+        for (file, findings) in found where !plantedFiles.contains(file) {
+            Issue.record("clean table \(file) has findings: \(findings.sorted())")
+        }
+    }
+
+    @Test func theSameSeedWritesTheSameFiles() throws {
+        let folder = try scratchFolder("seed")
+        try Synth(seed: 9).write(count: 5, to: folder + "/a")
+        try Synth(seed: 9).write(count: 5, to: folder + "/b")
+        for file in BatchInputs.collect([folder + "/a"]) {
+            #expect(try read(file) == read(file.replacingOccurrences(of: folder + "/a", with: folder + "/b")))
+        }
+    }
+}
+
+struct BatchOutputTests {
+    /// A batch over the examples writes every output; the CSVs read back with Chinese intact.
+    @Test func writesEveryOutputReadableAsCSV() async throws {
+        let out = try scratchFolder("examples")
+        let summary = try await runBatch([Project.path("Examples")], out: out)
+        #expect(summary.tables >= 6)
+        for name in ["summary.csv", "findings.csv", "errors.csv", "summary.json"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name) is missing")
+        }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 with a BOM for Excel")
+        let rows = CSV.parse(try read(out + "/summary.csv"))
+        #expect(rows.first == TableRecord.summaryHeader)
+        #expect(rows.count == summary.tables + 1)
+        #expect(rows.contains { $0.contains("市委老干部局") })
+        let seed003 = try #require(rows.first { $0[0].hasSuffix("seed-003-department-2021.yaml") })
+        let header = rows[0]
+        #expect(seed003[header.firstIndex(of: "total_claimed")!] == "96")
+        #expect(seed003[header.firstIndex(of: "total_computed")!] == "97")
+        #expect(Int(seed003[header.firstIndex(of: "errors")!])! >= 1)
+        let report = seed003[header.firstIndex(of: "report")!]
+        #expect(try read(out + "/" + report).contains("市委老干部局"))
+
+        let findings = CSV.parse(try read(out + "/findings.csv"))
+        #expect(findings.first == TableRecord.findingsHeader)
+        #expect(findings.contains { $0.contains("total-mismatch") && $0.last?.contains("总分印为 96") == true })
+
+        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any])
+        #expect((json["results"] as? [Any])?.count == summary.tables)
+        let run = try #require(json["run"] as? [String: Any])
+        #expect(run["tool"] as? String == "jixiao test")
+        #expect((run["rubrics"] as? [[String: Any]])?.allSatisfy { ($0["sha256"] as? String)?.count == 64 } == true)
+    }
+
+    /// Unreadable inputs are listed in errors.csv and the rest is audited.
+    @Test func unreadableInputsAreListedAndTheRestAudited() async throws {
+        let folder = try scratchFolder("bad")
+        let good = Project.example("clean-project-2022.yaml")
+        let text = try read(good)
+        try text.prefix(text.count / 2).appending("\n  - [unclosed").write(toFile: folder + "/truncated.yaml", atomically: true, encoding: .utf8)
+        try "".write(toFile: folder + "/empty.yaml", atomically: true, encoding: .utf8)
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0x00]).write(to: URL(fileURLWithPath: folder + "/binary.yaml"))
+        try "a,b\n1,2\n".write(toFile: folder + "/table.csv", atomically: true, encoding: .utf8)
+        let inputs = [folder + "/truncated.yaml", folder + "/empty.yaml", good, folder + "/binary.yaml", folder + "/table.csv",
+                      Project.example("seed-003-department-2021.yaml")]
+        let out = folder + "/out"
+        let options = BatchOptions(outputDirectory: out, jobs: 2, runName: "bad", tool: "test")
+        let summary = try await Batch(engine: Engine(catalog: Project.catalog), options: options).run(inputs)
+        #expect(summary.tables == 2)
+        #expect(summary.errors == 4)
+        let rows = CSV.parse(try read(out + "/errors.csv"))
+        #expect(rows.dropFirst().map { ($0[0] as NSString).lastPathComponent } == ["truncated.yaml", "empty.yaml", "binary.yaml", "table.csv"])
+        #expect(rows.dropFirst().map { $0[1] } == ["yaml-syntax", "empty-file", "binary-file", "unknown-format"])
+    }
+
+    /// Rows come in input order whatever the scheduling; a rerun writes the same bytes.
+    @Test func outputsAreStableAcrossRunsAndJobCounts() async throws {
+        let folder = try scratchFolder("stable")
+        try Synth(seed: 5, mistakeRate: 0.4).write(count: 20, to: folder + "/in")
+        _ = try await runBatch([folder + "/in", Project.path("Examples")], out: folder + "/one", jobs: 1)
+        _ = try await runBatch([folder + "/in", Project.path("Examples")], out: folder + "/four", jobs: 4)
+        for name in ["summary.csv", "findings.csv", "errors.csv"] {
+            #expect(try read(folder + "/one/" + name) == read(folder + "/four/" + name), "\(name) differs")
+        }
+        func withoutRun(_ text: String) -> String { String(text[..<text.range(of: "\"run\":")!.lowerBound]) }
+        #expect(withoutRun(try read(folder + "/one/summary.json")) == withoutRun(try read(folder + "/four/summary.json")))
+        let reports = BatchInputs.collect([folder + "/one/reports"])
+        #expect(reports.count == 20 + 6)
+        for report in reports {
+            #expect(try read(report) == read(report.replacingOccurrences(of: folder + "/one/", with: folder + "/four/")))
+        }
+    }
+
+    @Test func anUncommittedFileNeverAppearsUnderItsName() throws {
+        let folder = try scratchFolder("atomic")
+        do {
+            let file = try OutputFile(path: folder + "/summary.csv")
+            file.write("half a row")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/summary.csv"))
+            #expect(FileManager.default.fileExists(atPath: folder + "/.summary.csv" + OutputFile.partialSuffix))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.summary.csv" + OutputFile.partialSuffix), "dropped uncommitted file is removed")
+        FileManager.default.createFile(atPath: folder + "/.left.csv" + OutputFile.partialSuffix, contents: Data("x".utf8))
+        #expect(OutputFile.removePartials(in: folder) == 1)
+    }
+
+    @Test func csvRoundTripsQuotesCommasAndLineBreaks() {
+        let fields = ["市委老干部局", "a,b", "say \"hi\"", "two\nlines", "", "-1"]
+        #expect(CSV.parse("\u{FEFF}" + CSV.row(fields) + CSV.row(["x"])) == [fields, ["x"]])
+    }
+
+    @Test func sha256MatchesTheStandardVectors() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import JixiaoCore
+
+struct HistoryTests {
+    /// Two years of the same table: the second run flags the copy and the full marks, and the
+    /// history shows the unit across both years.
+    @Test func twoYearsAreStoredAndCompared() async throws {
+        let folder = try scratchFolder("history")
+        let text = try read(Project.example("clean-project-2022.yaml"))
+        try FileManager.default.createDirectory(atPath: folder + "/2022", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/2023", withIntermediateDirectories: true)
+        try text.write(toFile: folder + "/2022/project.yaml", atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "year: 2022", with: "year: 2023")
+            .write(toFile: folder + "/2023/project.yaml", atomically: true, encoding: .utf8)
+        let db = folder + "/history.sqlite"
+
+        let first = try await runBatch([folder + "/2022"], out: folder + "/out2022", name: "2022", history: HistoryStore(path: db))
+        #expect(first.findingsByCode.isEmpty)
+        let second = try await runBatch([folder + "/2023"], out: folder + "/out2023", name: "2023", history: HistoryStore(path: db))
+        #expect(second.findingsByCode[.copiedFromLastYear] == 1)
+        #expect(second.findingsByCode[.alwaysFullMarks] == 1)
+
+        let store = try HistoryStore.open(existing: db)
+        let runs = try store.runs()
+        #expect(runs.map(\.years) == [[2022], [2023]])
+        #expect(runs.allSatisfy { $0.complete })
+        let years = try store.unitHistory("农业农村局")
+        #expect(years.map(\.year) == [2022, 2023])
+        #expect(years[1].findings.map(\.code).sorted() == ["always-full-marks", "copied-from-last-year"])
+        let text2 = HistoryReport.unit(years, query: "农业农村局", language: .zh)
+        #expect(text2.contains("2022") && text2.contains("2023") && text2.contains("copied-from-last-year"))
+
+        // Inputs are stored with their hashes.
+        let hashes = try store.query("SELECT sha256 FROM input ORDER BY run_id").map { $0[0] }
+        #expect(hashes.count == 2 && hashes.allSatisfy { $0.count == 64 })
+    }
+
+    /// The README's queries run as written against a stored history.
+    @Test func readmeQueriesRun() async throws {
+        let folder = try scratchFolder("readme")
+        let db = folder + "/history.sqlite"
+        _ = try await runBatch([Project.path("Examples")], out: folder + "/out", history: HistoryStore(path: db), reports: .none)
+        let readme = try read(Project.path("README.md"))
+        let section = try #require(readme.range(of: "## Batch runs"))
+        var queries: [String] = []
+        var rest = readme[section.upperBound...]
+        while let open = rest.range(of: "```sql\n"), let close = rest[open.upperBound...].range(of: "```") {
+            queries.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        #expect(queries.count >= 3)
+        let store = try HistoryStore(path: db)
+        for query in queries {
+            #expect(throws: Never.self, "\(query)") { _ = try store.query(query) }
+        }
+    }
+}
