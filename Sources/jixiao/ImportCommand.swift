@@ -7,7 +7,9 @@ struct Import: ParsableCommand {
         abstract: "Import the self-evaluation tables of a document's text as submission YAML.",
         discussion: """
             Reads 部门决算 / 绩效自评报告 text (UTF-8 or GBK/GB18030): tab- or |-separated tables, \
-            PDF text, one cell per line. Writes every table to standard output (YAML documents \
+            PDF text, one cell per line; and .xlsx workbooks, whose sheets are read as tab-separated \
+            rows (line N is row N of the first sheet; each further sheet follows a blank line and \
+            a line with its name). Writes every table to standard output (YAML documents \
             separated by ---), or one file per table with --out. What cannot be read is listed \
             on standard error and under notes: in the YAML.
             """)
@@ -21,7 +23,7 @@ struct Import: ParsableCommand {
     @Option(help: "Region to record on every table (e.g. 湖南省株洲市).")
     var region: String?
 
-    @Argument(help: "Document text files.")
+    @Argument(help: "Document text files or .xlsx workbooks.")
     var files: [String]
 
     func run() throws {
@@ -29,7 +31,7 @@ struct Import: ParsableCommand {
         var documents: [String] = []
         for file in files {
             do {
-                let document = try DocumentImporter.read(path: file, options: ImportOptions(region: region))
+                let document = try SubmissionReader.readDocument(path: file, options: ImportOptions(region: region))
                 for note in document.notes {
                     Terminal.printError("\(note.location): \(lang == .zh ? "注意" : "note"): \(note.message.text(lang))")
                 }

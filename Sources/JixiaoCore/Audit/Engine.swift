@@ -28,7 +28,7 @@ public struct Engine: Sendable {
 
     /// Every table of an input file, audited.
     public func audit(path: String) throws -> [AuditResult] {
-        if SubmissionReader.isDocument(path) { return try audit(DocumentImporter.read(path: path)) }
+        if SubmissionReader.isDocument(path) || XLSXReader.isWorkbook(path) { return try audit(SubmissionReader.readDocument(path: path)) }
         return try SubmissionReader.read(path: path).map { try audit($0) }
     }
 

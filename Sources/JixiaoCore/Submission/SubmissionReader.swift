@@ -3,6 +3,7 @@ import Foundation
 /// Reads the tables of an input file, whatever its format.
 public enum SubmissionReader {
     public static func read(path: String) throws -> [Submission] {
+        if XLSXReader.isWorkbook(path) { return try XLSXImport.read(path: path).tables }
         let bytes = try InputFile.read(path)
         let lowered = path.lowercased()
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") {
@@ -14,8 +15,15 @@ public enum SubmissionReader {
         throw InputError(
             .unknownFormat, at: SourceLocation(file: path, line: 0),
             message: LocalizedText(zh: "无法识别的文件格式", en: "unknown file format"),
-            hint: LocalizedText(zh: "支持 .yaml / .yml 自评表，以及 .txt / .text / .md 文档文本",
-                                en: "supported: .yaml / .yml self-evaluation tables, and .txt / .text / .md document text"))
+            hint: LocalizedText(zh: "支持 .yaml / .yml 自评表，.xlsx 工作簿，以及 .txt / .text / .md 文档文本",
+                                en: "supported: .yaml / .yml self-evaluation tables, .xlsx workbooks, and .txt / .text / .md document text"))
+    }
+
+    /// Reads a document to import: an .xlsx workbook (`XLSXImport`) or document text
+    /// (`DocumentImporter`).
+    public static func readDocument(path: String, options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedDocument {
+        if XLSXReader.isWorkbook(path) { return try XLSXImport.read(path: path, options: options) }
+        return try DocumentImporter.read(path: path, options: options)
     }
 
     /// Whether `path` is document text to import (部门决算, 绩效自评报告): `.txt`, `.text`,
