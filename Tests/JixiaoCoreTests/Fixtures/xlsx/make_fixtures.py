@@ -218,7 +218,7 @@ def write_inline_strings():
 
 
 def write_rich_text_phonetic():
-    """Shared strings with rich-text runs, a phonetic run, an entity splitting the text, a
+    """A hidden sheet; shared strings with rich-text runs, a phonetic run, an entity splitting the text, a
     prefixed namespace (x:), a boolean, an error, a formula's cached value, a number with
     floating-point noise and a percent-formatted number."""
     shared = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -247,7 +247,9 @@ def write_rich_text_phonetic():
     with zipfile.ZipFile("rich-text-phonetic.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", ROOT_RELS)
-        z.writestr("xl/workbook.xml", WORKBOOK.format(name="Sheet1"))
+        # A second, hidden sheet (a lookup list): not read.
+        z.writestr("xl/workbook.xml", WORKBOOK.format(name="Sheet1").replace(
+            "</sheets>", '<sheet name="下拉选项" sheetId="2" state="hidden" r:id="rId1"/></sheets>'))
         z.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.format(target="worksheets/sheet1.xml", extra=extra))
         z.writestr("xl/sharedStrings.xml", shared)
         z.writestr("xl/styles.xml", styles)
