@@ -54,6 +54,7 @@ public struct Batch: Sendable {
     public static let findingsCSV = "findings.csv"
     public static let errorsCSV = "errors.csv"
     public static let summaryJSON = "summary.json"
+    public static let dashboard = "index.html"
     public static let reportsFolder = "reports"
 
     /// Runs the batch over `files` (see `BatchInputs.collect`).
@@ -152,6 +153,7 @@ public struct Batch: Sendable {
                 }
                 outcome.tables.append(TableRecord(results[position], file: file, table: position + 1, report: reportName,
                                                   facts: facts, language: options.language))
+                outcome.dashboard.append(DashboardSummary.Table(results[position], report: reportName ?? ""))
             }
         } catch let error as InputError {
             outcome.tables = []

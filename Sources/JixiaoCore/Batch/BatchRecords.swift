@@ -56,6 +56,8 @@ public struct FileOutcome: Sendable {
     public var bytes: Int
     public var tables: [TableRecord]
     public var errors: [ErrorRecord]
+    /// One dashboard line per table.
+    public var dashboard: [DashboardSummary.Table] = []
 }
 
 /// A table whose claimed total is furthest above what the rules give.

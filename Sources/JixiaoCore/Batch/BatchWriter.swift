@@ -3,7 +3,7 @@ import Foundation
 /// Writes a batch's shared outputs as results arrive in input order: `summary.csv`,
 /// `findings.csv`, `errors.csv` and `summary.json`, each under a temporary name until the run
 /// finishes; and keeps the run's counts for the final summary (a fixed amount of memory, plus
-/// the error rows).
+/// the error rows and one short dashboard line per table for `index.html`).
 struct BatchWriter {
     let options: BatchOptions
     let started: Date
@@ -19,6 +19,7 @@ struct BatchWriter {
     private var bySeverity: [Severity: Int] = [:]
     private var byCode: [FindingCode: Int] = [:]
     private var gaps: [GapEntry] = []
+    private var dashboard = DashboardSummary(tables: [])
 
     init(options: BatchOptions, started: Date) throws {
         self.options = options
@@ -49,7 +50,10 @@ struct BatchWriter {
             }
             if let gap = record.gap, gap > 0 { keep(record, gap: gap) }
         }
+        dashboard.tables += outcome.dashboard
         for error in outcome.errors {
+            dashboard.unreadable.append(DashboardSummary.Unreadable(
+                file: error.file, code: error.code, reason: LocalizedText(zh: error.message, en: error.message)))
             if error.code == "internal-error" { internalErrors += 1 }
             errorsCSV.write(CSV.row(error.row))
             errorJSON.append(error.json.serialized(pretty: false))
@@ -91,11 +95,12 @@ struct BatchWriter {
         ])
         summaryJSON.write("\"run\":" + run.serialized(pretty: false) + "}\n")
         for file in [summaryCSV, findingsCSV, errorsCSV, summaryJSON] { try file.commit() }
+        try OutputFile.write(Dashboard.render(dashboard, language: options.language), to: options.outputDirectory + "/" + Batch.dashboard)
         return BatchSummary(
             runName: options.runName, started: started, duration: duration, files: files, tables: tables,
             errors: errorJSON.count, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
             largestGaps: gaps, outputDirectory: options.outputDirectory,
-            outputs: [Batch.summaryCSV, Batch.findingsCSV, Batch.errorsCSV, Batch.summaryJSON]
+            outputs: [Batch.summaryCSV, Batch.findingsCSV, Batch.errorsCSV, Batch.summaryJSON, Batch.dashboard]
                 + (options.reports == .none ? [] : [Batch.reportsFolder + "/"]),
             worstSeverity: bySeverity.keys.max(), runID: nil)
     }

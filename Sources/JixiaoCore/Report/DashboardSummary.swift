@@ -25,6 +25,7 @@ public struct DashboardSummary: Sendable {
         public var claimedTotal: PrintedNumber?
         /// The total the rules give (`total.recomputed` in the JSON), else the sum of the parts.
         public var computedTotal: Decimal?
+        /// The printed grade, as the rubric's band name when it is an alias (优秀 → 优).
         public var claimedGrade: String?
         /// The grade of `computedTotal`.
         public var computedGrade: String?
@@ -57,7 +58,7 @@ public struct DashboardSummary: Sendable {
                 unit: submission.unit, project: submission.project ?? submission.title, year: submission.year,
                 source: submission.source?.file ?? submission.file, report: report,
                 claimedTotal: card.total.claimed, computedTotal: card.total.recomputed ?? card.total.computed,
-                claimedGrade: card.grade.claimed, computedGrade: (card.grade.recomputed ?? card.grade.computed)?.name,
+                claimedGrade: card.grade.claimedBand?.name ?? card.grade.claimed, computedGrade: (card.grade.recomputed ?? card.grade.computed)?.name,
                 findingsBySeverity: Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count),
                 findingsByCode: Dictionary(grouping: result.findings, by: \.code).mapValues(\.count))
         }

@@ -67,9 +67,13 @@ struct BatchOutputTests {
         let out = try scratchFolder("examples")
         let summary = try await runBatch([Project.path("Examples")], out: out)
         #expect(summary.tables >= 6)
-        for name in ["summary.csv", "findings.csv", "errors.csv", "summary.json"] {
+        for name in ["summary.csv", "findings.csv", "errors.csv", "summary.json", "index.html"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name) is missing")
         }
+        // The dashboard links every table's report.
+        let dashboard = try read(out + "/index.html")
+        #expect(dashboard.contains("市委老干部局"))
+        #expect(dashboard.contains("href=\"reports/"))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 with a BOM for Excel")
         let rows = CSV.parse(try read(out + "/summary.csv"))
@@ -114,6 +118,9 @@ struct BatchOutputTests {
         let rows = CSV.parse(try read(out + "/errors.csv"))
         #expect(rows.dropFirst().map { ($0[0] as NSString).lastPathComponent } == ["truncated.yaml", "empty.yaml", "binary.yaml", "table.csv"])
         #expect(rows.dropFirst().map { $0[1] } == ["yaml-syntax", "empty-file", "binary-file", "unknown-format"])
+        // The dashboard lists the unreadable inputs too.
+        let dashboard = try read(out + "/index.html")
+        #expect(["truncated.yaml", "empty.yaml", "binary.yaml", "table.csv"].allSatisfy { dashboard.contains($0) })
     }
 
     /// Rows come in input order whatever the scheduling; a rerun writes the same bytes.
