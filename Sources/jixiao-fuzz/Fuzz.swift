@@ -5,8 +5,11 @@
 import Foundation
 import JixiaoCore
 
-/// Which parser this run feeds: `JIXIAO_FUZZ_TARGET` = yaml, values or document.
+/// Which parser this run feeds: `JIXIAO_FUZZ_TARGET` = yaml, values, document or xlsx.
 private let target = ProcessInfo.processInfo.environment["JIXIAO_FUZZ_TARGET"] ?? "yaml"
+
+/// Where the xlsx target writes each input, one file per fuzzing process.
+private let workbook = NSTemporaryDirectory() + "/jixiao-fuzz-\(getpid()).xlsx"
 
 /// The bundled rubrics, for auditing what the document importer finds.
 private let engine: Engine? = try? Engine(rubricDirectory: nil)
@@ -33,6 +36,10 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     switch target {
     case "values":
         _ = ValueParser.parse(String(decoding: bytes, as: UTF8.self))
+    case "xlsx":
+        // Through a file, as `audit` opens workbooks (ZIPFoundation's in-memory archives leak).
+        FileManager.default.createFile(atPath: workbook, contents: Data(bytes))
+        _ = try? XLSXReader.read(path: workbook)
     case "document":
         let document = DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.txt")
         for table in document.tables { _ = try? engine?.audit(table) }
@@ -47,7 +54,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 @main
 enum FuzzStub {
     static func main() {
-        print("jixiao-fuzz is built for fuzzing by .ci/fuzz.sh TARGET SECONDS (targets: yaml, values, document)")
+        print("jixiao-fuzz is built for fuzzing by .ci/fuzz.sh TARGET SECONDS (targets: yaml, values, document, xlsx)")
     }
 }
 #endif

@@ -2,7 +2,6 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// Reads the sheets of an .xlsx workbook (Office Open XML) as the text of their cells.
 ///
@@ -30,29 +29,22 @@ public enum XLSXReader {
     /// The visible sheets of the workbook at `path`, in tab order.
     public static func read(path: String) throws(InputError) -> [XLSXSheet] {
         try checkFile(path)
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw failure(path, .unreadableFile, zh: "不是有效的 .xlsx 文件（无法作为 zip 打开）",
-                          en: "not a valid .xlsx file (cannot be opened as a zip)")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw failure(path, .unreadableFile, zh: "无法读取文件", en: "the file cannot be read")
         }
-        return try read(archive, file: path)
+        return try read(data: data, file: path)
     }
 
     /// The visible sheets of a workbook held in memory; `file` names it in errors.
     public static func read(data: Data, file: String) throws(InputError) -> [XLSXSheet] {
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
+        guard let archive = ZipArchive(data: data) else {
             throw failure(file, .unreadableFile, zh: "不是有效的 .xlsx 文件（无法作为 zip 打开）",
                           en: "not a valid .xlsx file (cannot be opened as a zip)")
         }
         return try read(archive, file: file)
     }
 
-    static func read(_ archive: Archive, file: String) throws(InputError) -> [XLSXSheet] {
+    static func read(_ archive: ZipArchive, file: String) throws(InputError) -> [XLSXSheet] {
         let parts = Parts(archive: archive, file: file)
         let workbookPath = try parts.workbookPath()
         guard parts.has(workbookPath) else {
@@ -164,10 +156,10 @@ public enum XLSXReader {
 
 /// The parts of the zip, found by path and read with a size bound.
 private struct Parts {
-    let archive: Archive
+    let archive: ZipArchive
     let file: String
 
-    func has(_ path: String) -> Bool { archive[path] != nil }
+    func has(_ path: String) -> Bool { archive.entries[path] != nil }
 
     /// The workbook part named by the package's `_rels/.rels` (`xl/workbook.xml` by default).
     func workbookPath() throws(InputError) -> String {
@@ -180,16 +172,16 @@ private struct Parts {
 
     /// Reads the part at `path` and runs `delegate` over it.
     func parse(_ path: String, with delegate: XMLParserDelegate) throws(InputError) {
-        guard let entry = archive[path] else {
+        guard let entry = archive.entries[path] else {
             throw XLSXReader.failure(file, .unreadableFile, zh: "工作簿缺少 \(path)", en: "the workbook has no \(path)")
         }
         let tooLarge = XLSXReader.failure(file, .fileTooLarge, zh: "\(path) 解压后超过 \(XLSXReader.partLimit / 1_048_576) MB",
                                           en: "\(path) is over \(XLSXReader.partLimit / 1_048_576) MB uncompressed")
-        guard entry.uncompressedSize <= UInt64(XLSXReader.partLimit) else { throw tooLarge }
+        guard entry.uncompressedSize <= XLSXReader.partLimit else { throw tooLarge }
         var data = Data()
         data.reserveCapacity(Int(entry.uncompressedSize))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            try archive.extract(entry) { chunk in
                 // The size in the header may lie: count what actually comes out.
                 guard data.count + chunk.count <= XLSXReader.partLimit else { throw PartTooLarge() }
                 data.append(chunk)

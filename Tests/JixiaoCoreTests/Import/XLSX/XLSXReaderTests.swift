@@ -161,3 +161,10 @@ struct XLSXReaderTests {
         #expect(error?.location.file == "book.xlsx")
     }
 }
+
+/// Found by the fuzzer: a workbook whose part names disagree with its local headers made the
+/// zip library inflate past the end of the file forever. It must end with an input error.
+@Test func aDeflateStreamRunningPastItsEntryIsAnErrorNotAHang() {
+    let path = Project.fixture("xlsx/fuzz-endless-deflate.xlsx")
+    #expect(throws: InputError.self) { _ = try XLSXReader.read(path: path) }
+}
