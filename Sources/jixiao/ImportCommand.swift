@@ -20,7 +20,7 @@ struct Import: ParsableCommand {
     @Option(help: "Write one file per table into this folder instead of standard output.")
     var out: String?
 
-    @Option(help: "Region to record on every table (e.g. 湖南省株洲市).")
+    @Option(help: "Region to record on every table (e.g. 安徽省合肥市).")
     var region: String?
 
     @Argument(help: "Document text files or .xlsx workbooks.")

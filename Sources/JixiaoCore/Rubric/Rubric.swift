@@ -55,7 +55,7 @@ public struct Rubric: Sendable {
             (fromYear.map { year >= $0 } ?? true) && (toYear.map { year <= $0 } ?? true)
         }
 
-        /// Whether a submission's region (`湖南省株洲市`) falls under one of the rubric's regions.
+        /// Whether a submission's region (`安徽省合肥市`) falls under one of the rubric's regions.
         public func covers(region: String?) -> Bool {
             guard !regions.isEmpty else { return true }
             guard let region else { return false }
