@@ -4,7 +4,7 @@ import Foundation
 /// re-flowed: labels broken over several lines (`产出` / `指标` / `(50分)`), an indicator's values
 /// on one line (`培训人数 210 人 90 2 1 疫情影响`), a name that wrapped above its values, page
 /// numbers in between. What can be recovered is; what cannot is noted and left absent.
-struct StreamTableParser {
+struct StreamTableParser: TableParsing {
     let file: String
     let region: TableRegion
     let title: DocumentText.Line
@@ -18,12 +18,6 @@ struct StreamTableParser {
         self.title = title
         self.lines = lines
         self.documentYear = documentYear
-    }
-
-    func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
-
-    mutating func note(_ line: Int, _ field: String, zh: String, en: String) {
-        notes.append(ImportNote(table: nil, location: location(line), field: field, message: LocalizedText(zh: zh, en: en)))
     }
 
     static func tokens(_ line: DocumentText.Line) -> [String] {

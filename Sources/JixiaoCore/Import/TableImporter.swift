@@ -126,7 +126,7 @@ struct GridRow: Sendable {
 
 /// Reads a table whose rows are grid rows (tab- or `|`-separated lines, or blocks of one cell
 /// per line).
-struct GridTableParser {
+struct GridTableParser: TableParsing {
     let file: String
     let region: TableRegion
     let title: DocumentText.Line
@@ -141,12 +141,6 @@ struct GridTableParser {
         self.title = title
         self.rows = rows
         self.documentYear = documentYear
-    }
-
-    func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
-
-    mutating func note(_ line: Int, _ field: String, zh: String, en: String) {
-        notes.append(ImportNote(table: nil, location: location(line), field: field, message: LocalizedText(zh: zh, en: en)))
     }
 
     mutating func parse() -> ImportedTable? {
@@ -544,5 +538,20 @@ struct GridTableParser {
             parts.name = names.joined()
         }
         return parts
+    }
+}
+
+/// What both table parsers (cells in a grid, cells in a stream) share: positions in their
+/// document and the notes about what they could not read.
+protocol TableParsing {
+    var file: String { get }
+    var notes: [ImportNote] { get set }
+}
+
+extension TableParsing {
+    func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
+
+    mutating func note(_ line: Int, _ field: String, zh: String, en: String) {
+        notes.append(ImportNote(table: nil, location: location(line), field: field, message: LocalizedText(zh: zh, en: en)))
     }
 }
