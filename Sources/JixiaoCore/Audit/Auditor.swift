@@ -321,7 +321,7 @@ private struct Checks {
 
     // MARK: Helpers
 
-    static func percent(_ fraction: Decimal, decimals: Int = 2) -> String {
+    static func percent(_ fraction: Fixed, decimals: Int = 2) -> String {
         (fraction * 100).formatted(decimals: decimals) + "%"
     }
 

@@ -25,7 +25,7 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 /// A value a finding compares: a number at its precision, or a text such as a grade.
 public enum FindingValue: Sendable, Hashable, CustomStringConvertible {
     /// A number and the decimals it is shown with.
-    case number(Decimal, decimals: Int)
+    case number(Fixed, decimals: Int)
     case text(String)
 
     public static func printed(_ number: PrintedNumber) -> FindingValue {
@@ -33,7 +33,7 @@ public enum FindingValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A computed number, shown with at most `decimals` places.
-    public static func computed(_ value: Decimal, decimals: Int) -> FindingValue {
+    public static func computed(_ value: Fixed, decimals: Int) -> FindingValue {
         let text = value.compact(decimals: decimals)
         return .number(value.rounded(decimals), decimals: text.split(separator: ".").dropFirst().first?.count ?? 0)
     }

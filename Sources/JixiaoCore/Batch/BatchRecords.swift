@@ -69,7 +69,7 @@ public struct GapEntry: Sendable {
     public var table: Int
     public var claimed: String
     public var recomputed: String
-    public var gap: Decimal
+    public var gap: Fixed
 }
 
 /// What a batch did, for its final summary.

@@ -61,7 +61,7 @@ struct BatchWriter {
     }
 
     /// Keeps the ten largest gaps; on a tie the earlier table stays ahead.
-    private mutating func keep(_ record: TableRecord, gap: Decimal) {
+    private mutating func keep(_ record: TableRecord, gap: Fixed) {
         guard gaps.count < 10 || gap > gaps[gaps.count - 1].gap else { return }
         let entry = GapEntry(unit: record.unit ?? record.file, project: record.project, year: record.year, file: record.file,
                              table: record.table, claimed: record.totalClaimed,

@@ -23,7 +23,7 @@ public struct TableRecord: Sendable {
     public var gradeComputed: String
     public var gradeRecomputed: String
     /// Claimed total minus the total the rules give (recomputed, else the sum of the parts).
-    public var gap: Decimal?
+    public var gap: Fixed?
     public var findings: [FindingRecord]
     /// The result in the audit JSON contract, on one line.
     public var json: String
@@ -92,7 +92,7 @@ extension TableRecord {
         let submission = card.submission
         let decimals = card.rubric.rounding.decimals
         func printed(_ number: PrintedNumber?) -> String { number.map { $0.value.formatted(decimals: $0.decimals) } ?? "" }
-        func decimal(_ value: Decimal?, _ places: Int) -> String { value.map { $0.compact(decimals: places) } ?? "" }
+        func decimal(_ value: Fixed?, _ places: Int) -> String { value.map { $0.compact(decimals: places) } ?? "" }
         self.file = file
         self.table = table
         unit = submission.unit

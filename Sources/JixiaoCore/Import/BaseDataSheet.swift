@@ -138,7 +138,7 @@ public struct BaseDataSheet: Sendable {
             let values = parts.map { column < $0.values.count ? $0.values[column] : nil }
             guard values.contains(where: { $0 != nil }) else { continue }
             let present = values.compactMap { $0 }
-            let sum = present.reduce(Decimal(0)) { $0 + $1.number }
+            let sum = present.reduce(Fixed(0)) { $0 + $1.number }
             guard Agreement.of(printed, against: Interval(exactly: sum), truncation: false) == .mismatch else { continue }
             let decimals = max(printed.decimals, present.map(\.decimals).max() ?? 0)
             let heading = column < columns.count ? columns[column] : ""

@@ -164,7 +164,7 @@ struct NarrativeChecker {
         let card = result.scorecard
         let table = card.submission
         let tableLine = table.budget.location.line
-        func mismatch(_ prose: PrintedNumber?, _ printed: PrintedNumber?, computed: Decimal? = nil, truncation: Bool) -> (PrintedNumber, FindingValue)? {
+        func mismatch(_ prose: PrintedNumber?, _ printed: PrintedNumber?, computed: Fixed? = nil, truncation: Bool) -> (PrintedNumber, FindingValue)? {
             guard let prose else { return nil }
             if let printed {
                 let shown: FindingValue = printed.isPercent ? .printed(printed) : .computed(printed.value, decimals: printed.decimals)
@@ -178,7 +178,7 @@ struct NarrativeChecker {
             return nil
         }
         // Money in the prose's unit, the table's figures converted to it.
-        func yuan(_ unit: String?) -> Decimal { unit == "亿元" ? 100_000_000 : unit == "元" ? 1 : 10_000 }
+        func yuan(_ unit: String?) -> Fixed { unit == "亿元" ? 100_000_000 : unit == "元" ? 1 : 10_000 }
         let scale = yuan(table.money.rawValue) / yuan(claim.moneyUnit)
         func money(_ value: PrintedNumber?) -> PrintedNumber? {
             value.map { PrintedNumber($0.value * scale, decimals: max(0, $0.decimals - Self.digits(scale)), isPercent: false) }
@@ -215,7 +215,7 @@ struct NarrativeChecker {
     }
 
     /// How many decimal places dividing by `scale` (a power of ten above 1) adds: 10000 → 4.
-    static func digits(_ scale: Decimal) -> Int {
+    static func digits(_ scale: Fixed) -> Int {
         var digits = 0
         var value = scale
         while value >= 10 { value /= 10; digits += 1 }
@@ -246,12 +246,12 @@ struct NarrativeChecker {
     /// The same ratio printed two ways in one document (`118.43%` and `118.42%`): the one
     /// farther from the exact quotient is reported.
     mutating func crossCheck(_ order: [NarrativeClaim.Ratio], _ locations: [NarrativeClaim.Ratio: SourceLocation]) {
-        var groups: [[Decimal]: [NarrativeClaim.Ratio]] = [:]
+        var groups: [[Fixed]: [NarrativeClaim.Ratio]] = [:]
         for ratio in order { groups[[ratio.numerator.number, ratio.denominator.number], default: []].append(ratio) }
         for ratio in order {
             guard let group = groups[[ratio.numerator.number, ratio.denominator.number]], ratio.denominator.number > 0 else { continue }
             let exact = ratio.numerator.number / ratio.denominator.number
-            func distance(_ r: NarrativeClaim.Ratio) -> Decimal {
+            func distance(_ r: NarrativeClaim.Ratio) -> Fixed {
                 let difference = r.stated.number - exact
                 return difference < 0 ? -difference : difference
             }
@@ -270,7 +270,7 @@ struct NarrativeChecker {
     }
 
     mutating func check(_ sum: NarrativeClaim.Sum, at location: SourceLocation) {
-        let total = sum.parts.reduce(Decimal(0)) { $0 + $1.number }
+        let total = sum.parts.reduce(Fixed(0)) { $0 + $1.number }
         // The parts are the document's own figures, taken as exact; the total may be rounded.
         guard Agreement.of(sum.total, against: Interval(exactly: total), truncation: false) == .mismatch else { return }
         let decimals = max(sum.total.decimals, sum.parts.map(\.decimals).max() ?? 0)

@@ -354,7 +354,7 @@ struct GridTableParser: TableParsing {
             }
             let source = bySource.compactMap(\.1)
             if !source.isEmpty, source.count >= 2 || bySource.count == 1 {
-                let sum = source.reduce(Decimal(0)) { $0 + $1.number }
+                let sum = source.reduce(Fixed(0)) { $0 + $1.number }
                 let matchesAdjusted = budget.adjusted.map { Agreement.of($0, against: Interval(exactly: sum), truncation: false) != .mismatch } ?? false
                 if !matchesAdjusted {
                     checkSum(total: executed, parts: source, at: location(bySource[0].2), path: "budget.executed",
@@ -379,7 +379,7 @@ struct GridTableParser: TableParsing {
 
     mutating func checkSum(total: PrintedNumber, parts: [PrintedNumber], at location: SourceLocation, path: String,
                            what: String, partsName: LocalizedText) {
-        let sum = parts.reduce(Decimal(0)) { $0 + $1.number }
+        let sum = parts.reduce(Fixed(0)) { $0 + $1.number }
         guard Agreement.of(total, against: Interval(exactly: sum), truncation: false) == .mismatch else { return }
         let decimals = max(total.decimals, parts.map(\.decimals).max() ?? 0)
         let list = parts.map(\.description).joined(separator: " + ")

@@ -3,15 +3,15 @@ import Foundation
 /// A closed interval of decimals: the values a printed figure, or a figure computed from
 /// printed figures, can stand for.
 public struct Interval: Sendable, Hashable {
-    public var lower: Decimal
-    public var upper: Decimal
+    public var lower: Fixed
+    public var upper: Fixed
 
-    public init(_ lower: Decimal, _ upper: Decimal) {
+    public init(_ lower: Fixed, _ upper: Fixed) {
         self.lower = Swift.min(lower, upper)
         self.upper = Swift.max(lower, upper)
     }
 
-    public init(exactly value: Decimal) {
+    public init(exactly value: Fixed) {
         self.init(value, value)
     }
 
@@ -22,9 +22,9 @@ public struct Interval: Sendable, Hashable {
         self.init(number.number - half, number.number + half)
     }
 
-    public var midpoint: Decimal { (lower + upper) / 2 }
+    public var midpoint: Fixed { (lower + upper) / 2 }
 
-    public func contains(_ value: Decimal) -> Bool { lower <= value && value <= upper }
+    public func contains(_ value: Fixed) -> Bool { lower <= value && value <= upper }
 
     public func overlaps(_ other: Interval) -> Bool { lower <= other.upper && other.lower <= upper }
 

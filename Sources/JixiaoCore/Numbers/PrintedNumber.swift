@@ -4,16 +4,16 @@ import Foundation
 ///
 /// `9.6` and `9.60` have the same value but say different things: the first was rounded (or
 /// truncated) to one decimal, so it stands for anything in [9.55, 9.65]. Claims are compared
-/// at that precision (DOMAIN.md §5). Values are `Decimal`, never binary floating point.
+/// at that precision (DOMAIN.md §5). Values are `Fixed`, never binary floating point.
 public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
     /// The number as printed; for a percentage the percent figure (`96.3` for `96.3%`).
-    public var value: Decimal
+    public var value: Fixed
     /// Digits printed after the decimal point.
     public var decimals: Int
     /// Printed with a `%` sign.
     public var isPercent: Bool
 
-    public init(_ value: Decimal, decimals: Int, isPercent: Bool = false) {
+    public init(_ value: Fixed, decimals: Int, isPercent: Bool = false) {
         self.value = value
         self.decimals = decimals
         self.isPercent = isPercent
@@ -23,41 +23,63 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
     /// optional fraction and an optional `%`. Full-width digits and signs are accepted.
     /// Returns nil for anything else (`五十`, `1,2.3`, `--5`, `NaN`, `1e400`).
     public init?(parsing raw: String) {
-        var chars = Array(Self.halfWidth(raw).trimmingCharacters(in: .whitespaces))
+        // Half-width ASCII bytes, spaces trimmed; anything else cannot be part of a figure.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count)
+        for scalar in raw.unicodeScalars {
+            var value = scalar.value
+            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+            if value == 0x09 || (value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator) { value = 0x20 }
+            guard value < 0x80 else { return nil }
+            bytes.append(UInt8(value))
+        }
+        var text = bytes[...]
+        while text.first == 0x20 { text.removeFirst() }
+        while text.last == 0x20 { text.removeLast() }
         var isPercent = false
-        if chars.last == "%" {
+        if text.last == UInt8(ascii: "%") {
             isPercent = true
-            chars.removeLast()
-            while chars.last == " " { chars.removeLast() }
+            text.removeLast()
+            while text.last == 0x20 { text.removeLast() }
         }
         var negative = false
-        if let first = chars.first, first == "-" || first == "+" {
-            negative = first == "-"
-            chars.removeFirst()
+        if let first = text.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            text.removeFirst()
         }
-        guard let parts = Self.digits(chars) else { return nil }
-        let text = parts.fraction.isEmpty ? parts.integer : parts.integer + "." + parts.fraction
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-        self.value = negative ? -value : value
-        self.decimals = parts.fraction.count
+        guard let (significand, decimals) = Self.digits(text) else { return nil }
+        let value = Fixed(significand: negative ? -significand : significand, decimals: decimals)
+        guard abs(value) < Fixed.max else { return nil }
+        self.value = value
+        self.decimals = decimals
         self.isPercent = isPercent
     }
 
-    /// Splits `1,614.46` into `1614` and `46`; nil unless it is plain digits with correct grouping.
-    private static func digits(_ chars: [Character]) -> (integer: String, fraction: String)? {
-        let pieces = chars.split(separator: ".", omittingEmptySubsequences: false)
-        guard pieces.count <= 2, let integerPart = pieces.first, !integerPart.isEmpty else { return nil }
-        let fraction = pieces.count == 2 ? String(pieces[1]) : ""
-        if pieces.count == 2, fraction.isEmpty { return nil }
-        guard fraction.allSatisfy(\.isASCIIDigit) else { return nil }
-        let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        if groups.count > 1 {
-            guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+    /// `1,614.46` as 161446 with 2 decimals; nil unless it is plain digits with correct grouping
+    /// (groups of three after the first, which has one to three).
+    private static func digits(_ text: ArraySlice<UInt8>) -> (significand: Int128, decimals: Int)? {
+        var significand: Int128 = 0
+        var integerDigits = 0, decimals = 0
+        var group = 0, groups = 0
+        var inFraction = false
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                significand = significand * 10 + Int128(byte - UInt8(ascii: "0"))
+                if inFraction { decimals += 1 } else { integerDigits += 1; group += 1 }
+            case UInt8(ascii: ",") where !inFraction:
+                guard group > 0, groups == 0 ? group <= 3 : group == 3 else { return nil }
+                groups += 1
+                group = 0
+            case UInt8(ascii: ".") where !inFraction:
+                inFraction = true
+            default:
+                return nil
+            }
+            guard integerDigits <= 26, decimals <= 10 else { return nil }
         }
-        let integer = String(groups.joined())
-        guard integer.count <= 30, fraction.count <= 10 else { return nil }
-        return (integer, fraction)
+        guard integerDigits > 0, groups == 0 || group == 3, !inFraction || decimals > 0 else { return nil }
+        return (significand, decimals)
     }
 
     /// Maps full-width digits and signs (`１２３．４５％`) to their ASCII forms.
@@ -74,18 +96,18 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value as a plain number: a percentage divided by 100.
-    public var number: Decimal {
+    public var number: Fixed {
         isPercent ? value / 100 : value
     }
 
     /// Half a unit in the last printed place, in the units of `number`.
-    public var halfUnit: Decimal {
+    public var halfUnit: Fixed {
         unit / 2
     }
 
     /// One unit in the last printed place, in the units of `number`.
-    public var unit: Decimal {
-        let step = Decimal(sign: .plus, exponent: -decimals, significand: 1)
+    public var unit: Fixed {
+        let step = Fixed(significand: 1, decimals: decimals)
         return isPercent ? step / 100 : step
     }
 

@@ -56,15 +56,15 @@ struct BarChart {
 
     /// One row per label; `values[i][s]` is row i's value for series s (nil draws no bar).
     /// `limits[i]`, when given, draws a track as long as row i's maximum.
-    init(id: String, title: String, labels: [String], series: [Series], values: [[Decimal?]], valueText: (Decimal) -> String,
-         limits: [Decimal]? = nil, width: Int = 640) {
+    init(id: String, title: String, labels: [String], series: [Series], values: [[Fixed?]], valueText: (Fixed) -> String,
+         limits: [Fixed]? = nil, width: Int = 640) {
         self.id = id
         self.title = title
         self.width = width
         let labelWidth = Self.labelWidth(labels)
         let plotWidth = width - labelWidth - Self.valueWidth - 8
         let maximum = max(values.flatMap { $0.compactMap { $0 } }.max() ?? 0, limits?.max() ?? 0, 1)
-        func length(_ value: Decimal) -> Int { max(0, Int((value / maximum * Decimal(plotWidth) as NSDecimalNumber).doubleValue.rounded())) }
+        func length(_ value: Fixed) -> Int { max(0, Int((value / maximum * Fixed(plotWidth)).doubleValue.rounded())) }
 
         var y = 34
         legend = Self.legend(series: series, x: labelWidth)

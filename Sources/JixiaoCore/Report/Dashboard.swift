@@ -97,8 +97,8 @@ extension DashboardModel {
             series: [BarChart.Series(label: label("legendClaimed"), cssClass: "bar-claimed"),
                      BarChart.Series(label: label("byRules"), cssClass: "bar-computed")],
             values: gradeLabels.map { grade in
-                [Decimal(summary.tables.filter { ($0.claimedGrade ?? none) == grade }.count),
-                 Decimal(summary.tables.filter { ($0.computedGrade ?? none) == grade }.count)]
+                [Fixed(summary.tables.filter { ($0.claimedGrade ?? none) == grade }.count),
+                 Fixed(summary.tables.filter { ($0.computedGrade ?? none) == grade }.count)]
             },
             valueText: { $0.compact(decimals: 0) })
 

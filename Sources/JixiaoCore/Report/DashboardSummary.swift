@@ -24,7 +24,7 @@ public struct DashboardSummary: Sendable {
         /// 总分 as printed.
         public var claimedTotal: PrintedNumber?
         /// The total the rules give (`total.recomputed` in the JSON), else the sum of the parts.
-        public var computedTotal: Decimal?
+        public var computedTotal: Fixed?
         /// The printed grade, as the rubric's band name when it is an alias (优秀 → 优).
         public var claimedGrade: String?
         /// The grade of `computedTotal`.
@@ -34,7 +34,7 @@ public struct DashboardSummary: Sendable {
 
         public init(
             unit: String?, project: String?, year: Int, source: String, report: String,
-            claimedTotal: PrintedNumber?, computedTotal: Decimal?, claimedGrade: String?, computedGrade: String?,
+            claimedTotal: PrintedNumber?, computedTotal: Fixed?, claimedGrade: String?, computedGrade: String?,
             findingsBySeverity: [Severity: Int], findingsByCode: [FindingCode: Int]
         ) {
             self.unit = unit
@@ -64,7 +64,7 @@ public struct DashboardSummary: Sendable {
         }
 
         /// Computed minus claimed total, when both are known.
-        public var gap: Decimal? {
+        public var gap: Fixed? {
             guard let claimed = claimedTotal, let computedTotal else { return nil }
             return computedTotal - claimed.number
         }

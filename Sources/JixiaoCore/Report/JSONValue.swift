@@ -14,7 +14,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
     public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
-    public static func decimal(_ value: Decimal?, decimals: Int) -> JSONValue {
+    public static func decimal(_ value: Fixed?, decimals: Int) -> JSONValue {
         value.map { .number($0.compact(decimals: decimals)) } ?? .null
     }
 

@@ -51,7 +51,7 @@ enum ReportFormula {
         return nil
     }
 
-    static func percent(_ fraction: Decimal) -> String {
+    static func percent(_ fraction: Fixed) -> String {
         (fraction * 100).formatted(decimals: 2) + "%"
     }
 }

@@ -147,7 +147,7 @@ extension ReportModel {
         let submission = card.submission
         let zh = language == .zh
         let decimals = card.rubric.rounding.decimals
-        func number(_ value: Decimal?) -> String { value.map { $0.compact(decimals: decimals) } ?? "—" }
+        func number(_ value: Fixed?) -> String { value.map { $0.compact(decimals: decimals) } ?? "—" }
         func printed(_ value: PrintedNumber?) -> String { value?.description ?? "—" }
         let file = submission.file
 

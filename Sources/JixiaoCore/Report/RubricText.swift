@@ -20,8 +20,8 @@ public enum RubricText {
 
     public static func describe(_ rubric: Rubric, _ language: Language) -> String {
         let zh = language == .zh
-        func number(_ value: Decimal) -> String { value.compact(decimals: 4) }
-        func percent(_ value: Decimal) -> String { (value * 100).compact(decimals: 2) + "%" }
+        func number(_ value: Fixed) -> String { value.compact(decimals: 4) }
+        func percent(_ value: Fixed) -> String { (value * 100).compact(decimals: 2) + "%" }
         var lines = [
             "\(rubric.id) — \(rubric.title(language))",
             "\(zh ? "文件" : "file"): \(rubric.file)",

@@ -18,7 +18,7 @@ public enum TextReport {
         let card = result.scorecard
         let decimals = card.rubric.rounding.decimals
         let zh = language == .zh
-        func number(_ value: Decimal?) -> String { value.map { $0.compact(decimals: decimals) } ?? "—" }
+        func number(_ value: Fixed?) -> String { value.map { $0.compact(decimals: decimals) } ?? "—" }
         func mark(_ code: FindingCode) -> String {
             result.findings.contains { $0.code == code } ? style.severity(.error, "✗") : ""
         }

@@ -27,7 +27,7 @@ public struct Rubric: Sendable {
     public var file: String
     public var applies: Applicability
     /// 总分: what the budget row and every category add up to.
-    public var total: Decimal
+    public var total: Fixed
     public var budget: BudgetRule
     /// Level-1 categories (一级指标) in table order.
     public var categories: [Category]
@@ -72,29 +72,24 @@ public struct Rubric: Sendable {
             case initial
         }
 
-        public var points: Decimal
+        public var points: Fixed
         public var denominator: Denominator
         /// Highest rate that scores (1 = 100%: spending over budget earns no more than full points).
-        public var cap: Decimal
+        public var cap: Fixed
     }
 
     /// A level-1 category (一级指标) and its level-2 catalogue.
-    public struct Category: Sendable {
+    public struct Category: Sendable, NamedInRubric {
         public var name: String
         public var aliases: [String]
-        public var points: Decimal
+        public var points: Fixed
         public var subcategories: [Subcategory]
         /// The default rule for the category's quantitative indicators, if it differs from
         /// the comparator's own (成本指标 are reverse by default).
         public var rule: IndicatorRule?
-
-        public func matches(_ label: String) -> Bool {
-            let key = Rubric.normalizedLabel(label)
-            return ([name] + aliases).contains { Rubric.normalizedLabel($0) == key }
-        }
     }
 
-    public struct Subcategory: Sendable {
+    public struct Subcategory: Sendable, NamedInRubric {
         public var name: String
         public var aliases: [String]
         public var rule: IndicatorRule?
@@ -120,11 +115,11 @@ public struct Rubric: Sendable {
 
         public var reverse: ReverseVariant
         /// Relative tolerance for equal (=) targets, as a fraction.
-        public var equalTolerance: Decimal
+        public var equalTolerance: Fixed
         /// Actual over target by more than this ratio wants a stated reason (1.3 = 130%).
-        public var overshoot: Decimal
+        public var overshoot: Fixed
         /// Execution rate below which full output marks are suspicious.
-        public var lowExecution: Decimal
+        public var lowExecution: Fixed
         /// The categories whose full marks are suspicious at a low execution rate (产出, 成本).
         public var lowExecutionCategories: [String]
         /// Qualitative bands (达成 / 部分达成 / 未达成), highest first.
@@ -135,8 +130,8 @@ public struct Rubric: Sendable {
     /// an actual value in it.
     public struct QualitativeBand: Sendable {
         public var name: String
-        public var lower: Decimal
-        public var upper: Decimal
+        public var lower: Fixed
+        public var upper: Fixed
         public var words: [String]
     }
 
@@ -156,18 +151,13 @@ public struct Rubric: Sendable {
         public var wholeScoresRounded: Bool
     }
 
-    public struct GradeBand: Sendable {
+    public struct GradeBand: Sendable, NamedInRubric {
         public var name: String
         public var aliases: [String]
         /// Inclusive lower bound.
-        public var lower: Decimal
+        public var lower: Fixed
         /// Exclusive upper bound, except for the top band, which includes it.
-        public var upper: Decimal
-
-        public func matches(_ label: String) -> Bool {
-            let key = Rubric.normalizedLabel(label)
-            return ([name] + aliases).contains { Rubric.normalizedLabel($0) == key }
-        }
+        public var upper: Fixed
     }
 
     /// The category a table's level-1 label names, if any.
@@ -176,7 +166,7 @@ public struct Rubric: Sendable {
     }
 
     /// The grade band a total falls in.
-    public func grade(of total: Decimal) -> GradeBand? {
+    public func grade(of total: Fixed) -> GradeBand? {
         grades.first { band in
             total >= band.lower && (total < band.upper || (band.upper == self.total && total <= band.upper))
         }
@@ -189,6 +179,26 @@ public struct Rubric: Sendable {
 
     /// A label compared by its letters only: spaces dropped, full-width parentheses made ASCII.
     public static func normalizedLabel(_ label: String) -> String {
-        String(PrintedNumber.halfWidth(label).unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+        // Most labels are already plain (Chinese letters, no spaces): give them back as they are.
+        let plain = label.unicodeScalars.allSatisfy { scalar in
+            scalar.value > 0x20 && (scalar.value < 0x80 || scalar.value > 0xFF5E
+                || (scalar.value < 0xFF01 && (scalar.value > 0x3000 || !scalar.properties.isWhitespace)))
+        }
+        if plain { return label }
+        return String(PrintedNumber.halfWidth(label).unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+    }
+}
+
+/// Something a table names by a label: the rubric's name for it or one of its aliases.
+public protocol NamedInRubric {
+    var name: String { get }
+    var aliases: [String] { get }
+}
+
+extension NamedInRubric {
+    /// Whether `label` names it, compared by letters only (`Rubric.normalizedLabel`).
+    public func matches(_ label: String) -> Bool {
+        let key = Rubric.normalizedLabel(label)
+        return Rubric.normalizedLabel(name) == key || aliases.contains { Rubric.normalizedLabel($0) == key }
     }
 }

@@ -82,7 +82,7 @@ public struct RubricCatalog: Sendable {
         var compared = false
         for row in submission.categories {
             guard let category = rubric.category(named: row.name) else { return false }
-            let points = row.points?.number ?? row.indicators.compactMap(\.points).reduce(Decimal(0)) { $0 + $1.number }
+            let points = row.points?.number ?? row.indicators.compactMap(\.points).reduce(Fixed(0)) { $0 + $1.number }
             guard points > 0 else { continue }
             compared = true
             if points != category.points { return false }

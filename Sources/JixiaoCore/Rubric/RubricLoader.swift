@@ -74,8 +74,8 @@ extension Rubric {
         let scoring = ScoringRules(
             reverse: try scoringMap?.choice("reverse", ScoringRules.ReverseVariant.self, choices: ScoringRules.ReverseVariant.allCases) ?? .ratio,
             equalTolerance: try scoringMap?.number("equal-tolerance")?.number ?? 0,
-            overshoot: try scoringMap?.number("overshoot")?.number ?? Decimal(string: "1.3")!,
-            lowExecution: try scoringMap?.number("low-execution")?.number ?? Decimal(string: "0.6")!,
+            overshoot: try scoringMap?.number("overshoot")?.number ?? Fixed("1.3")!,
+            lowExecution: try scoringMap?.number("low-execution")?.number ?? Fixed("0.6")!,
             lowExecutionCategories: try scoringMap?.texts("low-execution-categories") ?? [],
             qualitative: bands)
         var vocabulary = try readVocabulary(top.mapping("values", allowed: [
@@ -108,7 +108,7 @@ extension Rubric {
         }
 
         let total = try top.number("total")?.number ?? 100
-        let allPoints = budget.points + categories.reduce(Decimal(0)) { $0 + $1.points }
+        let allPoints = budget.points + categories.reduce(Fixed(0)) { $0 + $1.points }
         if allPoints != total {
             problems.add(at: YAMLMapping.location(top.optional("categories") ?? root, file), field: "categories",
                          LocalizedText(zh: "预算执行 \(budget.points) 分与各一级指标分值之和为 \(allPoints)，不等于总分 \(total)",
@@ -203,8 +203,8 @@ struct RubricProblems {
 
     /// Bands must tile [from, to]: each starts where the previous one ends, no gaps, no overlaps.
     mutating func checkCoverage(
-        _ bands: [(lower: Decimal, upper: Decimal)], items: [(node: YAMLNode, path: String)],
-        from: Decimal, to: Decimal, field: String, root: YAMLNode, what: LocalizedText
+        _ bands: [(lower: Fixed, upper: Fixed)], items: [(node: YAMLNode, path: String)],
+        from: Fixed, to: Fixed, field: String, root: YAMLNode, what: LocalizedText
     ) {
         guard !bands.isEmpty else {
             add(at: YAMLMapping.location(root, file), field: field,

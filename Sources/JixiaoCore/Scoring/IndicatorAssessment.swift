@@ -35,9 +35,9 @@ public struct IndicatorAssessment: Sendable {
     /// Whether the actual value meets the target; nil when that cannot be said.
     public var met: Bool?
     /// Actual over target, for positive indicators (the overshoot check).
-    public var ratio: Decimal?
+    public var ratio: Fixed?
     /// The rule's points, for quantitative and date rules.
-    public var computed: Decimal?
+    public var computed: Fixed?
     /// The qualitative band and the points it allows.
     public var band: (name: String, points: Interval)?
     /// How the computed points were reached: `85 / 100 × 3 = 2.55`.
@@ -52,7 +52,7 @@ public struct IndicatorAssessment: Sendable {
 
     /// The points this assessment gives a claimed score: the rule's points, or for a band the
     /// claim kept inside the band; nil when it says nothing.
-    public func points(claimed: Decimal?) -> Decimal? {
+    public func points(claimed: Fixed?) -> Fixed? {
         if let computed { return computed }
         if let band {
             guard let claimed else { return band.points.upper }
@@ -111,7 +111,7 @@ public enum IndicatorScorer {
     }
 
     private static func quantitative(
-        _ goal: ParsedValue.Quantity, _ done: ParsedValue.Quantity, points: Decimal,
+        _ goal: ParsedValue.Quantity, _ done: ParsedValue.Quantity, points: Fixed,
         rule: Rubric.IndicatorRule?, rubric: Rubric, into assessment: inout IndicatorAssessment
     ) {
         var actual = done.amount
@@ -133,7 +133,7 @@ public enum IndicatorScorer {
         } else {
             direction = rule ?? .positive
         }
-        let text = { (value: Decimal) in value.compact(decimals: 4) }
+        let text = { (value: Fixed) in value.compact(decimals: 4) }
         let full = points.compact(decimals: 2)
 
         func positive() {
@@ -191,7 +191,7 @@ public enum IndicatorScorer {
     }
 
     private static func date(
-        _ goal: ParsedValue.DateValue, _ done: ParsedValue.DateValue, points: Decimal, into assessment: inout IndicatorAssessment
+        _ goal: ParsedValue.DateValue, _ done: ParsedValue.DateValue, points: Fixed, into assessment: inout IndicatorAssessment
     ) {
         guard let goalYear = goal.year, let doneYear = done.year else { return }
         // Compare at the precision both print: a month target is met by any day of that month.
@@ -211,7 +211,7 @@ public enum IndicatorScorer {
     }
 
     private static func qualitative(
-        _ words: ParsedValue.Qualitative, points: Decimal, rubric: Rubric, into assessment: inout IndicatorAssessment
+        _ words: ParsedValue.Qualitative, points: Fixed, rubric: Rubric, into assessment: inout IndicatorAssessment
     ) {
         guard let band = rubric.scoring.qualitative.first(where: { $0.name == words.band }) else { return }
         assessment.method = .qualitative

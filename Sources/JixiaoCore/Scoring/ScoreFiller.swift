@@ -65,13 +65,13 @@ public enum ScoreFiller {
     }
 
     /// Rounded as the rubric says and printed with no more decimals than it needs.
-    private static func printed(_ value: Decimal, _ rubric: Rubric) -> PrintedNumber {
+    private static func printed(_ value: Fixed, _ rubric: Rubric) -> PrintedNumber {
         let rounded = round(value, rubric.rounding.decimals, rubric)
         let text = rounded.compact(decimals: rubric.rounding.decimals)
         return PrintedNumber(rounded, decimals: text.split(separator: ".").dropFirst().first?.count ?? 0)
     }
 
-    private static func round(_ value: Decimal, _ decimals: Int, _ rubric: Rubric) -> Decimal {
+    private static func round(_ value: Fixed, _ decimals: Int, _ rubric: Rubric) -> Fixed {
         rubric.rounding.mode == .truncate ? value.truncated(decimals) : value.rounded(decimals)
     }
 }

@@ -15,16 +15,16 @@ public struct Scorecard: Sendable {
     /// 预算执行: 执行率 and 分值 × 执行率.
     public struct BudgetScore: Sendable {
         /// 分值 of the row: the table's, else the rubric's.
-        public var points: Decimal
+        public var points: Fixed
         /// The budget the rate divides by (全年预算数 or 年初预算数, as the rubric says).
         public var denominator: PrintedNumber?
         public var executed: PrintedNumber?
         /// The rate from the printed figures, as a fraction; nil when it cannot be computed.
-        public var rate: Decimal?
+        public var rate: Fixed?
         /// Every rate the printed figures allow, given their rounding.
         public var rateRange: Interval?
         /// 分值 × min(rate, cap).
-        public var score: Decimal?
+        public var score: Fixed?
         public var scoreRange: Interval?
         public var claimedRate: PrintedNumber?
         public var claimedScore: PrintedNumber?
@@ -37,7 +37,7 @@ public struct Scorecard: Sendable {
 
         /// The points the rules give: the rule's points, the claim kept inside its qualitative
         /// band, or the claim itself when nothing recomputes it.
-        public var computed: Decimal? {
+        public var computed: Fixed? {
             assessment.points(claimed: indicator.score?.number) ?? indicator.score?.number
         }
     }
@@ -49,21 +49,21 @@ public struct Scorecard: Sendable {
         /// The rubric category the label names, if any.
         public var rubricCategory: Rubric.Category?
         /// Σ 分值 of the indicators.
-        public var indicatorPoints: Decimal
+        public var indicatorPoints: Fixed
         /// Points of the category: printed in its cell, else the sum of its indicators'.
-        public var points: Decimal { row.points?.number ?? indicatorPoints }
+        public var points: Fixed { row.points?.number ?? indicatorPoints }
         /// Σ claimed 得分; nil when no indicator is scored.
-        public var claimed: Decimal?
+        public var claimed: Fixed?
         /// Σ of what the rules give each indicator (claimed scores where no rule applies).
-        public var computed: Decimal?
+        public var computed: Fixed?
     }
 
     public struct TotalScore: Sendable {
         public var claimed: PrintedNumber?
         /// Σ of the claimed parts: budget score and every indicator score.
-        public var computed: Decimal
+        public var computed: Fixed
         /// Σ of what the rules give: the computed budget score and every indicator's computed points.
-        public var recomputed: Decimal?
+        public var recomputed: Fixed?
         /// Every sum the printed parts allow, given their rounding.
         public var computedRange: Interval
     }
@@ -92,7 +92,7 @@ extension Scorecard {
             let rubricCategory = rubric.category(named: row.name)
             let indicators = row.indicators.map { indicator in
                 let subcategory = indicator.subcategory.flatMap { label in
-                    rubricCategory?.subcategories.first { ([$0.name] + $0.aliases).map(Rubric.normalizedLabel).contains(Rubric.normalizedLabel(label)) }
+                    rubricCategory?.subcategories.first { $0.matches(label) }
                 }
                 let rule = subcategory?.rule ?? rubricCategory?.rule
                 return IndicatorScore(indicator: indicator, assessment: IndicatorScorer.assess(indicator, rule: rule, rubric: rubric))
@@ -106,7 +106,7 @@ extension Scorecard {
                 computed: computed.isEmpty ? nil : computed.reduce(0) { $0 + $1 })
         }
 
-        var sum = Decimal(0)
+        var sum = Fixed(0)
         var range = Interval(exactly: 0)
         if let claimed = budget.claimedScore {
             sum += claimed.number
@@ -128,7 +128,7 @@ extension Scorecard {
             range = range + Interval(score, exact: Self.isExact(score, rubric))
         }
         let parts = categories.compactMap(\.computed)
-        let recomputed: Decimal? = (budget.score ?? budget.claimedScore?.number).map { parts.reduce($0, +) }
+        let recomputed: Fixed? = (budget.score ?? budget.claimedScore?.number).map { parts.reduce($0, +) }
         total = TotalScore(claimed: submission.total.score, computed: sum, recomputed: recomputed, computedRange: range)
 
         let claimedGrade = submission.grade?.value

@@ -7,6 +7,6 @@ extension ParsedValue {
         case dayOfMonth(Int)
         /// `5 个工作日`, `三个工作日内`, `30 天内`, `≤ 24 小时`: within this many units of time.
         /// Working days, days and hours are kept apart (see ``ValueUnit``).
-        case within(amount: Decimal, decimals: Int, unit: ValueUnit)
+        case within(amount: Fixed, decimals: Int, unit: ValueUnit)
     }
 }

@@ -32,7 +32,7 @@ extension ParsedValue: CustomStringConvertible {
     }
 
     /// The amount with exactly `decimals` places, from its decimal digits.
-    private static func printed(_ amount: Decimal, _ decimals: Int) -> String {
+    private static func printed(_ amount: Fixed, _ decimals: Int) -> String {
         var text = "\(amount)"
         guard decimals > 0 else { return text }
         let dot = text.firstIndex(of: ".")

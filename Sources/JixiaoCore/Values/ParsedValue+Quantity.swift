@@ -8,7 +8,7 @@ extension ParsedValue {
         /// False for a bare number (`224 人次`): the rubric may read it otherwise (a cost cap as ≤).
         public var isComparatorStated: Bool
         /// The number as printed, in ``unit`` (`1200.50` for `≤1200.50万元`, `100` for `100%`).
-        public var amount: Decimal
+        public var amount: Fixed
         /// Digits printed after the decimal point (`28.00%` → 2).
         public var decimals: Int
         /// Nil when the text prints no unit (`500`); see ``ParsedValue/resolved(against:)``.
@@ -17,7 +17,7 @@ extension ParsedValue {
         public var per: String?
 
         public init(
-            _ comparator: ValueComparator, _ amount: Decimal, decimals: Int, unit: ValueUnit? = nil,
+            _ comparator: ValueComparator, _ amount: Fixed, decimals: Int, unit: ValueUnit? = nil,
             per: String? = nil, isComparatorStated: Bool = true
         ) {
             self.comparator = comparator
@@ -30,7 +30,7 @@ extension ParsedValue {
 
         /// The amount in its unit's base (`1200.50` 万元 → `12005000` 元); the amount itself
         /// when there is no unit.
-        public var amountInBase: Decimal {
+        public var amountInBase: Fixed {
             guard let unit else { return amount }
             return amount * unit.factor
         }
@@ -38,15 +38,15 @@ extension ParsedValue {
 
     /// Two numbers with one unit: `90%-100%` is 90…100 %.
     public struct QuantityRange: Sendable, Hashable {
-        public var lower: Decimal
+        public var lower: Fixed
         public var lowerDecimals: Int
-        public var upper: Decimal
+        public var upper: Fixed
         public var upperDecimals: Int
         public var unit: ValueUnit?
         public var per: String?
 
         public init(
-            lower: Decimal, lowerDecimals: Int, upper: Decimal, upperDecimals: Int,
+            lower: Fixed, lowerDecimals: Int, upper: Fixed, upperDecimals: Int,
             unit: ValueUnit? = nil, per: String? = nil
         ) {
             self.lower = lower

@@ -2,7 +2,7 @@ import Foundation
 
 /// A number found in a value text, with where it was printed.
 struct ValueNumber: Sendable {
-    var value: Decimal
+    var value: Fixed
     /// Digits printed after the decimal point.
     var decimals: Int
     /// Position in the normalised text: `start..<end`.
@@ -137,7 +137,7 @@ enum ValueNumberScanner {
         numbers.append(arabic(integer, fraction, start: start, end: index, grouped: grouped))
     }
 
-    /// Builds the Decimal from the digit string, never through binary floating point.
+    /// Builds the Fixed from the digit string, never through binary floating point.
     private static func arabic(
         _ integer: [Character], _ fraction: [Character], start: Int, end: Int, grouped: Bool
     ) -> ValueNumber {
@@ -149,7 +149,7 @@ enum ValueNumberScanner {
         for digit in integer {
             integerPart = integerPart * 10 + Int(digit.asciiValue.map { $0 - 0x30 } ?? 0)
         }
-        let value = Decimal(sign: .plus, exponent: -fraction.count, significand: Decimal(significand))
+        let value = Fixed(significand: Int128(significand), decimals: fraction.count)
         return ValueNumber(
             value: value, decimals: fraction.count, start: start, end: end, integerDigits: integer.count,
             integerPart: integerPart, fraction: fraction, isChinese: false, isGrouped: grouped)
@@ -190,7 +190,7 @@ enum ValueNumberScanner {
         }
         guard accepted else { return nil }
         return ValueNumber(
-            value: Decimal(value), decimals: 0, start: start, end: end, integerDigits: String(value).count,
+            value: Fixed(value), decimals: 0, start: start, end: end, integerDigits: String(value).count,
             integerPart: value, fraction: [], isChinese: true, isGrouped: false)
     }
 

@@ -24,9 +24,9 @@ public struct ValueUnit: Sendable, Hashable, CustomStringConvertible {
     /// The unit that ``factor`` converts to (`元` for `万元`, `次` for `万次`).
     public var base: String
     /// How many ``base`` units one of this unit is (10000 for 万元).
-    public var factor: Decimal
+    public var factor: Fixed
 
-    public init(symbol: String, dimension: Dimension, base: String? = nil, factor: Decimal = 1) {
+    public init(symbol: String, dimension: Dimension, base: String? = nil, factor: Fixed = 1) {
         self.symbol = symbol
         self.dimension = dimension
         self.base = base ?? symbol
@@ -42,7 +42,7 @@ public struct ValueUnit: Sendable, Hashable, CustomStringConvertible {
 
     /// `amount` of this unit expressed in `other`, or nil when the two do not convert
     /// (`1614.46` 万元 in 元 is `16144600`; 人 in 人次 is nil).
-    public func convert(_ amount: Decimal, to other: ValueUnit) -> Decimal? {
+    public func convert(_ amount: Fixed, to other: ValueUnit) -> Fixed? {
         guard isConvertible(to: other) else { return nil }
         if factor == other.factor { return amount }
         return amount * factor / other.factor
@@ -81,20 +81,20 @@ struct ValueUnitTable: Sendable {
 
     init(countUnits: [String]) {
         var entries: [(String, ValueUnit)] = []
-        func add(_ symbol: String, _ dimension: ValueUnit.Dimension, base: String? = nil, factor: Decimal = 1) {
+        func add(_ symbol: String, _ dimension: ValueUnit.Dimension, base: String? = nil, factor: Fixed = 1) {
             entries.append((symbol, ValueUnit(symbol: symbol, dimension: dimension, base: base, factor: factor)))
         }
-        let tenThousand: Decimal = 10000
-        let hundredMillion: Decimal = 100_000_000
+        let tenThousand: Fixed = 10000
+        let hundredMillion: Fixed = 100_000_000
         // Prefixed forms (万人次, 万平方米, 亿元) scale the unit they prefix.
-        func addScaled(_ symbol: String, _ dimension: ValueUnit.Dimension, base: String? = nil, factor: Decimal = 1) {
+        func addScaled(_ symbol: String, _ dimension: ValueUnit.Dimension, base: String? = nil, factor: Fixed = 1) {
             add(symbol, dimension, base: base, factor: factor)
             add("万" + symbol, dimension, base: base ?? symbol, factor: factor * tenThousand)
             add("亿" + symbol, dimension, base: base ?? symbol, factor: factor * hundredMillion)
         }
 
         add("%", .percent)
-        add("‰", .percent, base: "%", factor: Decimal(sign: .plus, exponent: -1, significand: 1))
+        add("‰", .percent, base: "%", factor: Fixed(significand: 1, decimals: 1))
         add("百分点", .percent)
         add("个百分点", .percent, base: "百分点")
 
@@ -104,8 +104,8 @@ struct ValueUnitTable: Sendable {
         add("百万元", .money, base: "元", factor: 1_000_000)
         add("亿元", .money, base: "元", factor: hundredMillion)
 
-        let centi = Decimal(sign: .plus, exponent: -2, significand: 1)
-        let milli = Decimal(sign: .plus, exponent: -3, significand: 1)
+        let centi = Fixed(significand: 1, decimals: 2)
+        let milli = Fixed(significand: 1, decimals: 3)
         addScaled("米", .length)
         add("m", .length, base: "米")
         add("厘米", .length, base: "米", factor: centi)

@@ -20,9 +20,9 @@ struct ExampleFindingsTests {
         #expect(goal.assessment.method == .qualitative)
         #expect(goal.assessment.band?.points == Interval(8, 10))
         // 1614.46 / 1676.98 = 96.27%, printed 96.3%; 10 × rate = 9.63, printed 9.6; parts sum to 98.6.
-        #expect(result.scorecard.budget.rate?.rounded(4) == Decimal(string: "0.9627"))
-        #expect(result.scorecard.budget.score?.rounded(2) == Decimal(string: "9.63"))
-        #expect(result.scorecard.total.computed == Decimal(string: "98.6"))
+        #expect(result.scorecard.budget.rate?.rounded(4) == Fixed("0.9627"))
+        #expect(result.scorecard.budget.score?.rounded(2) == Fixed("9.63"))
+        #expect(result.scorecard.total.computed == Fixed("98.6"))
         #expect(result.scorecard.grade.computed?.name == "优")
     }
 
@@ -35,7 +35,7 @@ struct ExampleFindingsTests {
         #expect(finding.claimed?.description == "96.81")
         #expect(finding.message.zh.contains("截断"))
         #expect(finding.message.en.contains("truncation"))
-        #expect(result.scorecard.total.computed == Decimal(string: "99.68"))
+        #expect(result.scorecard.total.computed == Fixed("99.68"))
     }
 
     @Test func seed002HotlineCostIndicatorLosesPointsWithoutReason() throws {
@@ -91,7 +91,7 @@ struct ExampleFindingsTests {
         #expect(result.scorecard.categories.map { $0.claimed } == [48, 30, 9])
         // 培训人数 90 of 210 → 0.857 of 2, printed 1: a whole-number rounding, with a reason.
         let training = try #require(result.scorecard.categories[0].indicators.first { $0.indicator.name == "培训人数" })
-        #expect(training.assessment.computed?.rounded(2) == Decimal(string: "0.86"))
+        #expect(training.assessment.computed?.rounded(2) == Fixed("0.86"))
     }
 
     @Test func cleanExampleHasNoFindings() throws {

@@ -82,16 +82,16 @@ enum RandomTable {
         var random = SeededGenerator(seed: UInt64(seed))
         let rubric = Project.catalog.rubrics.randomElement(using: &random)!
         let location = SourceLocation(file: "random-\(seed).yaml", line: 1)
-        func number(_ value: Decimal, _ decimals: Int) -> PrintedNumber {
+        func number(_ value: Fixed, _ decimals: Int) -> PrintedNumber {
             PrintedNumber(value.rounded(decimals), decimals: decimals)
         }
-        let budget = Decimal(Int.random(in: 0...500_000, using: &random)) / 100
-        let spent = budget * Decimal(Int.random(in: 0...130, using: &random)) / 100
+        let budget = Fixed(Int.random(in: 0...500_000, using: &random)) / 100
+        let spent = budget * Fixed(Int.random(in: 0...130, using: &random)) / 100
         let rate = budget > 0 ? spent / budget : 0
         var categories: [Submission.CategoryRow] = []
         for category in rubric.categories {
             let count = Int.random(in: 1...5, using: &random)
-            var left = NSDecimalNumber(decimal: category.points).intValue
+            var left = Int(category.points.doubleValue)
             var indicators: [Submission.Indicator] = []
             for index in 0..<count {
                 let points = index == count - 1 ? left : Int.random(in: 0...max(0, left - (count - index - 1)), using: &random)
@@ -106,10 +106,10 @@ enum RandomTable {
                 default: ("不少于\(goal)篇", "\(done)")
                 }
                 let decimals = Int.random(in: 0...2, using: &random)
-                let score = Decimal(Int.random(in: 0...(points * 100), using: &random)) / 100
+                let score = Fixed(Int.random(in: 0...(points * 100), using: &random)) / 100
                 indicators.append(Submission.Indicator(
                     subcategory: category.subcategories.randomElement(using: &random)?.name, name: "指标\(categories.count)-\(index)",
-                    target: target, actual: actual, points: number(Decimal(points), 0), score: number(score, decimals),
+                    target: target, actual: actual, points: number(Fixed(points), 0), score: number(score, decimals),
                     reason: Bool.random(using: &random) ? "原因" : nil, location: location))
             }
             categories.append(Submission.CategoryRow(name: category.name, points: number(category.points, 0), indicators: indicators, location: location))

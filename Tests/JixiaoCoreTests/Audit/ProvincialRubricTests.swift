@@ -25,7 +25,7 @@ struct ProvincialRubricTests {
         let result = Auditor.audit(Scorecard(submission, rubric: chosen))
         #expect(result.findingKeys == [])
         // The rate divides by the initial budget (年初预算数) as this rubric says: 1.9M / 2M.
-        #expect(result.scorecard.budget.rate == Decimal(string: "0.95"))
+        #expect(result.scorecard.budget.rate == Fixed("0.95"))
         #expect(result.scorecard.budget.score == 19)
         #expect(result.scorecard.grade.computed?.name == "好")
     }

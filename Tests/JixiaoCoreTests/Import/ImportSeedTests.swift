@@ -99,7 +99,7 @@ struct ImportSeedTests {
         }
         let listed = try #require(sums.first { $0.total.description == "2630.78" })
         #expect(listed.parts.count == 14)
-        #expect(listed.parts.reduce(Decimal(0)) { $0 + $1.number } == Decimal(string: "2630.78"))
+        #expect(listed.parts.reduce(Fixed(0)) { $0 + $1.number } == Fixed("2630.78"))
         let results = try Documents.audit("seed-004.txt")
         #expect(results.count == 1)
         #expect(!results[0].findings.contains { $0.code == .statedSumMismatch })

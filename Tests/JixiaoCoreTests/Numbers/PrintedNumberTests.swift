@@ -16,7 +16,7 @@ struct PrintedNumberTests {
     ])
     func readsPrintedFigures(text: String, value: String, decimals: Int, percent: Bool) throws {
         let number = try #require(PrintedNumber(parsing: text))
-        #expect(number.value == Decimal(string: value))
+        #expect(number.value == Fixed(value))
         #expect(number.decimals == decimals)
         #expect(number.isPercent == percent)
         #expect(number.description == value + (percent ? "%" : ""))
@@ -28,19 +28,19 @@ struct PrintedNumberTests {
     }
 
     @Test func formatsWithoutBinaryNoise() {
-        let sum = Decimal(string: "9.6")! + Decimal(string: "89")!
+        let sum = Fixed("9.6")! + Fixed("89")!
         #expect(sum.formatted(decimals: 1) == "98.6")
-        #expect(Decimal(string: "0.968156114")!.compact(decimals: 4) == "0.9682")
-        #expect(Decimal(1).compact(decimals: 4) == "1")
-        #expect(Decimal(string: "2.5")!.formatted(decimals: 0) == "3")
-        #expect(Decimal(string: "-2.5")!.formatted(decimals: 0) == "-3")
-        #expect(Decimal(string: "0.96815")!.truncated(4) == Decimal(string: "0.9681"))
+        #expect(Fixed("0.968156114")!.compact(decimals: 4) == "0.9682")
+        #expect(Fixed(1).compact(decimals: 4) == "1")
+        #expect(Fixed("2.5")!.formatted(decimals: 0) == "3")
+        #expect(Fixed("-2.5")!.formatted(decimals: 0) == "-3")
+        #expect(Fixed("0.96815")!.truncated(4) == Fixed("0.9681"))
     }
 
     @Test func halfUnitFollowsPrintedDecimals() throws {
-        #expect(try #require(PrintedNumber(parsing: "9.6")).halfUnit == Decimal(string: "0.05"))
-        #expect(try #require(PrintedNumber(parsing: "96.81%")).halfUnit == Decimal(string: "0.00005"))
-        #expect(try #require(PrintedNumber(parsing: "97")).halfUnit == Decimal(string: "0.5"))
+        #expect(try #require(PrintedNumber(parsing: "9.6")).halfUnit == Fixed("0.05"))
+        #expect(try #require(PrintedNumber(parsing: "96.81%")).halfUnit == Fixed("0.00005"))
+        #expect(try #require(PrintedNumber(parsing: "97")).halfUnit == Fixed("0.5"))
     }
 }
 
@@ -67,7 +67,7 @@ struct AgreementTests {
         let sum = Interval(exactly: 97)
         #expect(Agreement.of(PrintedNumber(parsing: "96")!, against: sum, truncation: false) == .mismatch)
         #expect(Agreement.of(PrintedNumber(parsing: "97")!, against: sum) == .exact)
-        #expect(Agreement.of(PrintedNumber(parsing: "1")!, against: Interval(exactly: Decimal(string: "0.86")!), claimExact: true) == .mismatch)
-        #expect(Agreement.of(PrintedNumber(parsing: "2.6")!, against: Interval(exactly: Decimal(string: "2.55")!)) == .rounded)
+        #expect(Agreement.of(PrintedNumber(parsing: "1")!, against: Interval(exactly: Fixed("0.86")!), claimExact: true) == .mismatch)
+        #expect(Agreement.of(PrintedNumber(parsing: "2.6")!, against: Interval(exactly: Fixed("2.55")!)) == .rounded)
     }
 }

@@ -21,7 +21,7 @@ struct RubricTests {
         #expect(r2024.categories.map(\.points) == [40, 20, 10, 20])
         #expect(r2024.category(named: "成本 指标")?.rule == .reverse)
         #expect(r2024.grade(of: 90)?.name == "优")
-        #expect(r2024.grade(of: Decimal(string: "89.99")!)?.name == "良")
+        #expect(r2024.grade(of: Fixed("89.99")!)?.name == "良")
         #expect(r2024.grade(of: 100)?.name == "优")
         #expect(r2024.grade(of: 0)?.name == "差")
         #expect(r2024.grade(named: "优秀")?.name == "优")

@@ -9,7 +9,7 @@ struct IndicatorScorerTests {
     private func indicator(_ target: String, _ actual: String, points: Int = 10) -> Submission.Indicator {
         Submission.Indicator(
             subcategory: nil, name: "指标", target: target, actual: actual,
-            points: PrintedNumber(Decimal(points), decimals: 0), score: nil, reason: nil,
+            points: PrintedNumber(Fixed(points), decimals: 0), score: nil, reason: nil,
             location: SourceLocation(file: "t", line: 1))
     }
 
@@ -73,7 +73,7 @@ struct IndicatorScorerTests {
             let comparator = reverse ? "≤" : "≥"
             let assessment = assess("\(comparator) \(target) 次", "\(actual) 次", points: points)
             let computed = assessment.computed ?? -1
-            #expect(computed >= 0 && computed <= Decimal(points), "\(comparator) \(target), actual \(actual)")
+            #expect(computed >= 0 && computed <= Fixed(points), "\(comparator) \(target), actual \(actual)")
         }
     }
 

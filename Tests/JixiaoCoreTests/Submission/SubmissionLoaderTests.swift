@@ -24,7 +24,7 @@ struct SubmissionLoaderTests {
         let submission = try Project.submission(valid)
         #expect(submission.budget.rate?.description == "96.50%")
         #expect(submission.budget.score?.decimals == 2)
-        #expect(submission.budget.executed?.value == Decimal(string: "96.5"))
+        #expect(submission.budget.executed?.value == Fixed("96.5"))
         #expect(submission.indicators.first?.indicator.target == "10 次")
         #expect(submission.indicators.first?.indicator.location.line == 13)
         #expect(submission.money == .wanYuan)

@@ -40,8 +40,8 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
 /// Helpers shared by the value tests.
 enum ValueTestSupport {
     /// A decimal from its digits, as a table prints it.
-    static func decimal(_ digits: String) -> Decimal {
-        Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) ?? .nan
+    static func decimal(_ digits: String) -> Fixed {
+        Fixed(digits) ?? .max
     }
 
     static func decimalsPrinted(_ digits: String) -> Int {
