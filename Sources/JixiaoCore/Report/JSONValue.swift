@@ -40,26 +40,32 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .number(let text): out += text
         case .string(let text): Self.quote(text, into: &out)
         case .array(let items):
-            writeContainer(items.map { (nil, $0) }, open: "[", close: "]", to: &out, indent: indent)
+            writeContainer(items.count, open: "[", close: "]", to: &out, indent: indent) { index, out, indent in
+                items[index].write(to: &out, indent: indent)
+            }
         case .object(let members):
-            writeContainer(members.map { ($0.0, $0.1) }, open: "{", close: "}", to: &out, indent: indent)
+            writeContainer(members.count, open: "{", close: "}", to: &out, indent: indent) { index, out, indent in
+                Self.quote(members[index].0, into: &out)
+                out += indent == nil ? ":" : ": "
+                members[index].1.write(to: &out, indent: indent)
+            }
         }
     }
 
-    private func writeContainer(_ items: [(String?, JSONValue)], open: String, close: String, to out: inout String, indent: Int?) {
-        guard !items.isEmpty else {
+    /// Writes `count` items between `open` and `close`, one per line when indented.
+    private func writeContainer(
+        _ count: Int, open: String, close: String, to out: inout String, indent: Int?,
+        item: (Int, inout String, Int?) -> Void
+    ) {
+        guard count > 0 else {
             out += open + close
             return
         }
         out += open
-        for (index, (key, value)) in items.enumerated() {
+        for index in 0..<count {
             if index > 0 { out += "," }
             if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
-            if let key {
-                Self.quote(key, into: &out)
-                out += indent == nil ? ":" : ": "
-            }
-            value.write(to: &out, indent: indent.map { $0 + 1 })
+            item(index, &out, indent.map { $0 + 1 })
         }
         if let indent { out += "\n" + String(repeating: "  ", count: indent) }
         out += close

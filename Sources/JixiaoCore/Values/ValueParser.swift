@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Reads 年度指标值 and 实际完成值 texts into ``ParsedValue``s (DOMAIN.md §4).
 ///
 /// The reading is deliberately narrow: a text is read as a number only when exactly one value
@@ -14,6 +16,9 @@ public struct ValueParser: Sendable {
 
     public let vocabulary: ValueVocabulary
     let index: ValueVocabularyIndex
+    /// Readings of recent texts, shared by every copy of this parser: a year's tables repeat
+    /// the same targets (`≥95%`, `100%`, `按时完成`) thousands of times.
+    private let recent = RecentReadings()
 
     /// Prepares the word lists of `vocabulary` once, for parsing many texts.
     public init(vocabulary: ValueVocabulary = .standard) {
@@ -31,11 +36,15 @@ public struct ValueParser: Sendable {
 
     /// Parses one 年度指标值 or 实际完成值 text.
     public func parse(_ text: String) -> ParsedValue {
+        if let known = recent[text] { return known }
+        let value: ParsedValue
         do {
-            return try read(text)
+            value = try read(text)
         } catch {
-            return .unscorable(error.unscorable)
+            value = .unscorable(error.unscorable)
         }
+        recent[text] = value
+        return value
     }
 
     /// Parses an actual and reads it against its target: an actual with no unit takes the
@@ -148,5 +157,23 @@ struct ValueReading {
             return true
         }
         return false
+    }
+}
+
+/// A bounded map from text to its reading, safe to share between threads: when full it starts
+/// over, so memory stays flat however many texts a run reads.
+final class RecentReadings: Sendable {
+    static let capacity = 4096
+    private let readings = Mutex<[String: ParsedValue]>([:])
+
+    subscript(text: String) -> ParsedValue? {
+        get { readings.withLock { $0[text] } }
+        set {
+            guard let newValue else { return }
+            readings.withLock { readings in
+                if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
+                readings[text] = newValue
+            }
+        }
     }
 }
