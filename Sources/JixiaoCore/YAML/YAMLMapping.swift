@@ -25,18 +25,17 @@ public struct YAMLMapping {
                 throw InputError(.wrongType, at: Self.location(pair.key, file), field: path.isEmpty ? nil : path,
                                  message: LocalizedText(zh: "键必须是文本", en: "a key must be text"))
             }
-            let field = Self.join(path, key)
             guard allowed.contains(key) else {
                 let suggestion = Self.closest(to: key, in: allowed)
                 throw InputError(
-                    .unknownKey, at: Self.location(pair.key, file), field: field,
+                    .unknownKey, at: Self.location(pair.key, file), field: Self.join(path, key),
                     message: LocalizedText(zh: "未知字段“\(key)”", en: "unknown key '\(key)'"),
                     hint: suggestion.map { LocalizedText(zh: "是否想写“\($0)”？", en: "did you mean '\($0)'?") }
                         ?? LocalizedText(zh: "可用字段：\(allowed.joined(separator: "、"))",
                                          en: "known keys: \(allowed.joined(separator: ", "))"))
             }
             if entries[key] != nil {
-                throw InputError(.duplicateKey, at: Self.location(pair.key, file), field: field,
+                throw InputError(.duplicateKey, at: Self.location(pair.key, file), field: Self.join(path, key),
                                  message: LocalizedText(zh: "字段“\(key)”重复出现", en: "key '\(key)' appears twice"))
             }
             entries[key] = pair

@@ -75,9 +75,16 @@ public enum YAMLReader {
 
 /// Turns the event stream into trees, resolving anchors and counting what aliases expand to.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(items: [YAMLNode], line: Int, column: Int, anchor: String?)
-        case mapping(pairs: [YAMLPair], pendingKey: YAMLNode?, line: Int, column: Int, anchor: String?)
+    /// A sequence or mapping being read; mutated in place on the stack, so adding an item
+    /// never copies the items before it.
+    private struct Frame {
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var line: Int
+        var column: Int
+        var anchor: String?
     }
 
     let file: String
@@ -101,27 +108,18 @@ private struct TreeBuilder {
             let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
             let node = YAMLNode(.scalar(text, Self.style(data.style)), line: line, column: column)
             if let anchor = data.anchor { anchors[String(cString: anchor)] = (node, 1) }
-            try add(node)
+            add(node)
         case YAML_SEQUENCE_START_EVENT:
-            try push(.sequence(items: [], line: line, column: column,
-                               anchor: event.data.sequence_start.anchor.map { String(cString: $0) }), line: line, column: column)
+            try push(Frame(isMapping: false, line: line, column: column,
+                           anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
         case YAML_MAPPING_START_EVENT:
-            try push(.mapping(pairs: [], pendingKey: nil, line: line, column: column,
-                              anchor: event.data.mapping_start.anchor.map { String(cString: $0) }), line: line, column: column)
+            try push(Frame(isMapping: true, line: line, column: column,
+                           anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            let node: YAMLNode
-            let anchor: String?
-            switch frame {
-            case .sequence(let items, let l, let c, let a):
-                node = YAMLNode(.sequence(items), line: l, column: c)
-                anchor = a
-            case .mapping(let pairs, _, let l, let c, let a):
-                node = YAMLNode(.mapping(pairs), line: l, column: c)
-                anchor = a
-            }
-            if let anchor { anchors[anchor] = (node, Self.size(node)) }
-            try add(node)
+            let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), line: frame.line, column: frame.column)
+            if let anchor = frame.anchor { anchors[anchor] = (node, Self.size(node)) }
+            add(node)
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
             guard let (target, size) = anchors[name] else {
@@ -138,7 +136,7 @@ private struct TreeBuilder {
             var copy = target
             copy.line = line
             copy.column = column
-            try add(copy)
+            add(copy)
         case YAML_DOCUMENT_START_EVENT:
             anchors = [:]
         default:
@@ -146,30 +144,27 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func push(_ frame: Frame, line: Int, column: Int) throws(InputError) {
+    private mutating func push(_ frame: Frame) throws(InputError) {
         guard stack.count < limits.maxDepth else {
-            throw InputError(.yamlTooDeep, at: SourceLocation(file: file, line: line, column: column),
+            throw InputError(.yamlTooDeep, at: SourceLocation(file: file, line: frame.line, column: frame.column),
                              message: LocalizedText(zh: "嵌套超过 \(limits.maxDepth) 层", en: "nesting deeper than \(limits.maxDepth) levels"))
         }
         stack.append(frame)
     }
 
-    private mutating func add(_ node: YAMLNode) throws(InputError) {
-        guard let top = stack.popLast() else {
+    private mutating func add(_ node: YAMLNode) {
+        let top = stack.count - 1
+        guard top >= 0 else {
             documents.append(node)
             return
         }
-        switch top {
-        case .sequence(var items, let l, let c, let a):
-            items.append(node)
-            stack.append(.sequence(items: items, line: l, column: c, anchor: a))
-        case .mapping(var pairs, let key, let l, let c, let a):
-            if let key {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, line: l, column: c, anchor: a))
-            } else {
-                stack.append(.mapping(pairs: pairs, pendingKey: node, line: l, column: c, anchor: a))
-            }
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            stack[top].pendingKey = node
         }
     }
 
