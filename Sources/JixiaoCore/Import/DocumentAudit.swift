@@ -11,6 +11,7 @@ extension Engine {
     /// budget, spending, rate, score and grade of the self-evaluation result, no categories),
     /// its scorecard recomputes nothing but the rate, and its findings are the claims' own.
     public func audit(_ document: ImportedDocument) throws -> [AuditResult] {
+        if let deadline = Deadline.current, deadline.hasExpired { throw deadline.error(file: document.file) }
         var results = try document.tables.map { try audit($0) }
         var loose: [Finding] = []
         for (table, finding) in document.findings {
@@ -107,7 +108,9 @@ struct NarrativeChecker {
         var evaluations: Set<NarrativeClaim.SelfEvaluation> = []
         var ratios: [NarrativeClaim.Ratio: SourceLocation] = [:]
         var ratioOrder: [NarrativeClaim.Ratio] = []
+        var time = Deadline.Ticker()
         for claim in document.claims {
+            if time.isExpired(1 + results.count) { return }
             switch claim.kind {
             case .selfEvaluation(let evaluation):
                 guard evaluations.insert(evaluation).inserted else { continue }
