@@ -19,14 +19,7 @@ extension Engine {
         }
         let hasTables = !results.isEmpty
         if !hasTables {
-            guard !document.claims.isEmpty || !loose.isEmpty else {
-                throw InputError(
-                    .unknownFormat, at: SourceLocation(file: document.file, line: 0),
-                    message: LocalizedText(zh: "文中没有找到绩效自评表，也没有可核对的绩效自评数据",
-                                           en: "no self-evaluation table and no checkable self-evaluation figures in the document"),
-                    hint: LocalizedText(zh: "表格需有“…自评表”标题和“一级指标、二级指标、三级指标”表头",
-                                        en: "a table needs a “…自评表” title and an 一级指标 / 二级指标 / 三级指标 header"))
-            }
+            guard !document.claims.isEmpty || !loose.isEmpty else { throw document.noTableError() }
             results.append(try narrativeResult(document))
         }
         var checker = NarrativeChecker(document: document, results: results, hasTables: hasTables)

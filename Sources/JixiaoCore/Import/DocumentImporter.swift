@@ -25,6 +25,8 @@ public struct ImportedDocument: Sendable {
     /// nil when it concerns the document as a whole.
     public var findings: [(table: Int?, finding: Finding)]
     public var notes: [ImportNote]
+    /// When no table was found: the nearest thing to one, for the error that says so.
+    public var nearestTable: NearestTable? = nil
 }
 
 /// Reads a published document's text: every self-evaluation table, the base data sheet and the
@@ -50,6 +52,7 @@ public enum DocumentImporter {
         var findings: [(table: Int?, finding: Finding)] = []
         var notes: [ImportNote] = []
         var claimed: [ClosedRange<Int>] = []
+        var skipped: [TableRegion] = []
         for region in TableImporter.regions(in: document, time: &time) {
             if time.isExpired(region.endLine - region.titleLine) { break }
             if region.kind == .baseData {
@@ -60,6 +63,7 @@ public enum DocumentImporter {
                 continue
             }
             guard let table = TableImporter.read(region, in: document, documentYear: year) else {
+                skipped.append(region)
                 // Only a table with no year anywhere is left out.
                 notes.append(ImportNote(table: nil, location: SourceLocation(file: file, line: region.titleLine), field: "year",
                                         message: LocalizedText(zh: "第 \(region.titleLine) 行的表没有年份，文中也找不到，未导入",
@@ -85,8 +89,9 @@ public enum DocumentImporter {
             line.shape == .plain && !claimed.contains { $0.contains(line.number) }
         }
         let claims = time.isExpired() ? [] : NarrativeClaim.extract(from: prose, file: file, deadline: deadline)
+        let nearest = tables.isEmpty && !time.isExpired() ? NearestTable.find(in: document, skipped: skipped) : nil
         return ImportedDocument(file: file, tables: tables, baseData: sheets, claims: claims,
-                                year: tables.first?.year ?? year, findings: findings, notes: notes)
+                                year: tables.first?.year ?? year, findings: findings, notes: notes, nearestTable: nearest)
     }
 
     /// The year most headings name (`2024 年度`), for tables whose title has none.
