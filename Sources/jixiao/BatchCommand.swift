@@ -11,7 +11,8 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Walks folders (.yaml, .yml, .txt, .text, .md, .xlsx) and takes files named directly. Writes \
             summary.csv, findings.csv, errors.csv, summary.json and reports/ into --out (default \
-            Reports/<year or run name>/). Inputs that cannot be read go to errors.csv and the run goes on.
+            Reports/<year or run name>/). Inputs that cannot be read go to errors.csv and the run goes on; \
+            so does a file that takes longer than --timeout (listed as timed-out).
             """)
 
     @Option(help: "Output folder (default: Reports/<--name>/).")
@@ -22,6 +23,9 @@ struct BatchCommand: ParsableCommand {
 
     @Option(help: "Files audited at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Seconds one file may take (reading, auditing, its reports) before it is listed as timed-out and skipped; 0 for no limit.")
+    var timeout: Double = 30
 
     @Option(help: "Per-table reports: md, html or none.")
     var report: BatchOptions.ReportFormat = .markdown
@@ -49,6 +53,7 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard timeout.isFinite, timeout >= 0 else { throw ValidationError("--timeout must be a number of seconds, 0 or more") }
     }
 
     func run() throws {
@@ -64,7 +69,8 @@ struct BatchCommand: ParsableCommand {
         let files = BatchInputs.collect(paths)
         let runName = name ?? BatchInputs.runName(paths)
         let options = BatchOptions(outputDirectory: out ?? "Reports/\(runName)", jobs: jobs, language: lang, reports: report,
-                                   runName: runName, tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil)
+                                   runName: runName, tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil,
+                                   timeout: timeout > 0 ? .milliseconds(Int64((timeout * 1000).rounded(.up))) : nil)
         BatchInterruption.install(outputDirectory: options.outputDirectory)
         let display = ProgressDisplay(live: !quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil,
                                       quiet: quiet, language: lang)

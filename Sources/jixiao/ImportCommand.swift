@@ -35,11 +35,7 @@ struct Import: ParsableCommand {
                 for note in document.notes {
                     Terminal.printError("\(note.location): \(lang == .zh ? "注意" : "note"): \(note.message.text(lang))")
                 }
-                if document.tables.isEmpty {
-                    Terminal.printError(lang == .zh
-                        ? "\(file): 未找到绩效自评表（正文中的 \(document.claims.count) 处数据可用 jixiao audit 核对）"
-                        : "\(file): no self-evaluation table found (its \(document.claims.count) narrative claims can be checked with jixiao audit)")
-                }
+                if document.tables.isEmpty { throw document.noTableError() }
                 for (index, table) in document.tables.enumerated() {
                     let notes = document.notes.filter { $0.table == index + 1 }
                     let yaml = SubmissionWriter.yaml(table, notes: notes, language: lang)

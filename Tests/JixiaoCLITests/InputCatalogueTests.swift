@@ -70,6 +70,44 @@ struct InputCatalogueTests {
         #expect(english.stderr.contains("error[\(code)]"), "\(what)")
     }
 
+    /// Documents in which no self-evaluation table is found: (what, text, the line of the
+    /// closest thing or "" for the whole file, what the Chinese and the English message say).
+    static let noTableCases: [(String, String, String, String, String)] = [
+        ("a title with no table", "2024年度项目支出绩效自评表\n说明：略。\n", "1",
+         "第 1 行有标题“2024年度项目支出绩效自评表”，但其后没有表格", "line 1 has the title “2024年度项目支出绩效自评表”, but no table follows it"),
+        ("a title over a table without its headers", "2024年度项目支出绩效自评表\n\n项目\t年度目标\t完成情况\n培训\t10次\t10次\n", "1",
+         "第 1 行有标题“2024年度项目支出绩效自评表”，但其后第 3–4 行的表缺少表头：一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分",
+         "the table on lines 3–4 after it lacks the headers 一级指标, 二级指标"),
+        ("rows without the score headers or a title",
+         "工作情况\n\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n产出指标\t数量指标\t培训\t10次\t10次\n", "3",
+         "第 3–4 行有一张 2 行的表，但表头缺少分值、得分，前面也没有“……绩效自评表”标题", "its header lacks 分值, 得分 and no “…绩效自评表” title precedes it"),
+        ("a table with no year", "项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训\t10次\t10次\t10\t10\n",
+         "1", "第 1 行的“项目支出绩效自评表”表没有年份", "has no year"),
+        ("a mention in the prose", "说明\n本单位按要求开展了绩效自评工作。\n", "2",
+         "第 2 行提到“本单位按要求开展了绩效自评工作。”，但文中没有这样的表格", "line 2 mentions"),
+        ("another kind of table", "名称\t数量\t金额\n办公桌\t2\t300\n椅子\t4\t200\n", "1",
+         "第 1–3 行有一张 3 行的表，但不是绩效自评表", "not a self-evaluation table"),
+        ("nothing like a table", "这是一份普通的说明。\n第二行。\n", "",
+         "文中没有任何像表格的内容", "nothing in the document resembles a table"),
+    ]
+
+    @Test(arguments: noTableCases.indices)
+    func aDocumentWithNoTableSaysWhatComesClosest(index: Int) throws {
+        let (what, text, line, zh, en) = Self.noTableCases[index]
+        let path = try Self.file(Array(text.utf8), name: "document.txt")
+        let position = line.isEmpty ? path : "\(path):\(line)"
+        for command in ["audit", "import"] {
+            let output = try CLI.run([command, path])
+            #expect(output.status == 2, "\(command), \(what)")
+            #expect(output.stdout.isEmpty, "\(command), \(what)")
+            #expect(output.stderr.contains("\(position): 错误[unknown-format]: 文中没有找到绩效自评表"), "\(command), \(what): \(output.stderr)")
+            #expect(output.stderr.contains("最接近的是：" + zh), "\(command), \(what): \(output.stderr)")
+            let english = try CLI.run([command, "--lang", "en", path])
+            #expect(english.stderr.contains("\(position): error[unknown-format]: no self-evaluation table"), "\(command), \(what)")
+            #expect(english.stderr.contains("the closest: ") && english.stderr.contains(en), "\(command), \(what): \(english.stderr)")
+        }
+    }
+
     @Test func filesOverTheSizeLimitAreRefused() throws {
         let path = try Self.file(Array(Self.valid.utf8) + Array(repeating: UInt8(ascii: "#"), count: 1_100_000), name: "large.yaml")
         let output = try CLI.run(["audit", path], environment: ["JIXIAO_MAX_FILE_MB": "1"])

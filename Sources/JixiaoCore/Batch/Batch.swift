@@ -19,9 +19,13 @@ public struct BatchOptions: Sendable {
     public var tool: String
     /// Hash every input (SHA-256), for the history.
     public var hashInputs: Bool
+    /// How long one file may take (reading, auditing, its reports); nil for no limit. A file
+    /// over the limit is listed in errors.csv as `timed-out` and the run goes on.
+    public var timeout: Duration?
 
     public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: Language = .zh,
-                reports: ReportFormat = .markdown, runName: String, tool: String, hashInputs: Bool = false) {
+                reports: ReportFormat = .markdown, runName: String, tool: String, hashInputs: Bool = false,
+                timeout: Duration? = .seconds(30)) {
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
         self.language = language
@@ -29,6 +33,7 @@ public struct BatchOptions: Sendable {
         self.runName = runName
         self.tool = tool
         self.hashInputs = hashInputs
+        self.timeout = timeout
     }
 }
 
@@ -92,6 +97,9 @@ public struct Batch: Sendable {
         let total = files.count
         var tablesDone = 0, errors = 0
 
+        // With a time limit, files run on the runner's threads, raced against their deadlines.
+        let runner = options.timeout.map { FileRunner(threads: options.jobs, timeout: $0) }
+        defer { runner?.close() }
         try await withThrowingTaskGroup(of: FileOutcome.self) { group in
             var next = 0
             var inFlight = 0
@@ -102,7 +110,14 @@ public struct Batch: Sendable {
                 let index = next, file = files[index], report = reportPaths[index]
                 next += 1
                 inFlight += 1
-                group.addTask { Self.process(index: index, file: file, report: report, engine: engine, options: options, prior: prior) }
+                group.addTask {
+                    let work = { @Sendable in Self.process(index: index, file: file, report: report, engine: engine, options: options, prior: prior) }
+                    guard let runner else { return work() }
+                    return await runner.run(work) { deadline in
+                        FileOutcome(index: index, file: file, sha256: nil, bytes: 0, tables: [],
+                                    errors: [ErrorRecord(deadline.error(file: file), file: file, language: options.language)])
+                    }
+                }
             }
             while next < total, inFlight < options.jobs { submit() }
             while let outcome = try await group.next() {
@@ -129,15 +144,27 @@ public struct Batch: Sendable {
     }
 
     /// Reads, audits and renders one input; never throws (what fails becomes an error row).
+    ///
+    /// Under a `Deadline` (`Deadline.current`), it stops between tables once time has run out,
+    /// and ends the deadline when done: if time ran out first, the reports it wrote are removed
+    /// and the runner reports the file as timed out.
     static func process(index: Int, file: String, report: String?, engine: Engine, options: BatchOptions, prior: PriorYears) -> FileOutcome {
         var outcome = FileOutcome(index: index, file: file, sha256: nil, bytes: 0, tables: [], errors: [])
-        if options.hashInputs, let data = FileManager.default.contents(atPath: file) {
-            outcome.bytes = data.count
-            outcome.sha256 = SHA256.hex(data)
+        let deadline = Deadline.current
+        var written: [String] = []
+        defer {
+            if let deadline, !deadline.finish() {
+                for name in written { try? FileManager.default.removeItem(atPath: options.outputDirectory + "/" + name) }
+            }
+        }
+        if options.hashInputs, let (bytes, hex) = SHA256.file(file) {
+            outcome.bytes = bytes
+            outcome.sha256 = hex
         }
         do {
             var results = try engine.audit(path: file)
             for position in results.indices {
+                if let deadline, deadline.hasExpired { throw deadline.error(file: file) }
                 let submission = results[position].scorecard.submission
                 let facts = TableFacts(submission)
                 if !prior.isEmpty { results[position].findings += prior.findings(for: facts, submission: submission) }
@@ -149,6 +176,7 @@ public struct Batch: Sendable {
                         ? HTMLReport.render(results[position], language: options.language)
                         : MarkdownReport.render(results[position], language: options.language)
                     try OutputFile.write(text, to: options.outputDirectory + "/" + name)
+                    written.append(name)
                     reportName = name
                 }
                 outcome.tables.append(TableRecord(results[position], file: file, table: position + 1, report: reportName,

@@ -11,6 +11,7 @@ extension Engine {
     /// budget, spending, rate, score and grade of the self-evaluation result, no categories),
     /// its scorecard recomputes nothing but the rate, and its findings are the claims' own.
     public func audit(_ document: ImportedDocument) throws -> [AuditResult] {
+        if let deadline = Deadline.current, deadline.hasExpired { throw deadline.error(file: document.file) }
         var results = try document.tables.map { try audit($0) }
         var loose: [Finding] = []
         for (table, finding) in document.findings {
@@ -18,14 +19,7 @@ extension Engine {
         }
         let hasTables = !results.isEmpty
         if !hasTables {
-            guard !document.claims.isEmpty || !loose.isEmpty else {
-                throw InputError(
-                    .unknownFormat, at: SourceLocation(file: document.file, line: 0),
-                    message: LocalizedText(zh: "文中没有找到绩效自评表，也没有可核对的绩效自评数据",
-                                           en: "no self-evaluation table and no checkable self-evaluation figures in the document"),
-                    hint: LocalizedText(zh: "表格需有“…自评表”标题和“一级指标、二级指标、三级指标”表头",
-                                        en: "a table needs a “…自评表” title and an 一级指标 / 二级指标 / 三级指标 header"))
-            }
+            guard !document.claims.isEmpty || !loose.isEmpty else { throw document.noTableError() }
             results.append(try narrativeResult(document))
         }
         var checker = NarrativeChecker(document: document, results: results, hasTables: hasTables)
@@ -107,7 +101,9 @@ struct NarrativeChecker {
         var evaluations: Set<NarrativeClaim.SelfEvaluation> = []
         var ratios: [NarrativeClaim.Ratio: SourceLocation] = [:]
         var ratioOrder: [NarrativeClaim.Ratio] = []
+        var time = Deadline.Ticker()
         for claim in document.claims {
+            if time.isExpired(1 + results.count) { return }
             switch claim.kind {
             case .selfEvaluation(let evaluation):
                 guard evaluations.insert(evaluation).inserted else { continue }

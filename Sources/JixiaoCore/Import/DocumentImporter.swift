@@ -25,6 +25,8 @@ public struct ImportedDocument: Sendable {
     /// nil when it concerns the document as a whole.
     public var findings: [(table: Int?, finding: Finding)]
     public var notes: [ImportNote]
+    /// When no table was found: the nearest thing to one, for the error that says so.
+    public var nearestTable: NearestTable? = nil
 }
 
 /// Reads a published document's text: every self-evaluation table, the base data sheet and the
@@ -33,18 +35,26 @@ public enum DocumentImporter {
     /// Reads `path` (UTF-8 with or without BOM, or GBK/GB18030; any line ends).
     public static func read(path: String, options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedDocument {
         let bytes = try InputFile.read(path)
-        return parse(String(decoding: bytes, as: UTF8.self), file: path, options: options)
+        let document = parse(String(decoding: bytes, as: UTF8.self), file: path, options: options)
+        if let deadline = Deadline.current, deadline.hasExpired { throw deadline.error(file: path) }
+        return document
     }
 
+    /// Reads the document `text`. Under a `Deadline` that passes, it stops early and returns
+    /// what it has read (the batch then drops it; `read(path:)` throws `timed-out`).
     public static func parse(_ text: String, file: String, options: ImportOptions = ImportOptions()) -> ImportedDocument {
+        let deadline = Deadline.current
+        var time = Deadline.Ticker(deadline)
         let document = DocumentText(text, file: file)
-        let year = documentYear(document)
+        let year = documentYear(document, time: &time)
         var tables: [Submission] = []
         var sheets: [BaseDataSheet] = []
         var findings: [(table: Int?, finding: Finding)] = []
         var notes: [ImportNote] = []
         var claimed: [ClosedRange<Int>] = []
-        for region in TableImporter.regions(in: document) {
+        var skipped: [TableRegion] = []
+        for region in TableImporter.regions(in: document, time: &time) {
+            if time.isExpired(region.endLine - region.titleLine) { break }
             if region.kind == .baseData {
                 if let sheet = BaseDataSheet.read(region, in: document) {
                     sheets.append(sheet)
@@ -53,6 +63,7 @@ public enum DocumentImporter {
                 continue
             }
             guard let table = TableImporter.read(region, in: document, documentYear: year) else {
+                skipped.append(region)
                 // Only a table with no year anywhere is left out.
                 notes.append(ImportNote(table: nil, location: SourceLocation(file: file, line: region.titleLine), field: "year",
                                         message: LocalizedText(zh: "第 \(region.titleLine) 行的表没有年份，文中也找不到，未导入",
@@ -77,20 +88,28 @@ public enum DocumentImporter {
         let prose = document.lines.filter { line in
             line.shape == .plain && !claimed.contains { $0.contains(line.number) }
         }
-        let claims = NarrativeClaim.extract(from: prose, file: file)
+        let claims = time.isExpired() ? [] : NarrativeClaim.extract(from: prose, file: file, deadline: deadline)
+        let nearest = tables.isEmpty && !time.isExpired() ? NearestTable.find(in: document, skipped: skipped) : nil
         return ImportedDocument(file: file, tables: tables, baseData: sheets, claims: claims,
-                                year: tables.first?.year ?? year, findings: findings, notes: notes)
+                                year: tables.first?.year ?? year, findings: findings, notes: notes, nearestTable: nearest)
     }
 
     /// The year most headings name (`2024 年度`), for tables whose title has none.
-    static func documentYear(_ document: DocumentText) -> Int? {
+    static func documentYear(_ document: DocumentText, time: inout Deadline.Ticker) -> Int? {
         var counts: [Int: Int] = [:]
         for line in document.lines {
-            let compact = line.compact
-            var search = compact.startIndex..<compact.endIndex
-            while let range = compact.range(of: #"(19|20)[0-9]{2}年度"#, options: .regularExpression, range: search) {
-                if let year = Int(compact[range].prefix(4)) { counts[year, default: 0] += 1 }
-                search = range.upperBound..<compact.endIndex
+            // One pass over the line: a regular expression searched again after each match
+            // costs the whole line each time, which a line of repeats makes quadratic.
+            let scalars = Array(line.compact.unicodeScalars)
+            if time.isExpired(1 + scalars.count / 64) { break }
+            var index = 4
+            while index + 1 < scalars.count {
+                defer { index += 1 }
+                guard scalars[index] == "年", scalars[index + 1] == "度" else { continue }
+                let digits = scalars[(index - 4)..<index]
+                guard digits.allSatisfy({ ("0"..."9").contains($0) }), ["19", "20"].contains(String(String.UnicodeScalarView(digits.prefix(2)))),
+                      let year = Int(String(String.UnicodeScalarView(digits))) else { continue }
+                counts[year, default: 0] += 1
             }
         }
         return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key

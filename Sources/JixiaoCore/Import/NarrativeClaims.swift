@@ -55,14 +55,18 @@ public struct NarrativeClaim: Sendable {
 // MARK: Extraction
 
 extension NarrativeClaim {
-    /// The claims of the prose lines of a document (lines outside its tables).
-    static func extract(from lines: [DocumentText.Line], file: String) -> [NarrativeClaim] {
-        let paragraphs = Prose.paragraphs(lines)
+    /// The claims of the prose lines of a document (lines outside its tables). Under a
+    /// `deadline` that passes, it stops early with the claims found so far.
+    static func extract(from lines: [DocumentText.Line], file: String, deadline: Deadline? = nil) -> [NarrativeClaim] {
+        var time = Deadline.Ticker(deadline)
+        let paragraphs = Prose.paragraphs(lines, time: &time)
         var claims: [NarrativeClaim] = []
         for (index, paragraph) in paragraphs.enumerated() {
             for sentence in paragraph.sentences() {
-                claims += sentence.claims(file: file)
+                if time.isExpired(sentence.characters.count) { return claims }
+                claims += sentence.claims(file: file, time: &time)
             }
+            if time.isExpired(paragraph.characters.count) { return claims }
             if let sum = paragraph.listTotal(followedBy: paragraphs[(index + 1)...], file: file) { claims.append(sum) }
         }
         return claims
@@ -78,19 +82,20 @@ struct Prose {
 
     /// Joins wrapped lines (PDF text breaks sentences anywhere) into paragraphs: a line continues
     /// the paragraph unless the paragraph ended a sentence or the line starts a numbered heading.
-    static func paragraphs(_ lines: [DocumentText.Line]) -> [Prose] {
+    static func paragraphs(_ lines: [DocumentText.Line], time: inout Deadline.Ticker) -> [Prose] {
         var result: [Prose] = []
         var current: Prose?
         for line in lines {
+            if time.isExpired() { break }
             let text = DocumentText.plainSpaces(line.text).trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
             let startsHeading = heading(of: text) != nil || text.range(of: #"^[一二三四五六七八九十]+、"#, options: .regularExpression) != nil
-            if var paragraph = current, let last = paragraph.characters.last, !"。！？；：:!?".contains(last), !startsHeading {
+            if let last = current?.characters.last, !"。！？；：:!?".contains(last), !startsHeading {
                 let joined = DocumentText.join(String(last), text)!
                 let separator: [Character] = joined.count > text.count + 1 ? [" "] : []
-                paragraph.characters += separator + Array(text)
-                paragraph.lines += Array(repeating: line.number, count: separator.count + text.count)
-                current = paragraph
+                // Appended in place: a copy of the paragraph per line would make a long one quadratic.
+                current!.characters += separator + Array(text)
+                current!.lines += Array(repeating: line.number, count: separator.count + text.count)
                 continue
             }
             if let current { result.append(current) }
@@ -193,7 +198,9 @@ struct Prose {
 
     // MARK: Claims of a sentence
 
-    func claims(file: String) -> [NarrativeClaim] {
+    /// The claims of one sentence. The loops over its rates and clauses pass over the sentence
+    /// each time, so they count that against `time` and stop when it runs out.
+    func claims(file: String, time: inout Deadline.Ticker) -> [NarrativeClaim] {
         let amounts = amounts()
         guard !amounts.isEmpty else { return [] }
         let text = self.text
@@ -233,6 +240,7 @@ struct Prose {
         // 完成（年初）预算的 Z%, beside the budget and the amount spent.
         if selfRatio == nil {
             for rate in amounts where rate.unit == "%" {
+                if time.isExpired(characters.count) { return claims }
                 let lead = slice(max(0, rate.start - 10)..<rate.start)
                 guard lead.range(of: #"完成(全年|年初)?预算(数)?的?$"#, options: .regularExpression) != nil else { continue }
                 let segmentStart = (characters[..<rate.start].lastIndex(of: "；") ?? -1) + 1
@@ -247,6 +255,7 @@ struct Prose {
 
         // A named rate (`办结率`) after the count it is made of (`办结98件`).
         for rate in amounts where rate.unit == "%" {
+            if time.isExpired(characters.count) { return claims }
             var lead = slice(max(0, rate.start - 8)..<rate.start)
             while let last = lead.last, " 为是达到：:".contains(last) { lead.removeLast() }
             guard lead.hasSuffix("率") else { continue }
@@ -285,6 +294,7 @@ struct Prose {
                 var listEnd = characters.count
                 for position in (at + 2)...characters.count {
                     guard position == characters.count || "，,；;、。".contains(characters[position]) else { continue }
+                    if time.isExpired(amounts.count) { return claims }
                     let clause = slice(clauseStart..<position).trimmingCharacters(in: CharacterSet(charactersIn: " ：:"))
                     let inClause = amounts.filter { $0.start >= clauseStart && $0.start < position && !$0.unit.isEmpty }
                     let same = inClause.filter { $0.unit == total.unit }

@@ -11,6 +11,7 @@ struct StreamTableParser: TableParsing {
     let lines: [DocumentText.Line]
     let documentYear: Int?
     var notes: [ImportNote] = []
+    var time = Deadline.Ticker()
 
     init(file: String, region: TableRegion, title: DocumentText.Line, lines: [DocumentText.Line], documentYear: Int?) {
         self.file = file
@@ -111,6 +112,7 @@ struct StreamTableParser: TableParsing {
             for (offset, line) in lines[(headerIndex + 1)...].enumerated() {
                 let index = headerIndex + 1 + offset
                 let tokens = Self.tokens(line)
+                if time.isExpired(1 + tokens.count) { return nil }
                 guard let first = tokens.first else { continue }
                 if !started {
                     guard Labels.isLabelStart(first) || Labels.level(of: first) != nil || Labels.pointsOnly(first) != nil else { continue }

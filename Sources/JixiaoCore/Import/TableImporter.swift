@@ -40,9 +40,10 @@ enum TableImporter {
     /// The tables announced by title lines, each up to the next title. Titles that only name a
     /// table (a list of attachments) are skipped: a table must have a budget row or an indicator
     /// header before the next title.
-    static func regions(in document: DocumentText) -> [TableRegion] {
+    static func regions(in document: DocumentText, time: inout Deadline.Ticker) -> [TableRegion] {
         var titles: [(Int, Labels.TableKind)] = []
         for line in document.lines {
+            if time.isExpired() { return [] }
             let text = line.filledCells.joined(separator: " ")
             guard line.filledCells.count <= 2, let kind = Labels.titleKind(text) else { continue }
             titles.append((line.number, kind))
@@ -51,6 +52,7 @@ enum TableImporter {
         for (index, (number, kind)) in titles.enumerated() {
             let end = index + 1 < titles.count ? titles[index + 1].0 - 1 : document.lines.count
             guard end > number else { continue }
+            if time.isExpired(end - number) { return [] }
             let body = document.lines[number..<end]
             let hasContent: Bool
             switch kind {
@@ -134,6 +136,7 @@ struct GridTableParser: TableParsing {
     let documentYear: Int?
     var notes: [ImportNote] = []
     var findings: [Finding] = []
+    var time = Deadline.Ticker()
 
     init(file: String, region: TableRegion, title: DocumentText.Line, rows: [GridRow], documentYear: Int?) {
         self.file = file
@@ -177,6 +180,7 @@ struct GridTableParser: TableParsing {
                 if let column = Labels.indicatorColumn(cell), columns[column] == nil { columns[column] = index }
             }
             for row in rows[(indicatorHeader + 1)...] {
+                if time.isExpired(row.cells.count) { return nil }
                 if row.filled.isEmpty { continue }
                 lastLine = row.line
                 if let first = row.filled.first, Labels.isTotalLabel(first) {

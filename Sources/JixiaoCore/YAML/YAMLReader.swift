@@ -16,7 +16,8 @@ public struct YAMLLimits: Sendable {
 /// Reads YAML with libyaml's event parser into `YAMLNode` trees that keep their positions.
 ///
 /// libyaml has no bound on alias expansion or nesting of its own; this reader enforces
-/// `YAMLLimits`, so a "billion laughs" file fails fast with an error instead of a crash.
+/// `YAMLLimits`, so a "billion laughs" file fails fast with an error instead of a crash. Under a
+/// `Deadline` (a batch's per-file time limit) it stops with `timed-out` once time has run out.
 public enum YAMLReader {
     /// Parses every document of `bytes`; `file` names the input in errors.
     public static func documents(
@@ -32,12 +33,14 @@ public enum YAMLReader {
         return try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) -> [YAMLNode] in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var event = yaml_event_t()
+            var time = Deadline.Ticker()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
                     throw syntaxError(parser, file: file)
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
+                try time.check(file)
                 try builder.handle(event)
             }
             return builder.documents

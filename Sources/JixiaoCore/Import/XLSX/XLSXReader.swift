@@ -191,7 +191,11 @@ private struct Parts {
         } catch {
             throw XLSXReader.failure(file, .unreadableFile, zh: "无法解压 \(path)（文件已损坏？）", en: "cannot decompress \(path) (is the file damaged?)")
         }
-        let parser = XMLParser(data: data)
+        guard let text = XLSXPartText.utf8(data) else {
+            throw XLSXReader.failure(file, .unreadableFile, zh: "\(path) 不是 UTF-8 或 UTF-16 编码的 XML（文件已损坏？）",
+                                     en: "\(path) is not XML in UTF-8 or UTF-16 (is the file damaged?)")
+        }
+        let parser = XMLParser(data: text)
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import JixiaoCore
 
@@ -162,9 +165,74 @@ struct XLSXReaderTests {
     }
 }
 
-/// Found by the fuzzer: a workbook whose part names disagree with its local headers made the
-/// zip library inflate past the end of the file forever. It must end with an input error.
-@Test func aDeflateStreamRunningPastItsEntryIsAnErrorNotAHang() {
-    let path = Project.fixture("xlsx/fuzz-endless-deflate.xlsx")
-    #expect(throws: InputError.self) { _ = try XLSXReader.read(path: path) }
+/// Workbooks the fuzzer found that once hung or crashed the reader; each must end with an input
+/// error naming the part.
+@Test(arguments: [
+    // Part names disagreeing with their local headers made the zip library inflate past the end
+    // of the file forever.
+    ("fuzz-endless-deflate.xlsx", "xl/sharedStrings.xml"),
+    // A damaged xl/sharedStrings.xml with bytes that are not UTF-8 in an attribute name:
+    // Foundation's XMLParser trapped on it (XLSXPartText).
+    ("fuzz-attribute-name-not-utf8.xlsx", "xl/sharedStrings.xml"),
+])
+func fuzzFoundWorkbooksAreInputErrors(_ name: String, _ part: String) {
+    let path = Project.fixture("xlsx/\(name)")
+    let error = #expect(throws: InputError.self) { _ = try XLSXReader.read(path: path) }
+    #expect(error?.code == .unreadableFile)
+    #expect(error?.message.en.contains(part) == true, "\(error?.message.en ?? "")")
+}
+
+/// What `XMLParser` is given for a part: checked UTF-8, without the XML declaration.
+struct XLSXPartTextTests {
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let body = "<sst><si><t xml:space=\"preserve\">年度总体目标</t></si></sst>"
+
+    @Test func utf8LosesItsDeclarationAndBOMButKeepsItsLines() {
+        let expected = Data(("\n" + Self.body).utf8)
+        #expect(XLSXPartText.utf8(Data((Self.declaration + Self.body).utf8)) == expected)
+        #expect(XLSXPartText.utf8(Data([0xEF, 0xBB, 0xBF] + Array((Self.declaration + Self.body).utf8))) == expected)
+        let twoLines = "<?xml version=\"1.0\"\n encoding=\"UTF-8\"?>" + Self.body
+        #expect(XLSXPartText.utf8(Data(twoLines.utf8)) == expected)
+        // A processing instruction is not a declaration.
+        let instruction = "<?xml-stylesheet href=\"a.xsl\"?>" + Self.body
+        #expect(XLSXPartText.utf8(Data(instruction.utf8)) == Data(instruction.utf8))
+    }
+
+    @Test func utf16WithAByteOrderMarkBecomesUTF8() throws {
+        let text = Self.declaration.replacingOccurrences(of: "UTF-8", with: "UTF-16") + Self.body
+        let units = Array(text.utf16)
+        let little: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for bytes in [little, big] {
+            let utf8 = try #require(XLSXPartText.utf8(Data(bytes)))
+            #expect(utf8 == Data(("\n" + Self.body).utf8))
+            let parser = SharedStringsPartParser(limit: 10)
+            let xml = XMLParser(data: utf8)
+            xml.delegate = parser
+            #expect(xml.parse())
+            #expect(parser.strings == ["年度总体目标"])
+        }
+        // An unpaired surrogate, or an odd byte count.
+        #expect(XLSXPartText.utf8(Data([0xFF, 0xFE, 0x3C, 0x00, 0x00, 0xD8, 0x3E, 0x00])) == nil)
+        #expect(XLSXPartText.utf8(Data(little.dropLast())) == nil)
+    }
+
+    /// Bytes that are neither UTF-8 nor UTF-16 with a byte-order mark.
+    static let refused: [[UInt8]] = {
+        func around(_ bytes: [UInt8], _ before: String = "<sst>", _ after: String = "</sst>") -> [UInt8] {
+            Array(before.utf8) + bytes + Array(after.utf8)
+        }
+        return [
+            around([0xE8], "<sst x", "y=\"1\"/>"),  // a name libxml2 would pass on raw
+            around([0xC0, 0xAF]),  // an overlong encoding
+            around([0xED, 0xA0, 0x80]),  // an encoded surrogate
+            Array("<\0?\0x\0m\0l\0".utf8),  // UTF-16 without a byte-order mark
+            [0x4C, 0x6F, 0xA7, 0x94],  // EBCDIC "<?xm"
+        ]
+    }()
+
+    @Test(arguments: refused)
+    func otherBytesAreRefused(_ bytes: [UInt8]) {
+        #expect(XLSXPartText.utf8(Data(bytes)) == nil)
+    }
 }
