@@ -28,16 +28,17 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Serialised with two-space indentation, or on one line when `pretty` is false.
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(to: &out, indent: pretty ? 0 : nil)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int?) {
+    private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .string(let text): Self.quote(text, into: &out)
         case .array(let items):
             writeContainer(items.count, open: "[", close: "]", to: &out, indent: indent) { index, out, indent in
@@ -46,7 +47,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .object(let members):
             writeContainer(members.count, open: "{", close: "}", to: &out, indent: indent) { index, out, indent in
                 Self.quote(members[index].0, into: &out)
-                out += indent == nil ? ":" : ": "
+                out.append(contentsOf: (indent == nil ? ":" : ": ").utf8)
                 members[index].1.write(to: &out, indent: indent)
             }
         }
@@ -54,43 +55,46 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Writes `count` items between `open` and `close`, one per line when indented.
     private func writeContainer(
-        _ count: Int, open: String, close: String, to out: inout String, indent: Int?,
-        item: (Int, inout String, Int?) -> Void
+        _ count: Int, open: Unicode.Scalar, close: Unicode.Scalar, to out: inout [UInt8], indent: Int?,
+        item: (Int, inout [UInt8], Int?) -> Void
     ) {
+        out.append(UInt8(ascii: open))
         guard count > 0 else {
-            out += open + close
+            out.append(UInt8(ascii: close))
             return
         }
-        out += open
+        func newline(_ depth: Int) {
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        }
         for index in 0..<count {
-            if index > 0 { out += "," }
-            if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if let indent { newline(indent + 1) }
             item(index, &out, indent.map { $0 + 1 })
         }
-        if let indent { out += "\n" + String(repeating: "  ", count: indent) }
-        out += close
+        if let indent { newline(indent) }
+        out.append(UInt8(ascii: close))
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        // Most text needs no escape: append it whole instead of scalar by scalar.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped, the rest
+    /// (Chinese included) written as UTF-8.
+    private static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -71,7 +71,8 @@ public struct Submission: Sendable {
 
         /// The path findings about one of its indicators carry: `一级/二级/三级` names.
         public func path(of indicator: Indicator) -> String {
-            [name, indicator.subcategory, indicator.name].compactMap { $0 }.joined(separator: "/")
+            guard let subcategory = indicator.subcategory else { return name + "/" + indicator.name }
+            return name + "/" + subcategory + "/" + indicator.name
         }
     }
 
