@@ -147,20 +147,20 @@ public struct YAMLMapping {
 
     // MARK: Node conversions
 
-    public static func text(_ node: YAMLNode, file: String, field: String) throws(InputError) -> String {
+    public static func text(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> String {
         guard let text = node.scalar else {
-            throw wrongType(node, file: file, field: field, expected: LocalizedText(zh: "文本", en: "text"))
+            throw wrongType(node, file: file, field: field(), expected: LocalizedText(zh: "文本", en: "text"))
         }
         return text
     }
 
-    public static func number(_ node: YAMLNode, file: String, field: String) throws(InputError) -> PrintedNumber {
+    public static func number(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> PrintedNumber {
         guard let text = node.scalar else {
-            throw wrongType(node, file: file, field: field, expected: LocalizedText(zh: "数字", en: "a number"))
+            throw wrongType(node, file: file, field: field(), expected: LocalizedText(zh: "数字", en: "a number"))
         }
         guard let number = PrintedNumber(parsing: text) else {
             throw InputError(
-                .invalidNumber, at: location(node, file), field: field,
+                .invalidNumber, at: location(node, file), field: field(),
                 message: LocalizedText(zh: "“\(text)”不是数字", en: "'\(text)' is not a number"),
                 hint: LocalizedText(zh: "按表中所印写数字，如 1614.46、96.3%、1,614.46",
                                     en: "write the number as printed, e.g. 1614.46, 96.3%, 1,614.46"))
@@ -168,20 +168,21 @@ public struct YAMLMapping {
         return number
     }
 
-    public static func integer(_ node: YAMLNode, file: String, field: String) throws(InputError) -> Int {
-        let number = try number(node, file: file, field: field)
+    public static func integer(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> Int {
+        let number = try number(node, file: file, field: field())
         guard number.decimals == 0, !number.isPercent, let value = Int(number.description) else {
-            throw InputError(.invalidNumber, at: location(node, file), field: field,
+            throw InputError(.invalidNumber, at: location(node, file), field: field(),
                              message: LocalizedText(zh: "“\(node.scalar ?? "")”不是整数", en: "'\(node.scalar ?? "")' is not a whole number"))
         }
         return value
     }
 
-    public static func list(_ node: YAMLNode, file: String, field: String) throws(InputError) -> [(node: YAMLNode, path: String)] {
+    public static func list(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> [(node: YAMLNode, path: String)] {
         guard case .sequence(let items) = node.content else {
-            throw wrongType(node, file: file, field: field, expected: LocalizedText(zh: "列表", en: "a list"))
+            throw wrongType(node, file: file, field: field(), expected: LocalizedText(zh: "列表", en: "a list"))
         }
-        return items.enumerated().map { ($0.element, "\(field)[\($0.offset)]") }
+        let path = field()
+        return items.enumerated().map { ($0.element, "\(path)[\($0.offset)]") }
     }
 
     public static func location(_ node: YAMLNode, _ file: String) -> SourceLocation {
