@@ -91,7 +91,8 @@ public struct Batch: Sendable {
             for folder in folders { try manager.createDirectory(atPath: out + "/" + folder, withIntermediateDirectories: true) }
         }
 
-        let prior = try history?.priorYears() ?? PriorYears()
+        // Only a stored run needs each table's facts (and earlier years to check them against).
+        let prior = try history?.priorYears()
         let runID = try history?.beginRun(name: options.runName, started: started, tool: options.tool, rubrics: rubricHashes())
         var writer = try BatchWriter(options: options, started: started)
         let total = files.count
@@ -148,7 +149,7 @@ public struct Batch: Sendable {
     /// Under a `Deadline` (`Deadline.current`), it stops between tables once time has run out,
     /// and ends the deadline when done: if time ran out first, the reports it wrote are removed
     /// and the runner reports the file as timed out.
-    static func process(index: Int, file: String, report: String?, engine: Engine, options: BatchOptions, prior: PriorYears) -> FileOutcome {
+    static func process(index: Int, file: String, report: String?, engine: Engine, options: BatchOptions, prior: PriorYears?) -> FileOutcome {
         var outcome = FileOutcome(index: index, file: file, sha256: nil, bytes: 0, tables: [], errors: [])
         let deadline = Deadline.current
         var written: [String] = []
@@ -166,8 +167,8 @@ public struct Batch: Sendable {
             for position in results.indices {
                 if let deadline, deadline.hasExpired { throw deadline.error(file: file) }
                 let submission = results[position].scorecard.submission
-                let facts = TableFacts(submission)
-                if !prior.isEmpty { results[position].findings += prior.findings(for: facts, submission: submission) }
+                let facts = prior.map { _ in TableFacts(submission) }
+                if let prior, let facts, !prior.isEmpty { results[position].findings += prior.findings(for: facts, submission: submission) }
                 var reportName: String?
                 if let report {
                     let base = (report as NSString).deletingPathExtension

@@ -29,8 +29,8 @@ public struct TableRecord: Sendable {
     public var json: String
     /// The report's path relative to the output folder, if one was written.
     public var report: String?
-    /// What the history compares across years.
-    public var facts: TableFacts
+    /// What the history compares across years; only kept for a stored run.
+    public var facts: TableFacts?
 
     public var counts: (error: Int, warning: Int, info: Int) {
         var counts = (error: 0, warning: 0, info: 0)
@@ -87,7 +87,7 @@ extension TableRecord {
     }
 
     /// Renders `result` (table `table` of `file`) for a batch.
-    public init(_ result: AuditResult, file: String, table: Int, report: String?, facts: TableFacts, language: Language) {
+    public init(_ result: AuditResult, file: String, table: Int, report: String?, facts: TableFacts?, language: Language) {
         let card = result.scorecard
         let submission = card.submission
         let decimals = card.rubric.rounding.decimals

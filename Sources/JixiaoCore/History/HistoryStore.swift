@@ -167,13 +167,13 @@ public final class HistoryStore: @unchecked Sendable {
                                               outcome.tables.count, outcome.errors.first?.code, outcome.errors.first?.message])
                 for table in outcome.tables {
                     let counts = table.counts
-                    var arguments: StatementArguments = [run, table.file, table.table, table.facts.key, table.unit, table.level,
+                    var arguments: StatementArguments = [run, table.file, table.table, table.facts?.key, table.unit, table.level,
                                                          table.project, table.year, table.rubric]
                     arguments += [number(table.budget), number(table.spent), number(table.rateClaimed), number(table.rateComputed),
                                   number(table.totalClaimed), number(table.totalComputed), number(table.totalRecomputed)]
                     arguments += [text(table.gradeClaimed), text(table.gradeComputed), text(table.gradeRecomputed),
                                   counts.error, counts.warning, counts.info,
-                                  table.facts.indicatorCount, table.facts.fingerprint, table.facts.allFullMarks]
+                                  table.facts?.indicatorCount, table.facts?.fingerprint, table.facts?.allFullMarks]
                     try result.execute(arguments: arguments)
                     let id = db.lastInsertedRowID
                     for item in table.findings {
