@@ -78,9 +78,17 @@ public enum YAMLReader {
 
 /// Turns the event stream into trees, resolving anchors and counting what aliases expand to.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(items: [YAMLNode], line: Int, column: Int, anchor: String?)
-        case mapping(pairs: [YAMLPair], pendingKey: YAMLNode?, line: Int, column: Int, anchor: String?)
+    /// An open sequence or mapping. Its children are appended in place (`stack[top].items`): a
+    /// frame taken off the stack and put back would copy its array on every child, which a long
+    /// list makes quadratic.
+    private struct Frame {
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var line: Int
+        var column: Int
+        var anchor: String?
     }
 
     let file: String
@@ -106,24 +114,15 @@ private struct TreeBuilder {
             if let anchor = data.anchor { anchors[String(cString: anchor)] = (node, 1) }
             try add(node)
         case YAML_SEQUENCE_START_EVENT:
-            try push(.sequence(items: [], line: line, column: column,
-                               anchor: event.data.sequence_start.anchor.map { String(cString: $0) }), line: line, column: column)
+            try push(Frame(isMapping: false, line: line, column: column,
+                           anchor: event.data.sequence_start.anchor.map { String(cString: $0) }), line: line, column: column)
         case YAML_MAPPING_START_EVENT:
-            try push(.mapping(pairs: [], pendingKey: nil, line: line, column: column,
-                              anchor: event.data.mapping_start.anchor.map { String(cString: $0) }), line: line, column: column)
+            try push(Frame(isMapping: true, line: line, column: column,
+                           anchor: event.data.mapping_start.anchor.map { String(cString: $0) }), line: line, column: column)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            let node: YAMLNode
-            let anchor: String?
-            switch frame {
-            case .sequence(let items, let l, let c, let a):
-                node = YAMLNode(.sequence(items), line: l, column: c)
-                anchor = a
-            case .mapping(let pairs, _, let l, let c, let a):
-                node = YAMLNode(.mapping(pairs), line: l, column: c)
-                anchor = a
-            }
-            if let anchor { anchors[anchor] = (node, Self.size(node)) }
+            let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), line: frame.line, column: frame.column)
+            if let anchor = frame.anchor { anchors[anchor] = (node, Self.size(node)) }
             try add(node)
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
@@ -158,21 +157,18 @@ private struct TreeBuilder {
     }
 
     private mutating func add(_ node: YAMLNode) throws(InputError) {
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             documents.append(node)
             return
         }
-        switch top {
-        case .sequence(var items, let l, let c, let a):
-            items.append(node)
-            stack.append(.sequence(items: items, line: l, column: c, anchor: a))
-        case .mapping(var pairs, let key, let l, let c, let a):
-            if let key {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, line: l, column: c, anchor: a))
-            } else {
-                stack.append(.mapping(pairs: pairs, pendingKey: node, line: l, column: c, anchor: a))
-            }
+        let top = stack.count - 1
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            stack[top].pendingKey = node
         }
     }
 
