@@ -78,8 +78,9 @@ public enum YAMLReader {
 
 /// Turns the event stream into trees, resolving anchors and counting what aliases expand to.
 private struct TreeBuilder {
-    /// A sequence or mapping being read; mutated in place on the stack, so adding an item
-    /// never copies the items before it.
+    /// An open sequence or mapping. Its children are appended in place (`stack[top].items`): a
+    /// frame taken off the stack and put back would copy its array on every child, which a long
+    /// list makes quadratic.
     private struct Frame {
         var isMapping: Bool
         var items: [YAMLNode] = []
@@ -111,18 +112,18 @@ private struct TreeBuilder {
             let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
             let node = YAMLNode(.scalar(text, Self.style(data.style)), line: line, column: column)
             if let anchor = data.anchor { anchors[String(cString: anchor)] = (node, 1) }
-            add(node)
+            try add(node)
         case YAML_SEQUENCE_START_EVENT:
             try push(Frame(isMapping: false, line: line, column: column,
-                           anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
+                           anchor: event.data.sequence_start.anchor.map { String(cString: $0) }), line: line, column: column)
         case YAML_MAPPING_START_EVENT:
             try push(Frame(isMapping: true, line: line, column: column,
-                           anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
+                           anchor: event.data.mapping_start.anchor.map { String(cString: $0) }), line: line, column: column)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), line: frame.line, column: frame.column)
             if let anchor = frame.anchor { anchors[anchor] = (node, Self.size(node)) }
-            add(node)
+            try add(node)
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
             guard let (target, size) = anchors[name] else {
@@ -139,7 +140,7 @@ private struct TreeBuilder {
             var copy = target
             copy.line = line
             copy.column = column
-            add(copy)
+            try add(copy)
         case YAML_DOCUMENT_START_EVENT:
             anchors = [:]
         default:
@@ -147,20 +148,20 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func push(_ frame: Frame) throws(InputError) {
+    private mutating func push(_ frame: Frame, line: Int, column: Int) throws(InputError) {
         guard stack.count < limits.maxDepth else {
-            throw InputError(.yamlTooDeep, at: SourceLocation(file: file, line: frame.line, column: frame.column),
+            throw InputError(.yamlTooDeep, at: SourceLocation(file: file, line: line, column: column),
                              message: LocalizedText(zh: "嵌套超过 \(limits.maxDepth) 层", en: "nesting deeper than \(limits.maxDepth) levels"))
         }
         stack.append(frame)
     }
 
-    private mutating func add(_ node: YAMLNode) {
-        let top = stack.count - 1
-        guard top >= 0 else {
+    private mutating func add(_ node: YAMLNode) throws(InputError) {
+        guard !stack.isEmpty else {
             documents.append(node)
             return
         }
+        let top = stack.count - 1
         if !stack[top].isMapping {
             stack[top].items.append(node)
         } else if let key = stack[top].pendingKey {
