@@ -51,7 +51,7 @@ public enum InputFile {
         if bytes.contains(0) {
             throw InputError(.binaryFile, at: whole, message: LocalizedText(zh: "这是二进制文件，不是文本", en: "this is a binary file, not text"))
         }
-        if String(validatingUTF8Bytes: bytes) != nil { return bytes }
+        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
         if let converted = convertGB18030(bytes) { return converted }
         throw InputError(.unknownEncoding, at: whole,
                          message: LocalizedText(zh: "文件既不是 UTF-8 也不是 GBK/GB18030 编码", en: "the file is neither UTF-8 nor GBK/GB18030"),
@@ -77,21 +77,5 @@ public enum InputFile {
         }
         guard let produced else { return nil }
         return Array(output.prefix(produced))
-    }
-}
-
-extension String {
-    /// The string of `bytes` if they are valid UTF-8, else nil (no replacement characters).
-    init?(validatingUTF8Bytes bytes: [UInt8]) {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: break loop
-            case .error: return nil
-            }
-        }
-        self = String(decoding: bytes, as: UTF8.self)
     }
 }

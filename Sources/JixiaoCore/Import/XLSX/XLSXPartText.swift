@@ -21,7 +21,7 @@ enum XLSXPartText {
             bytes = Array(text.utf8)
         } else {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            guard String(validatingUTF8Bytes: bytes) != nil else { return nil }
+            guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
         }
         guard !bytes.contains(0) else { return nil }
         let declaration = bytes.prefix(declarationLength(bytes))
