@@ -1,6 +1,6 @@
 import Foundation
 
-/// The geometry of a horizontal bar chart, computed here so the templates only place shapes:
+/// The geometry of a horizontal bar chart, computed here so drawing it only places shapes:
 /// one row per label, with several bars side by side below each other (grouped) or one bar cut
 /// into segments (stacked). Coordinates are whole pixels of the SVG's view box; the SVG scales
 /// to its container's width.
@@ -11,7 +11,6 @@ struct BarChart {
     var height: Int
     var rows: [Row]
     var legend: [LegendItem]
-    var hasRows: Bool
 
     struct Row {
         var label: String
@@ -29,10 +28,10 @@ struct BarChart {
         var width: Int
         var height: Int
         var cssClass: String
-        var value: String
+        /// The figure written after the bar, if any, at (`valueX`, `valueY`).
+        var value: String?
         var valueX: Int
         var valueY: Int
-        var hasValue: Bool
         var tooltip: String
     }
 
@@ -74,7 +73,7 @@ struct BarChart {
             var tracks: [Rect] = []
             if let limit = limits?[index] {
                 tracks.append(Rect(x: labelWidth, y: y - 2, width: length(limit), height: groupHeight + 4, cssClass: "track",
-                                   value: "", valueX: 0, valueY: 0, hasValue: false, tooltip: valueText(limit)))
+                                   value: nil, valueX: 0, valueY: 0, tooltip: valueText(limit)))
             }
             var bars: [Rect] = []
             for (seriesIndex, item) in series.enumerated() {
@@ -83,13 +82,12 @@ struct BarChart {
                 let barWidth = length(value)
                 bars.append(Rect(x: labelWidth, y: barY, width: barWidth, height: Self.barHeight, cssClass: item.cssClass,
                                  value: valueText(value), valueX: labelWidth + barWidth + 4, valueY: barY + Self.barHeight - 3,
-                                 hasValue: true, tooltip: "\(label) · \(item.label): \(valueText(value))"))
+                                 tooltip: "\(label) · \(item.label): \(valueText(value))"))
             }
             rows.append(Row(label: Self.shortened(label), fullLabel: label, labelX: labelWidth - 8, labelY: y + groupHeight / 2 + 4, tracks: tracks, bars: bars))
             y += groupHeight + Self.rowGap
         }
         height = y
-        hasRows = !rows.isEmpty
     }
 
     /// One bar per label cut into `series` segments (`values[i][s]`), with the row's sum after it.
@@ -111,7 +109,7 @@ struct BarChart {
                 guard count > 0 else { continue }
                 let barWidth = max(2, count * plotWidth / maximum)
                 bars.append(Rect(x: x, y: y, width: barWidth, height: Self.barHeight, cssClass: item.cssClass,
-                                 value: "", valueX: 0, valueY: 0, hasValue: false, tooltip: "\(label) · \(item.label): \(count)"))
+                                 value: nil, valueX: 0, valueY: 0, tooltip: "\(label) · \(item.label): \(count)"))
                 x += barWidth
             }
             let sum = values[index].reduce(0, +)
@@ -119,13 +117,11 @@ struct BarChart {
                 bars[bars.count - 1].value = String(sum)
                 bars[bars.count - 1].valueX = x + 4
                 bars[bars.count - 1].valueY = y + Self.barHeight - 3
-                bars[bars.count - 1].hasValue = true
             }
             rows.append(Row(label: Self.shortened(label), fullLabel: label, labelX: labelWidth - 8, labelY: y + Self.barHeight - 3, tracks: [], bars: bars))
             y += Self.barHeight + Self.rowGap
         }
         height = y
-        hasRows = !rows.isEmpty
     }
 
     /// Room for the longest label at 12 px, Chinese characters counting double, within bounds.
@@ -159,17 +155,18 @@ struct BarChart {
 extension BarChart {
     /// Each level-1 category's claimed against computed points, on a track as long as its points.
     init(_ card: Scorecard, language: Language) {
-        let labels = ReportLabels.table(language)
+        let labels = ReportLabels.plain(language)
         let decimals = card.rubric.rounding.decimals
         self.init(
-            id: "chart-categories", title: labels["chart"] ?? "",
+            id: "chart-categories", title: labels[.chart],
             labels: card.categories.map(\.row.name),
-            series: [Series(label: labels["legendClaimed"] ?? "", cssClass: "bar-claimed"),
-                     Series(label: labels["legendComputed"] ?? "", cssClass: "bar-computed")],
+            series: [Series(label: labels[.legendClaimed], cssClass: "bar-claimed"),
+                     Series(label: labels[.legendComputed], cssClass: "bar-computed")],
             values: card.categories.map { [$0.claimed, $0.computed] },
             valueText: { $0.compact(decimals: decimals) },
             limits: card.categories.map(\.points))
-        if let points = labels["legendPoints"], let last = legend.last {
+        if let last = legend.last {
+            let points = labels[.legendPoints]
             let x = last.textX + DisplayWidth.of(last.label) * 7 + 12
             legend.append(LegendItem(label: points, cssClass: "track", x: x, textX: x + 16, y: 12))
         }

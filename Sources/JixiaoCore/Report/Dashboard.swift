@@ -1,147 +1,274 @@
-import Foundation
-
 /// The batch dashboard (`index.html`): counts, grades claimed against recomputed, findings by
 /// code and severity, a sortable table of every table linking to its report, and the inputs
 /// that could not be read. Self-contained like the table reports; a little inline JavaScript
 /// sorts the table.
 public enum Dashboard {
     public static func render(_ summary: DashboardSummary, language: Language) -> String {
-        ReportTemplates.render(DashboardModel(summary, language: language), template: "dashboard")
-    }
-}
-
-/// The dashboard as strings for its template.
-struct DashboardModel {
-    var lang: String
-    var t: [String: String]
-    var stats: [Stat]
-    var grades: BarChart
-    var codes: BarChart
-    var codeRows: [CodeRow]
-    var hasCodes: Bool
-    var tables: [TableRow]
-    var hasTables: Bool
-    var unreadable: [UnreadableRow]
-    var hasUnreadable: Bool
-
-    struct Stat {
-        var value: String
-        var label: String
-        var cssClass: String
+        render(DashboardModel(summary, language: language), language: language)
     }
 
-    struct CodeRow {
-        var code: String
-        var title: String
-        var severity: String
-        var severityLabel: String
-        var count: Int
-        var tables: Int
-    }
+    /// The page of `model`, every text from the tables HTML-escaped.
+    static func render(_ model: DashboardModel, language: Language) -> String {
+        let t = ReportLabels.html(language)
+        var out = ""
+        out.reserveCapacity(20_480 + model.tables.count * 2_048 + model.codeRows.count * 512 + model.unreadable.count * 256)
 
-    struct TableRow {
-        var unit: String
-        var project: String
-        var year: Int
-        var source: String
-        var report: String
-        var claimedTotal: String
-        var claimedSort: String
-        var computedTotal: String
-        var computedSort: String
-        var gap: String
-        var gapSort: String
-        var gapClass: String
-        var claimedGrade: String
-        var computedGrade: String
-        var gradeClass: String
-        var errors: Int
-        var warnings: Int
-        var infos: Int
-        var findings: Int
-    }
+        out += """
+            <!DOCTYPE html>
+            <html lang="\(language == .zh ? "zh-CN" : "en")">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>
+            """
+        out += t[.dashboardTitle]
+        out += "</title>\n"
+        out += ReportStyle.element
+        out += "</head>\n<body>\n<main>\n<header>\n<h1>"
+        out += t[.dashboardTitle]
+        out += "</h1>\n</header>\n\n<section id=\"counts\" aria-label=\""
+        out += t[.count]
+        out += "\">\n<div class=\"stats\">\n"
+        for stat in model.stats {
+            out += "<div class=\"stat "
+            out.append(html: stat.cssClass)
+            out += "\"><span class=\"value\">"
+            out.append(html: stat.value)
+            out += "</span><span class=\"what\">"
+            out.append(html: stat.label)
+            out += "</span></div>\n"
+        }
+        out += "</div>\n</section>\n\n"
 
-    struct UnreadableRow {
-        var file: String
-        var code: String
-        var hasCode: Bool
-        var reason: String
-    }
-}
+        out += #"<section id="grades" aria-labelledby="grades-title">"#
+        out += "\n<h2 id=\"grades-title\">"
+        out += t[.gradesChart]
+        out += "</h2>\n"
+        model.grades.appendSVG(to: &out)
+        out += "\n</section>\n\n"
 
-extension DashboardModel {
-    init(_ summary: DashboardSummary, language: Language) {
-        let labels = ReportLabels.table(language)
-        func label(_ key: String) -> String { labels[key] ?? key }
-        lang = language == .zh ? "zh-CN" : "en"
-        t = labels
-
-        let bySeverity = Dictionary(grouping: summary.tables.flatMap { $0.findingsBySeverity }, by: \.key)
-            .mapValues { $0.reduce(0) { $0 + $1.value } }
-        stats = [
-            Stat(value: String(summary.tables.count), label: label("tables"), cssClass: ""),
-            Stat(value: String(bySeverity[.error] ?? 0), label: label("errors"), cssClass: "sev-error"),
-            Stat(value: String(bySeverity[.warning] ?? 0), label: label("warnings"), cssClass: "sev-warning"),
-            Stat(value: String(bySeverity[.info] ?? 0), label: label("infos"), cssClass: "sev-info"),
-            Stat(value: String(summary.unreadable.count), label: label("unreadable"), cssClass: summary.unreadable.isEmpty ? "" : "sev-error"),
-        ]
-
-        // Grades: the usual four in order, then any other label seen, then tables with none.
-        let none = label("noGrade")
-        let seen = summary.tables.flatMap { [$0.claimedGrade ?? none, $0.computedGrade ?? none] }
-        let usual = ["优", "良", "中", "差"]
-        let others = Set(seen).subtracting(usual + [none]).sorted()
-        let gradeLabels = (usual + others + [none]).filter(seen.contains)
-        grades = BarChart(
-            id: "chart-grades", title: label("gradesChart"), labels: gradeLabels,
-            series: [BarChart.Series(label: label("legendClaimed"), cssClass: "bar-claimed"),
-                     BarChart.Series(label: label("byRules"), cssClass: "bar-computed")],
-            values: gradeLabels.map { grade in
-                [Fixed(summary.tables.filter { ($0.claimedGrade ?? none) == grade }.count),
-                 Fixed(summary.tables.filter { ($0.computedGrade ?? none) == grade }.count)]
-            },
-            valueText: { $0.compact(decimals: 0) })
-
-        var counts: [FindingCode: Int] = [:]
-        var tableCounts: [FindingCode: Int] = [:]
-        for table in summary.tables {
-            for (code, count) in table.findingsByCode {
-                counts[code, default: 0] += count
-                tableCounts[code, default: 0] += 1
+        out += #"<section id="codes" aria-labelledby="codes-title">"#
+        out += "\n<h2 id=\"codes-title\">"
+        out += t[.codesChart]
+        out += "</h2>\n"
+        if model.codeRows.isEmpty {
+            out += "<p>"
+            out += t[.noFindings]
+            out += "</p>"
+        }
+        out += "\n"
+        if !model.codeRows.isEmpty {
+            out += "<div class=\"grid2\">\n"
+            model.codes.appendSVG(to: &out)
+            out += "\n<table class=\"codes cards\">\n<thead><tr><th>"
+            out += t[.code]
+            out += "</th><th>"
+            out += t[.severity]
+            out += "</th><th class=\"num\">"
+            out += t[.count]
+            out += "</th><th class=\"num\">"
+            out += t[.tables]
+            out += "</th></tr></thead>\n<tbody>\n"
+            for row in model.codeRows {
+                out += "<tr><td data-label=\""
+                out += t[.code]
+                out += "\"><code>"
+                out.append(html: row.code)
+                out += "</code><span class=\"src\">"
+                out.append(html: row.title)
+                out += "</span></td><td data-label=\""
+                out += t[.severity]
+                out += "\"><span class=\"badge sev-"
+                out.append(html: row.severity)
+                out += "\">"
+                out.append(html: row.severityLabel)
+                out += "</span></td><td class=\"num\" data-label=\""
+                out += t[.count]
+                out += "\">"
+                out += String(row.count)
+                out += "</td><td class=\"num\" data-label=\""
+                out += t[.tables]
+                out += "\">"
+                out += String(row.tables)
+                out += "</td></tr>\n"
             }
+            out += "</tbody>\n</table>\n</div>\n"
         }
-        let codes = counts.keys.sorted { (counts[$0]!, $1.rawValue) > (counts[$1]!, $0.rawValue) }
-        let severities: [Severity] = [.error, .warning, .info]
-        self.codes = BarChart(
-            stackedID: "chart-codes", title: label("codesChart"), labels: codes.map(\.rawValue),
-            series: severities.map { BarChart.Series(label: $0.label.text(language), cssClass: "sev-\($0.rawValue)") },
-            values: codes.map { code in severities.map { code.severity == $0 ? counts[code]! : 0 } })
-        codeRows = codes.map { code in
-            CodeRow(code: code.rawValue, title: code.title.text(language), severity: code.severity.rawValue,
-                    severityLabel: code.severity.label.text(language), count: counts[code]!, tables: tableCounts[code]!)
-        }
-        hasCodes = !codeRows.isEmpty
+        out += "</section>\n\n"
 
-        tables = summary.tables.map { table in
-            let gap = table.gap
-            return TableRow(
-                unit: table.unit ?? "—", project: table.project ?? "—", year: table.year, source: table.source,
-                report: table.report,
-                claimedTotal: table.claimedTotal?.description ?? "—", claimedSort: table.claimedTotal.map { $0.number.compact(decimals: 4) } ?? "",
-                computedTotal: table.computedTotal.map { $0.compact(decimals: 2) } ?? "—",
-                computedSort: table.computedTotal.map { $0.compact(decimals: 4) } ?? "",
-                gap: gap.map { ($0.rounded(2) > 0 ? "+" : "") + $0.compact(decimals: 2) } ?? "—",
-                gapSort: gap.map { $0.compact(decimals: 4) } ?? "",
-                gapClass: gap.map { $0.rounded(2) == 0 ? "" : "differs" } ?? "",
-                claimedGrade: table.claimedGrade ?? "—", computedGrade: table.computedGrade ?? "—",
-                gradeClass: table.claimedGrade != nil && table.claimedGrade != table.computedGrade ? "differs" : "",
-                errors: table.findingsBySeverity[.error] ?? 0, warnings: table.findingsBySeverity[.warning] ?? 0,
-                infos: table.findingsBySeverity[.info] ?? 0, findings: table.findingCount)
+        appendTables(model.tables, t, to: &out)
+
+        out += #"<section id="unreadable" aria-labelledby="unreadable-title">"#
+        out += "\n<h2 id=\"unreadable-title\">"
+        out += t[.unreadable]
+        out += "</h2>\n"
+        if model.unreadable.isEmpty {
+            out += "<p>"
+            out += t[.noUnreadable]
+            out += "</p>"
         }
-        hasTables = !tables.isEmpty
-        unreadable = summary.unreadable.map {
-            UnreadableRow(file: $0.file, code: $0.code ?? "", hasCode: $0.code != nil, reason: $0.reason.text(language))
+        out += "\n"
+        if !model.unreadable.isEmpty {
+            out += "<table class=\"unreadable cards\">\n<thead><tr><th>"
+            out += t[.file]
+            out += "</th><th>"
+            out += t[.unreadableReason]
+            out += "</th></tr></thead>\n<tbody>\n"
+            for row in model.unreadable {
+                out += "<tr><td data-label=\""
+                out += t[.file]
+                out += "\"><code>"
+                out.append(html: row.file)
+                out += "</code></td><td data-label=\""
+                out += t[.unreadableReason]
+                out += "\">"
+                if let code = row.code {
+                    out += "<code>"
+                    out.append(html: code)
+                    out += "</code> "
+                }
+                out.append(html: row.reason)
+                out += "</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
         }
-        hasUnreadable = !unreadable.isEmpty
+        out += "</section>\n<footer>"
+        out += t[.generatedBy]
+        out += "</footer>\n</main>\n"
+        out += script
+        out += "</body>\n</html>\n"
+        return out
     }
+
+    /// The sortable table of every table, each row's cells with the value they sort by.
+    private static func appendTables(_ tables: [DashboardModel.TableRow], _ t: ReportLabels, to out: inout String) {
+        let claimedTotal = t[.total] + "（" + t[.claimedShort] + "）"
+        let computedTotal = t[.total] + "（" + t[.byRules] + "）"
+        out += #"<section id="all-tables" aria-labelledby="all-tables-title">"#
+        out += "\n<h2 id=\"all-tables-title\">"
+        out += t[.allTables]
+        out += "</h2>\n<p class=\"muted\">"
+        out += t[.sortHint]
+        out += "</p>\n<table class=\"sortable cards\" id=\"tables\">\n<thead>\n<tr>\n"
+        for (type, numeric, label) in [("text", false, t[.unit]), ("text", false, t[.project]), ("number", false, t[.year]),
+                                       ("number", true, claimedTotal), ("number", true, computedTotal), ("number", true, t[.gap]),
+                                       ("text", false, t[.grade]), ("number", true, t[.findingCount])] {
+            out += "<th data-type=\""
+            out += type
+            out += numeric ? "\" class=\"num\"><button type=\"button\">" : "\"><button type=\"button\">"
+            out += label
+            out += "</button></th>\n"
+        }
+        out += "<th>"
+        out += t[.report]
+        out += "</th>\n</tr>\n</thead>\n<tbody>\n"
+        for row in tables {
+            out += "<tr>\n<td data-label=\""
+            out += t[.unit]
+            out += "\" data-value=\""
+            out.append(html: row.unit)
+            out += "\">"
+            out.append(html: row.unit)
+            out += "</td>\n<td data-label=\""
+            out += t[.project]
+            out += "\" data-value=\""
+            out.append(html: row.project)
+            out += "\">"
+            out.append(html: row.project)
+            out += "<span class=\"src\">"
+            out.append(html: row.source)
+            out += "</span></td>\n<td data-label=\""
+            out += t[.year]
+            out += "\" data-value=\""
+            out += String(row.year)
+            out += "\">"
+            out += String(row.year)
+            out += "</td>\n<td class=\"num\" data-label=\""
+            out += claimedTotal
+            out += "\" data-value=\""
+            out.append(html: row.claimedSort)
+            out += "\">"
+            out.append(html: row.claimedTotal)
+            out += "</td>\n<td class=\"num\" data-label=\""
+            out += computedTotal
+            out += "\" data-value=\""
+            out.append(html: row.computedSort)
+            out += "\">"
+            out.append(html: row.computedTotal)
+            out += "</td>\n<td class=\"num "
+            out.append(html: row.gapClass)
+            out += "\" data-label=\""
+            out += t[.gap]
+            out += "\" data-value=\""
+            out.append(html: row.gapSort)
+            out += "\">"
+            out.append(html: row.gap)
+            out += "</td>\n<td class=\""
+            out.append(html: row.gradeClass)
+            out += "\" data-label=\""
+            out += t[.grade]
+            out += "\" data-value=\""
+            out.append(html: row.claimedGrade)
+            out.append(html: row.computedGrade)
+            out += "\">"
+            out.append(html: row.claimedGrade)
+            out += " → "
+            out.append(html: row.computedGrade)
+            out += "</td>\n<td class=\"num\" data-label=\""
+            out += t[.findingCount]
+            out += "\" data-value=\""
+            out += String(row.findings)
+            out += "\">"
+            out += String(row.findings)
+            out += "<span class=\"src\"><span class=\"badge sev-error\">"
+            out += String(row.errors)
+            out += "</span> <span class=\"badge sev-warning\">"
+            out += String(row.warnings)
+            out += "</span> <span class=\"badge sev-info\">"
+            out += String(row.infos)
+            out += "</span></span></td>\n<td class=\"link\" data-label=\""
+            out += t[.report]
+            out += "\"><a href=\""
+            out.append(html: row.report)
+            out += "\">"
+            out += t[.open]
+            out += "</a></td>\n</tr>\n"
+        }
+        out += "</tbody>\n</table>\n</section>\n\n"
+    }
+
+    /// The script that sorts the table of tables; it avoids `<` and `&` so the page stays
+    /// well-formed XML.
+    private static let script = """
+        <script>
+        (function () {
+          var table = document.getElementById("tables");
+          if (!table) { return; }
+          var body = table.tBodies[0];
+          var buttons = table.querySelectorAll("th[data-type] button");
+          Array.prototype.forEach.call(buttons, function (button) {
+            button.addEventListener("click", function () {
+              var head = button.parentNode;
+              var column = head.cellIndex;
+              var numeric = head.getAttribute("data-type") === "number";
+              var ascending = head.getAttribute("aria-sort") !== "ascending";
+              Array.prototype.forEach.call(table.querySelectorAll("th[aria-sort]"), function (other) {
+                other.removeAttribute("aria-sort");
+              });
+              head.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+              var rows = Array.prototype.slice.call(body.rows);
+              rows.sort(function (a, b) {
+                var x = a.cells[column].getAttribute("data-value");
+                var y = b.cells[column].getAttribute("data-value");
+                var order = numeric ? (x === "" ? -1e9 : Number(x)) - (y === "" ? -1e9 : Number(y))
+                                    : x.localeCompare(y, document.documentElement.lang);
+                return ascending ? order : -order;
+              });
+              rows.forEach(function (row) { body.appendChild(row); });
+            });
+          });
+        }());
+        </script>
+
+        """
 }

@@ -1,7 +1,174 @@
-/// The per-table report as Markdown: the HTML report's content as pipe tables for an audit memo.
+/// The per-table report as Markdown: the HTML report's content as GitHub-style pipe tables that
+/// paste into an audit memo. Every text from the table is escaped as a cell (`escape`).
 public enum MarkdownReport {
     public static func render(_ result: AuditResult, language: Language) -> String {
-        ReportTemplates.render(ReportModel(result, language: language), template: "markdown-report")
+        render(ReportModel(result, language: language), language: language)
+    }
+
+    static func render(_ model: ReportModel, language: Language) -> String {
+        let t = ReportLabels.markdown(language)
+        let rowCount = model.groups.reduce(0) { $0 + $1.rows.count + 1 }
+        var out = ""
+        out.reserveCapacity(2_048 + rowCount * 256 + model.findings.count * 512)
+
+        out += "# "
+        out += t[.reportTitle]
+        out += "："
+        out.append(markdownCell: model.heading)
+        out += "\n\n"
+        appendRow([t[.field], t[.value]], to: &out)
+        out += "| --- | --- |\n"
+        appendFact(t[.unit], model.unit, to: &out)
+        if let project = model.project { appendFact(t[.project], project, to: &out) }
+        appendFact(t[.tableTitle], model.title, to: &out)
+        appendFact(t[.level], model.level, to: &out)
+        appendFact(t[.year], model.year, to: &out)
+        out += "| "
+        out += t[.rubric]
+        out += " | "
+        out.append(markdownCell: model.rubric)
+        out += " "
+        out.append(markdownCell: model.rubricTitle)
+        out += " |\n"
+        appendFact(t[.file], model.file, to: &out)
+        if let document = model.document { appendFact(t[.document], document, to: &out) }
+        appendFact(t[.money], model.money, to: &out)
+
+        let headline = model.headline
+        out += "\n## "
+        out += t[.headline]
+        out += "\n\n| "
+        appendRow([t[.claimed], t[.sumOfParts], t[.byRules]], to: &out)
+        out += "| --- | ---: | ---: | ---: |\n"
+        appendRow([t[.total]], cells: [headline.claimedTotal, headline.sumTotal, headline.rulesTotal], to: &out)
+        appendRow([t[.grade]], cells: [headline.claimedGrade, headline.sumGrade, headline.rulesGrade], to: &out)
+
+        let budget = model.budget
+        out += "\n## "
+        out += t[.budget]
+        out += "\n\n"
+        appendRow([
+            t[.initial], t[.adjusted], t[.executed], t[.points],
+            t[.rate] + "（" + t[.claimedShort] + "）", t[.rate] + "（" + t[.computedShort] + "）",
+            t[.score] + "（" + t[.claimedShort] + "）", t[.score] + "（" + t[.computedShort] + "）",
+            t[.findings], t[.source],
+        ], to: &out)
+        out += "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
+        appendRow([], cells: [budget.initial, budget.adjusted, budget.executed, budget.points, budget.claimedRate,
+                              budget.computedRate, budget.claimedScore, budget.computedScore],
+                  notes: budget.notes, source: budget.source, to: &out)
+
+        out += "\n## "
+        out += t[.indicators]
+        out += "\n\n"
+        appendRow([t[.level1], t[.level2], t[.level3], t[.target], t[.actual], t[.points], t[.claimedScore],
+                   t[.computedScore], t[.reason], t[.findings], t[.source]], to: &out)
+        out += "| --- | --- | --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |\n"
+        for group in model.groups {
+            for row in group.rows {
+                appendRow([], cells: [row.groupName, row.subcategory, row.name, row.target, row.actual, row.points,
+                                      row.claimed, row.computed, row.reason],
+                          notes: row.notes, source: row.source, to: &out)
+            }
+            out += "| **"
+            out.append(markdownCell: group.name)
+            out += "** | **"
+            out += t[.subtotal]
+            out += "** | | | | "
+            appendSubtotal(group.points, group.claimed, group.computed, notes: group.notes, source: group.source, to: &out)
+        }
+        let total = model.total
+        out += "| **"
+        out += t[.total]
+        out += "** | | | | | "
+        appendSubtotal(total.points, total.claimed, total.computed, notes: total.notes, source: total.source, to: &out)
+
+        out += "\n## "
+        out += t[.chart]
+        out += "\n\n"
+        appendRow([t[.level1], t[.points], t[.legendClaimed], t[.legendComputed]], to: &out)
+        out += "| --- | ---: | ---: | ---: |\n"
+        for group in model.groups {
+            appendRow([], cells: [group.name, group.points, group.claimed, group.computed], to: &out)
+        }
+
+        out += "\n## "
+        out += t[.findings]
+        out += "（"
+        out.append(markdownCell: model.summary)
+        out += "）\n\n"
+        if !model.findings.isEmpty {
+            appendRow(["#", t[.severity], t[.code], t[.path], t[.location], t[.claimedValue], t[.computedValue],
+                       t[.message], t[.formula]], to: &out)
+            out += "| ---: | --- | --- | --- | --- | ---: | ---: | --- | --- |\n"
+        }
+        for finding in model.findings {
+            out += "| "
+            out += String(finding.number)
+            out += " "
+            appendRow([], cells: [finding.severityLabel, finding.code, finding.path, finding.location, finding.claimed,
+                                  finding.computed, finding.message, finding.formula], to: &out)
+        }
+        return out
+    }
+
+    /// `| a | b | … |` and a line break: `escaped` as they are, then `cells` escaped, then the
+    /// `notes` and the `source` when `source` is given.
+    private static func appendRow(_ escaped: [String], cells: [String] = [], notes: [ReportModel.Note] = [],
+                                  source: String? = nil, to out: inout String) {
+        for text in escaped {
+            out += "| "
+            out += text
+            out += " "
+        }
+        for cell in cells {
+            out += "| "
+            out.append(markdownCell: cell)
+            out += " "
+        }
+        if let source {
+            out += "| "
+            appendNotes(notes, to: &out)
+            out += " | "
+            out.append(markdownCell: source)
+            out += " "
+        }
+        out += "|\n"
+    }
+
+    /// `| term | value |`, `term` already escaped.
+    private static func appendFact(_ term: String, _ value: String, to out: inout String) {
+        out += "| "
+        out += term
+        out += " | "
+        out.append(markdownCell: value)
+        out += " |\n"
+    }
+
+    /// The rest of a subtotal or total row from its points column on, the figures in bold.
+    private static func appendSubtotal(_ points: String, _ claimed: String, _ computed: String, notes: [ReportModel.Note],
+                                       source: String, to out: inout String) {
+        out += "**"
+        out.append(markdownCell: points)
+        out += "** | **"
+        out.append(markdownCell: claimed)
+        out += "** | **"
+        out.append(markdownCell: computed)
+        out += "** | | "
+        appendNotes(notes, to: &out)
+        out += " | "
+        out.append(markdownCell: source)
+        out += " |\n"
+    }
+
+    /// `警告 missing-explanation; 警告 score-off-rule`.
+    private static func appendNotes(_ notes: [ReportModel.Note], to out: inout String) {
+        for (index, note) in notes.enumerated() {
+            if index > 0 { out += "; " }
+            out.append(markdownCell: note.severityLabel)
+            out += " "
+            out.append(markdownCell: note.code)
+        }
     }
 
     /// `text` safe inside a table cell: `|` and Markdown's inline punctuation backslash-escaped,
@@ -21,5 +188,26 @@ public enum MarkdownReport {
             out.append(character)
         }
         return out
+    }
+
+    /// Whether `escape` would change `text`: it has one of the escaped characters or a line
+    /// break (`\n`, `\r`, VT, FF, NEL, U+2028, U+2029). Checked on UTF-8 bytes, so the usual cell
+    /// is appended as it is without walking its characters.
+    static func needsEscape(_ text: String) -> Bool {
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"), 0x0A...0x0D:
+                return true
+            case 0xC2:
+                if iterator.next() == 0x85 { return true }
+            case 0xE2:
+                if iterator.next() == 0x80, let third = iterator.next(), third == 0xA8 || third == 0xA9 { return true }
+            default:
+                break
+            }
+        }
+        return false
     }
 }

@@ -1,37 +1,30 @@
 import Foundation
 
-/// What the HTML and Markdown reports of one table show, as plain strings ready for a template:
-/// the heading, the headline (claimed total and grade beside the computed ones), the budget row,
-/// the indicator tree as the table's rows with the findings on the row they concern, the
-/// level-1 chart and the list of findings with the formula behind each computed value.
+/// What the HTML and Markdown reports of one table show, as plain strings ready to be escaped
+/// and written: the heading, the headline (claimed total and grade beside the computed ones),
+/// the budget row, the indicator tree as the table's rows with the findings on the row they
+/// concern (each level-1 group with its subtotal) and the list of findings with the formula
+/// behind each computed value. The HTML report draws the level-1 subtotals as a `BarChart`.
 ///
-/// Values that are absent are `—`; every optional part has a `has…` flag, because a Mustache
-/// section over a missing key would otherwise look the name up in the enclosing object.
+/// Values that are absent are `—`; parts a report leaves out when absent are optional.
 struct ReportModel {
-    var lang: String
-    var t: [String: String]
     var heading: String
     var unit: String
-    var project: String
-    var hasProject: Bool
+    var project: String?
     var title: String
     var level: String
     var year: String
     var rubric: String
     var rubricTitle: String
     var file: String
-    var document: String
-    var hasDocument: Bool
+    /// The published document the table was imported from, with its table number and lines.
+    var document: String?
     var money: String
     var headline: Headline
     var budget: Budget
     var groups: [Group]
     var total: Total
-    var chart: BarChart
-    /// The chart's figures, as a table for the Markdown report.
-    var categoryPoints: [CategoryPoints]
     var findings: [FindingLine]
-    var hasFindings: Bool
     var summary: String
 
     struct Headline {
@@ -56,7 +49,6 @@ struct ReportModel {
         var computedScore: String
         var rowClass: String
         var notes: [Note]
-        var hasNotes: Bool
         var source: String
     }
 
@@ -71,7 +63,6 @@ struct ReportModel {
         var computed: String
         var subtotalClass: String
         var notes: [Note]
-        var hasNotes: Bool
         var source: String
     }
 
@@ -95,7 +86,6 @@ struct ReportModel {
         var source: String
         var rowClass: String
         var notes: [Note]
-        var hasNotes: Bool
     }
 
     struct Total {
@@ -104,15 +94,7 @@ struct ReportModel {
         var computed: String
         var rowClass: String
         var notes: [Note]
-        var hasNotes: Bool
         var source: String
-    }
-
-    struct CategoryPoints {
-        var name: String
-        var points: String
-        var claimed: String
-        var computed: String
     }
 
     /// A finding shown on the row it concerns.
@@ -126,7 +108,6 @@ struct ReportModel {
     /// A finding in the full list.
     struct FindingLine {
         var number: Int
-        var anchor: String
         var severity: String
         var severityLabel: String
         var code: String
@@ -136,8 +117,8 @@ struct ReportModel {
         var claimed: String
         var computed: String
         var message: String
+        /// The arithmetic behind `computed`, or empty.
         var formula: String
-        var hasFormula: Bool
     }
 }
 
@@ -151,24 +132,23 @@ extension ReportModel {
         func printed(_ value: PrintedNumber?) -> String { value?.description ?? "—" }
         let file = submission.file
 
-        var remaining = Array(result.findings.enumerated())
+        var remaining = result.findings
         /// Takes the findings a row shows, so each finding lands on one row at most.
         func take(_ matches: (Finding) -> Bool) -> [Note] {
-            let taken = remaining.filter { matches($0.element) }
-            remaining.removeAll { matches($0.element) }
-            return taken.map { Note($0.element, language: language) }
+            guard !remaining.isEmpty else { return [] }
+            let taken = remaining.filter(matches)
+            guard !taken.isEmpty else { return [] }
+            remaining.removeAll(where: matches)
+            return taken.map { Note($0, language: language) }
         }
         func source(_ location: SourceLocation?) -> String {
             guard let location else { return "" }
-            if location.file == file { return zh ? "第 \(location.line) 行" : "line \(location.line)" }
+            if location.file == file { return zh ? "第 " + String(location.line) + " 行" : "line " + String(location.line) }
             return location.description
         }
 
-        lang = zh ? "zh-CN" : "en"
-        t = ReportLabels.table(language)
         unit = submission.unit ?? "—"
-        project = submission.project ?? ""
-        hasProject = submission.project != nil
+        project = submission.project
         title = submission.title ?? ""
         level = submission.level.label.text(language)
         year = String(submission.year)
@@ -183,10 +163,8 @@ extension ReportModel {
                 source.lastLine.map { zh ? "第 \(first)–\($0) 行" : "lines \(first)–\($0)" } ?? (zh ? "第 \(first) 行" : "line \(first)")
             }
             document = [source.file, table, lines].compactMap { $0 }.joined(separator: " · ")
-            hasDocument = true
         } else {
-            document = ""
-            hasDocument = false
+            document = nil
         }
         money = submission.money.rawValue
 
@@ -208,28 +186,42 @@ extension ReportModel {
             claimedRate: printed(budgetScore.claimedRate),
             computedRate: budgetScore.rate.map { ($0 * 100).formatted(decimals: 2) + "%" } ?? "—",
             claimedScore: printed(budgetScore.claimedScore), computedScore: number(budgetScore.score),
-            rowClass: Self.severityClass(budgetNotes), notes: budgetNotes, hasNotes: !budgetNotes.isEmpty,
+            rowClass: Self.severityClass(budgetNotes), notes: budgetNotes,
             source: source(submission.budget.location))
 
+        /// The row of `indicators[position]`, read in place: copying an indicator score (its
+        /// parsed values and assessment) would cost more than the row.
+        func row(_ indicators: [Scorecard.IndicatorScore], _ position: Int, of category: Submission.CategoryRow) -> Row {
+            // The path is built only while findings are left to place.
+            var notes: [Note] = []
+            if !remaining.isEmpty {
+                let path = category.path(of: indicators[position].indicator)
+                let line = indicators[position].indicator.location.line
+                notes = take { $0.path == path && ($0.location == nil || $0.location?.line == line) }
+            }
+            let computed = indicators[position].assessment.computed.map { $0.compact(decimals: decimals) }
+                ?? indicators[position].assessment.band.map {
+                    "\($0.name) \($0.points.lower.compact(decimals: decimals))–\($0.points.upper.compact(decimals: decimals))"
+                }
+                ?? "—"
+            return Row(
+                first: false, groupName: category.name, groupSpan: 0,
+                startsSubcategory: false, subcategory: indicators[position].indicator.subcategory ?? "", subcategorySpan: 0,
+                name: indicators[position].indicator.name, target: indicators[position].indicator.target ?? "—",
+                actual: indicators[position].indicator.actual ?? "—", points: printed(indicators[position].indicator.points),
+                claimed: printed(indicators[position].indicator.score), computed: computed,
+                method: ReportLabels.method(indicators[position].assessment.method, language),
+                reason: indicators[position].indicator.reason ?? "", source: source(indicators[position].indicator.location),
+                rowClass: Self.severityClass(notes), notes: notes)
+        }
+
         var groups: [Group] = []
+        groups.reserveCapacity(card.categories.count)
         for category in card.categories {
             var rows: [Row] = []
-            for scored in category.indicators {
-                let indicator = scored.indicator
-                let path = category.row.path(of: indicator)
-                let notes = take { $0.path == path && ($0.location == nil || $0.location?.line == indicator.location.line) }
-                let assessment = scored.assessment
-                let computed = assessment.computed.map { $0.compact(decimals: decimals) }
-                    ?? assessment.band.map { "\($0.name) \($0.points.lower.compact(decimals: decimals))–\($0.points.upper.compact(decimals: decimals))" }
-                    ?? "—"
-                rows.append(Row(
-                    first: false, groupName: category.row.name, groupSpan: 0,
-                    startsSubcategory: false, subcategory: indicator.subcategory ?? "", subcategorySpan: 0,
-                    name: indicator.name, target: indicator.target ?? "—", actual: indicator.actual ?? "—",
-                    points: printed(indicator.points), claimed: printed(indicator.score), computed: computed,
-                    method: ReportLabels.method(assessment.method, language), reason: indicator.reason ?? "",
-                    source: source(indicator.location), rowClass: Self.severityClass(notes),
-                    notes: notes, hasNotes: !notes.isEmpty))
+            rows.reserveCapacity(category.indicators.count)
+            for position in category.indicators.indices {
+                rows.append(row(category.indicators, position, of: category.row))
             }
             // Level-2 cells span their run of rows, counting each row's note row.
             var index = 0
@@ -237,11 +229,11 @@ extension ReportModel {
                 var end = index + 1
                 while end < rows.count && rows[end].subcategory == rows[index].subcategory { end += 1 }
                 rows[index].startsSubcategory = true
-                rows[index].subcategorySpan = rows[index..<end].reduce(0) { $0 + ($1.hasNotes ? 2 : 1) }
+                rows[index].subcategorySpan = rows[index..<end].reduce(0) { $0 + ($1.notes.isEmpty ? 1 : 2) }
                 index = end
             }
             let notes = take { $0.path == category.row.name }
-            let span = rows.reduce(0) { $0 + ($1.hasNotes ? 2 : 1) } + 1 + (notes.isEmpty ? 0 : 1)
+            let span = rows.reduce(0) { $0 + ($1.notes.isEmpty ? 1 : 2) } + 1 + (notes.isEmpty ? 0 : 1)
             if !rows.isEmpty {
                 rows[0].first = true
                 rows[0].groupSpan = span
@@ -249,7 +241,7 @@ extension ReportModel {
             groups.append(Group(
                 name: category.row.name, span: span, rows: rows, points: number(category.points),
                 claimed: number(category.claimed), computed: number(category.computed),
-                subtotalClass: Self.severityClass(notes), notes: notes, hasNotes: !notes.isEmpty,
+                subtotalClass: Self.severityClass(notes), notes: notes,
                 source: source(category.row.location)))
         }
         self.groups = groups
@@ -258,16 +250,11 @@ extension ReportModel {
             points: number(submission.total.points?.number ?? card.rubric.total), claimed: printed(card.total.claimed),
             computed: number(card.total.recomputed ?? card.total.computed),
             rowClass: Self.severityClass(totalNotes), notes: totalNotes + rubricNotes,
-            hasNotes: !(totalNotes + rubricNotes).isEmpty, source: source(submission.total.location))
+            source: source(submission.total.location))
 
-        chart = BarChart(card, language: language)
-        categoryPoints = card.categories.map {
-            CategoryPoints(name: $0.row.name, points: number($0.points), claimed: number($0.claimed), computed: number($0.computed))
-        }
         findings = result.findings.enumerated().map { index, finding in
             FindingLine(finding, index: index, card: card, language: language)
         }
-        hasFindings = !findings.isEmpty
         summary = TextReport.summary(result.findings, language: language, style: TextStyle(color: false))
     }
 
@@ -294,7 +281,6 @@ extension ReportModel.Note {
 extension ReportModel.FindingLine {
     init(_ finding: Finding, index: Int, card: Scorecard, language: Language) {
         number = index + 1
-        anchor = "finding-\(index + 1)"
         severity = finding.severity.rawValue
         severityLabel = finding.severity.label.text(language)
         code = finding.code.rawValue
@@ -305,6 +291,5 @@ extension ReportModel.FindingLine {
         computed = finding.computed?.description ?? "—"
         message = finding.message.text(language)
         formula = ReportFormula.of(finding, card: card, language: language) ?? ""
-        hasFormula = !formula.isEmpty
     }
 }

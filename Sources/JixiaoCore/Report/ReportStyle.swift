@@ -1,7 +1,8 @@
 /// The inline CSS of the table report and the dashboard: system fonts only (no web fonts),
 /// A4 print rules, and a phone layout where the wide tables become one card per row.
-enum ReportStyleTemplate {
-    static let text = """
+enum ReportStyle {
+    /// The `<style>` element, without a line break after it.
+    static let element = """
         <style>
         :root {
           --ink: #1d2733; --muted: #5b6776; --line: #d5dbe3; --paper: #ffffff; --band: #f4f6f9;

@@ -1,0 +1,86 @@
+extension BarChart {
+    /// Appends the chart as an inline SVG in a `<figure>`, as the table report and the dashboard
+    /// show it; a chart without rows is an empty figure.
+    func appendSVG(to out: inout String) {
+        out += #"<figure class="chart" id=""#
+        out.append(html: id)
+        out += "\">\n"
+        if !rows.isEmpty {
+            out += #"<svg viewBox="0 0 "#
+            out += String(width)
+            out += " "
+            out += String(height)
+            out += #"" width="100%" role="img" aria-labelledby=""#
+            out.append(html: id)
+            out += #"-title" preserveAspectRatio="xMinYMin meet">"#
+            out += "\n<title id=\""
+            out.append(html: id)
+            out += "-title\">"
+            out.append(html: title)
+            out += "</title>\n"
+            for item in legend {
+                out += #"<rect class=""#
+                out.append(html: item.cssClass)
+                out += #"" x=""#
+                out += String(item.x)
+                out += #"" y="2" width="12" height="12" rx="2"></rect><text class="legend" x=""#
+                out += String(item.textX)
+                out += #"" y=""#
+                out += String(item.y)
+                out += "\">"
+                out.append(html: item.label)
+                out += "</text>\n"
+            }
+            for row in rows {
+                out += "<g class=\"row\">\n"
+                out += #"<text class="label" x=""#
+                out += String(row.labelX)
+                out += #"" y=""#
+                out += String(row.labelY)
+                out += #"" text-anchor="end"><title>"#
+                out.append(html: row.fullLabel)
+                out += "</title>"
+                out.append(html: row.label)
+                out += "</text>\n"
+                for track in row.tracks {
+                    track.appendSVG(to: &out)
+                }
+                for bar in row.bars {
+                    bar.appendSVG(to: &out)
+                    if let value = bar.value {
+                        out += #"<text class="value" x=""#
+                        out += String(bar.valueX)
+                        out += #"" y=""#
+                        out += String(bar.valueY)
+                        out += "\">"
+                        out.append(html: value)
+                        out += "</text>"
+                    }
+                    out += "\n"
+                }
+                out += "</g>\n"
+            }
+            out += "</svg>\n"
+        }
+        out += "</figure>\n"
+    }
+}
+
+extension BarChart.Rect {
+    /// The bar or track with its tooltip, on a line of its own.
+    func appendSVG(to out: inout String) {
+        out += #"<rect class=""#
+        out.append(html: cssClass)
+        out += #"" x=""#
+        out += String(x)
+        out += #"" y=""#
+        out += String(y)
+        out += #"" width=""#
+        out += String(width)
+        out += #"" height=""#
+        out += String(height)
+        out += #"" rx="2"><title>"#
+        out.append(html: tooltip)
+        out += "</title></rect>\n"
+    }
+}
