@@ -37,7 +37,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case "values":
         _ = ValueParser.parse(String(decoding: bytes, as: UTF8.self))
     case "xlsx":
-        // Through a file, as `audit` opens workbooks (ZIPFoundation's in-memory archives leak).
+        // Through a file, as `audit` opens workbooks.
         FileManager.default.createFile(atPath: workbook, contents: Data(bytes))
         _ = try? XLSXReader.read(path: workbook)
     case "document":
