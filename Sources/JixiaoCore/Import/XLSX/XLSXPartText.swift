@@ -41,16 +41,7 @@ enum XLSXPartText {
             units.append(UInt16(high) << 8 | UInt16(low))
             index += 2
         }
-        var iterator = units.makeIterator()
-        var decoder = UTF16()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: break loop
-            case .error: return nil
-            }
-        }
-        return String(decoding: units, as: UTF16.self)
+        return String(validating: units, as: UTF16.self)
     }
 
     /// The length of a leading `<?xml …?>` declaration, or 0 when there is none (`<?xml-stylesheet`
