@@ -120,7 +120,10 @@ public struct Batch: Sendable {
                     }
                 }
             }
-            while next < total, inFlight < options.jobs { submit() }
+            // The runner's threads are kept fed: a file waits in its queue (its deadline not yet
+            // started) for a thread to finish, instead of the thread waiting for the next file.
+            let slots = runner == nil ? options.jobs : options.jobs * 2
+            while next < total, inFlight < slots { submit() }
             while let outcome = try await group.next() {
                 inFlight -= 1
                 waiting[outcome.index] = outcome
@@ -133,7 +136,7 @@ public struct Batch: Sendable {
                     progress?(BatchProgress(filesDone: nextToWrite, filesTotal: total, tablesDone: tablesDone, errors: errors,
                                             elapsed: Self.seconds(ContinuousClock.now - clock)))
                 }
-                while next < total, inFlight < options.jobs, next - nextToWrite < window { submit() }
+                while next < total, inFlight < slots, next - nextToWrite < window { submit() }
             }
         }
 
