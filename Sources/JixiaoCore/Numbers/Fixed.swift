@@ -33,7 +33,7 @@ public struct Fixed: Sendable, Hashable, Comparable {
     /// beyond twelve are rounded half away from zero.
     public init(significand: Int128, decimals: Int) {
         if decimals <= Self.scaleDigits {
-            let factor = Self.power(Self.scaleDigits - decimals)
+            let factor = Self.power(Swift.min(Self.scaleDigits - decimals, 38))
             let (product, overflow) = significand.multipliedReportingOverflow(by: factor)
             units = overflow ? Self.saturated(negative: significand < 0) : Self.clamp(product)
         } else {

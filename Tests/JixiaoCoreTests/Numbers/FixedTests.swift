@@ -56,6 +56,8 @@ struct FixedTests {
         #expect(Fixed.zero / 0 == Fixed.zero)
         #expect(Fixed.max + Fixed.max == Fixed.max)
         #expect(Fixed("123456789012345678901234567890") == nil)
+        #expect(Fixed(significand: 5, decimals: -3).description == "5000")
+        #expect(Fixed(significand: 5, decimals: -60) == Fixed.max)
         // A wide product that still fits is exact.
         #expect((fixed("12345678901234") * fixed("1000000")).description == "12345678901234000000")
         #expect((fixed("12345678901234") / fixed("0.001")).description == "12345678901234000")
