@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes a batch's shared outputs as results arrive in input order: `summary.csv`,
 /// `findings.csv`, `errors.csv` and `summary.json`, each under a temporary name until the run
-/// finishes; and keeps the run's counts for the final summary (a fixed amount of memory, plus
-/// the error rows and one short dashboard line per table for `index.html`).
+/// finishes; and keeps the run's counts for the final summary and the dashboard (a fixed amount
+/// of memory, plus the error rows; the dashboard's row for each table waits in a scratch file
+/// until `index.html` is written around them).
 struct BatchWriter {
     let options: BatchOptions
     let started: Date
@@ -19,7 +20,10 @@ struct BatchWriter {
     private var bySeverity: [Severity: Int] = [:]
     private var byCode: [FindingCode: Int] = [:]
     private var gaps: [GapEntry] = []
-    private var dashboard = DashboardSummary(tables: [])
+    /// The dashboard's counts, and its table rows in a scratch file until the page is written.
+    private var dashboard = DashboardTotals()
+    private var unreadable: [DashboardSummary.Unreadable] = []
+    private let dashboardRows: OutputFile
 
     init(options: BatchOptions, started: Date) throws {
         self.options = options
@@ -29,6 +33,7 @@ struct BatchWriter {
         findingsCSV = try OutputFile(path: out + "/" + Batch.findingsCSV, bom: true)
         errorsCSV = try OutputFile(path: out + "/" + Batch.errorsCSV, bom: true)
         summaryJSON = try OutputFile(path: out + "/" + Batch.summaryJSON)
+        dashboardRows = try OutputFile(path: out + "/" + Batch.dashboard + ".rows")
         summaryCSV.write(CSV.row(TableRecord.summaryHeader))
         findingsCSV.write(CSV.row(TableRecord.findingsHeader))
         errorsCSV.write(CSV.row(ErrorRecord.header))
@@ -50,9 +55,12 @@ struct BatchWriter {
             }
             if let gap = record.gap, gap > 0 { keep(record, gap: gap) }
         }
-        dashboard.tables += outcome.dashboard
+        for table in outcome.dashboard {
+            dashboard.add(table)
+            dashboardRows.write(Dashboard.row(table, language: options.language))
+        }
         for error in outcome.errors {
-            dashboard.unreadable.append(DashboardSummary.Unreadable(
+            unreadable.append(DashboardSummary.Unreadable(
                 file: error.file, code: error.code, reason: LocalizedText(zh: error.message, en: error.message)))
             if error.code == "internal-error" { internalErrors += 1 }
             errorsCSV.write(CSV.row(error.row))
@@ -95,7 +103,12 @@ struct BatchWriter {
         ])
         summaryJSON.write("\"run\":" + run.serialized(pretty: false) + "}\n")
         for file in [summaryCSV, findingsCSV, errorsCSV, summaryJSON] { try file.commit() }
-        try OutputFile.write(Dashboard.render(dashboard, language: options.language), to: options.outputDirectory + "/" + Batch.dashboard)
+        let page = Dashboard.Page(dashboard, unreadable: unreadable, language: options.language)
+        let index = try OutputFile(path: options.outputDirectory + "/" + Batch.dashboard)
+        index.write(page.head)
+        try dashboardRows.drain(into: index)
+        index.write(page.tail)
+        try index.commit()
         return BatchSummary(
             runName: options.runName, started: started, duration: duration, files: files, tables: tables,
             errors: errorJSON.count, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,

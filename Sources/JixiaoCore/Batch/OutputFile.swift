@@ -21,7 +21,7 @@ public final class OutputFile {
     public init(path: String, bom: Bool = false) throws {
         self.path = path
         temporaryPath = Self.temporaryPath(for: path)
-        guard let handle = fopen(temporaryPath, "wb") else {
+        guard let handle = fopen(temporaryPath, "w+b") else {
             throw OutputError(path: path, reason: String(cString: strerror(errno)))
         }
         self.handle = handle
@@ -62,6 +62,28 @@ public final class OutputFile {
     }
 
     /// Writes a whole file at once, atomically.
+    /// Appends everything written here to `target` and removes this file, never committed: the
+    /// scratch file of a part of `target` that is written before the rest is known.
+    public func drain(into target: OutputFile) throws {
+        flush()
+        guard let handle else { return }
+        self.handle = nil
+        defer {
+            fclose(handle)
+            unlink(temporaryPath)
+        }
+        target.flush()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        rewind(handle)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if count == 0 { break }
+            target.buffer.append(contentsOf: chunk[..<count])
+            target.flush()
+        }
+        if ferror(handle) != 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+    }
+
     public static func write(_ text: String, to path: String, bom: Bool = false) throws {
         let file = try OutputFile(path: path, bom: bom)
         file.write(text)

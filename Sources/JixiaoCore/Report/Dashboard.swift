@@ -4,14 +4,30 @@
 /// sorts the table.
 public enum Dashboard {
     public static func render(_ summary: DashboardSummary, language: Language) -> String {
-        render(DashboardModel(summary, language: language), language: language)
+        let page = Page(DashboardTotals(summary.tables), unreadable: summary.unreadable, language: language)
+        var out = page.head
+        for table in summary.tables { out += row(table, language: language) }
+        return out + page.tail
     }
 
-    /// The page of `model`, every text from the tables HTML-escaped.
-    static func render(_ model: DashboardModel, language: Language) -> String {
+    /// The page around the table of tables, whose rows (`row`) go between `head` and `tail`: a
+    /// batch writes the rows as tables arrive and the rest once it has counted them all.
+    public struct Page {
+        public var head: String
+        public var tail: String
+
+        public init(_ totals: DashboardTotals, unreadable: [DashboardSummary.Unreadable], language: Language) {
+            let model = DashboardModel(totals, unreadable: unreadable, language: language)
+            head = Dashboard.head(model, language: language)
+            tail = Dashboard.tail(model, language: language)
+        }
+    }
+
+    /// The page up to the first row of the table of tables, every text HTML-escaped.
+    static func head(_ model: DashboardModel, language: Language) -> String {
         let t = ReportLabels.html(language)
         var out = ""
-        out.reserveCapacity(20_480 + model.tables.count * 2_048 + model.codeRows.count * 512 + model.unreadable.count * 256)
+        out.reserveCapacity(20_480 + model.codeRows.count * 512)
 
         out += """
             <!DOCTYPE html>
@@ -96,8 +112,15 @@ public enum Dashboard {
         }
         out += "</section>\n\n"
 
-        appendTables(model.tables, t, to: &out)
+        appendTablesHead(t, to: &out)
+        return out
+    }
 
+    /// The page after the last row of the table of tables: the unreadable inputs and the script.
+    static func tail(_ model: DashboardModel, language: Language) -> String {
+        let t = ReportLabels.html(language)
+        var out = "</tbody>\n</table>\n</section>\n\n"
+        out.reserveCapacity(8_192 + model.unreadable.count * 256)
         out += #"<section id="unreadable" aria-labelledby="unreadable-title">"#
         out += "\n<h2 id=\"unreadable-title\">"
         out += t[.unreadable]
@@ -140,8 +163,8 @@ public enum Dashboard {
         return out
     }
 
-    /// The sortable table of every table, each row's cells with the value they sort by.
-    private static func appendTables(_ tables: [DashboardModel.TableRow], _ t: ReportLabels, to out: inout String) {
+    /// The heading and column heads of the sortable table of every table.
+    private static func appendTablesHead(_ t: ReportLabels, to out: inout String) {
         let claimedTotal = t[.total] + "（" + t[.claimedShort] + "）"
         let computedTotal = t[.total] + "（" + t[.byRules] + "）"
         out += #"<section id="all-tables" aria-labelledby="all-tables-title">"#
@@ -162,79 +185,87 @@ public enum Dashboard {
         out += "<th>"
         out += t[.report]
         out += "</th>\n</tr>\n</thead>\n<tbody>\n"
-        for row in tables {
-            out += "<tr>\n<td data-label=\""
-            out += t[.unit]
-            out += "\" data-value=\""
-            out.append(html: row.unit)
-            out += "\">"
-            out.append(html: row.unit)
-            out += "</td>\n<td data-label=\""
-            out += t[.project]
-            out += "\" data-value=\""
-            out.append(html: row.project)
-            out += "\">"
-            out.append(html: row.project)
-            out += "<span class=\"src\">"
-            out.append(html: row.source)
-            out += "</span></td>\n<td data-label=\""
-            out += t[.year]
-            out += "\" data-value=\""
-            out += String(row.year)
-            out += "\">"
-            out += String(row.year)
-            out += "</td>\n<td class=\"num\" data-label=\""
-            out += claimedTotal
-            out += "\" data-value=\""
-            out.append(html: row.claimedSort)
-            out += "\">"
-            out.append(html: row.claimedTotal)
-            out += "</td>\n<td class=\"num\" data-label=\""
-            out += computedTotal
-            out += "\" data-value=\""
-            out.append(html: row.computedSort)
-            out += "\">"
-            out.append(html: row.computedTotal)
-            out += "</td>\n<td class=\"num "
-            out.append(html: row.gapClass)
-            out += "\" data-label=\""
-            out += t[.gap]
-            out += "\" data-value=\""
-            out.append(html: row.gapSort)
-            out += "\">"
-            out.append(html: row.gap)
-            out += "</td>\n<td class=\""
-            out.append(html: row.gradeClass)
-            out += "\" data-label=\""
-            out += t[.grade]
-            out += "\" data-value=\""
-            out.append(html: row.claimedGrade)
-            out.append(html: row.computedGrade)
-            out += "\">"
-            out.append(html: row.claimedGrade)
-            out += " → "
-            out.append(html: row.computedGrade)
-            out += "</td>\n<td class=\"num\" data-label=\""
-            out += t[.findingCount]
-            out += "\" data-value=\""
-            out += String(row.findings)
-            out += "\">"
-            out += String(row.findings)
-            out += "<span class=\"src\"><span class=\"badge sev-error\">"
-            out += String(row.errors)
-            out += "</span> <span class=\"badge sev-warning\">"
-            out += String(row.warnings)
-            out += "</span> <span class=\"badge sev-info\">"
-            out += String(row.infos)
-            out += "</span></span></td>\n<td class=\"link\" data-label=\""
-            out += t[.report]
-            out += "\"><a href=\""
-            out.append(html: row.report)
-            out += "\">"
-            out += t[.open]
-            out += "</a></td>\n</tr>\n"
-        }
-        out += "</tbody>\n</table>\n</section>\n\n"
+    }
+
+    /// One table's row in the table of tables, each cell with the value it sorts by.
+    public static func row(_ table: DashboardSummary.Table, language: Language) -> String {
+        let t = ReportLabels.html(language)
+        let claimedTotal = t[.total] + "（" + t[.claimedShort] + "）"
+        let computedTotal = t[.total] + "（" + t[.byRules] + "）"
+        let row = DashboardModel.TableRow(table)
+        var out = ""
+        out.reserveCapacity(2_048)
+        out += "<tr>\n<td data-label=\""
+        out += t[.unit]
+        out += "\" data-value=\""
+        out.append(html: row.unit)
+        out += "\">"
+        out.append(html: row.unit)
+        out += "</td>\n<td data-label=\""
+        out += t[.project]
+        out += "\" data-value=\""
+        out.append(html: row.project)
+        out += "\">"
+        out.append(html: row.project)
+        out += "<span class=\"src\">"
+        out.append(html: row.source)
+        out += "</span></td>\n<td data-label=\""
+        out += t[.year]
+        out += "\" data-value=\""
+        out += String(row.year)
+        out += "\">"
+        out += String(row.year)
+        out += "</td>\n<td class=\"num\" data-label=\""
+        out += claimedTotal
+        out += "\" data-value=\""
+        out.append(html: row.claimedSort)
+        out += "\">"
+        out.append(html: row.claimedTotal)
+        out += "</td>\n<td class=\"num\" data-label=\""
+        out += computedTotal
+        out += "\" data-value=\""
+        out.append(html: row.computedSort)
+        out += "\">"
+        out.append(html: row.computedTotal)
+        out += "</td>\n<td class=\"num "
+        out.append(html: row.gapClass)
+        out += "\" data-label=\""
+        out += t[.gap]
+        out += "\" data-value=\""
+        out.append(html: row.gapSort)
+        out += "\">"
+        out.append(html: row.gap)
+        out += "</td>\n<td class=\""
+        out.append(html: row.gradeClass)
+        out += "\" data-label=\""
+        out += t[.grade]
+        out += "\" data-value=\""
+        out.append(html: row.claimedGrade)
+        out.append(html: row.computedGrade)
+        out += "\">"
+        out.append(html: row.claimedGrade)
+        out += " → "
+        out.append(html: row.computedGrade)
+        out += "</td>\n<td class=\"num\" data-label=\""
+        out += t[.findingCount]
+        out += "\" data-value=\""
+        out += String(row.findings)
+        out += "\">"
+        out += String(row.findings)
+        out += "<span class=\"src\"><span class=\"badge sev-error\">"
+        out += String(row.errors)
+        out += "</span> <span class=\"badge sev-warning\">"
+        out += String(row.warnings)
+        out += "</span> <span class=\"badge sev-info\">"
+        out += String(row.infos)
+        out += "</span></span></td>\n<td class=\"link\" data-label=\""
+        out += t[.report]
+        out += "\"><a href=\""
+        out.append(html: row.report)
+        out += "\">"
+        out += t[.open]
+        out += "</a></td>\n</tr>\n"
+        return out
     }
 
     /// The script that sorts the table of tables; it avoids `<` and `&` so the page stays

@@ -123,6 +123,29 @@ struct BatchOutputTests {
         #expect(["truncated.yaml", "empty.yaml", "binary.yaml", "table.csv"].allSatisfy { dashboard.contains($0) })
     }
 
+    /// The dashboard a batch writes row by row is the page rendered in one piece from the same
+    /// tables and unreadable inputs.
+    @Test func theStreamedDashboardIsTheWholePage() async throws {
+        let folder = try scratchFolder("dashboard")
+        try "".write(toFile: folder + "/empty.yaml", atomically: true, encoding: .utf8)
+        let inputs = BatchInputs.collect([Project.path("Examples"), folder + "/empty.yaml"])
+        let out = folder + "/out"
+        _ = try await runBatch(inputs, out: out, reports: .none)
+        let engine = try Engine(catalog: Project.catalog)
+        var summary = DashboardSummary(tables: [])
+        for file in inputs {
+            do {
+                summary.tables += try engine.audit(path: file).map { DashboardSummary.Table($0, report: "") }
+            } catch let error as InputError {
+                let record = ErrorRecord(error, file: file, language: .zh)
+                summary.unreadable.append(DashboardSummary.Unreadable(
+                    file: file, code: record.code, reason: LocalizedText(zh: record.message, en: record.message)))
+            }
+        }
+        #expect(summary.tables.count > 5 && summary.unreadable.count == 1)
+        #expect(try read(out + "/index.html") == Dashboard.render(summary, language: .zh))
+    }
+
     /// Rows come in input order whatever the scheduling; a rerun writes the same bytes.
     @Test func outputsAreStableAcrossRunsAndJobCounts() async throws {
         let folder = try scratchFolder("stable")
