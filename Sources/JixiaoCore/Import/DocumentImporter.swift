@@ -89,7 +89,8 @@ public enum DocumentImporter {
             line.shape == .plain && !claimed.contains { $0.contains(line.number) }
         }
         let claims = time.isExpired() ? [] : NarrativeClaim.extract(from: prose, file: file, deadline: deadline)
-        let nearest = tables.isEmpty && !time.isExpired() ? NearestTable.find(in: document, skipped: skipped) : nil
+        var nearest: NearestTable?
+        if tables.isEmpty, !time.isExpired() { nearest = NearestTable.find(in: document, skipped: skipped, time: &time) }
         return ImportedDocument(file: file, tables: tables, baseData: sheets, claims: claims,
                                 year: tables.first?.year ?? year, findings: findings, notes: notes, nearestTable: nearest)
     }

@@ -133,8 +133,13 @@ enum Labels {
         case level1, level2, level3, target, actual, points, score, reason
     }
 
+    /// A character that every header word below holds: a cell without one is no header, which
+    /// a scan of its scalars tells faster than the word searches.
+    private static let headerMarks: Set<Unicode.Scalar> = ["指", "偏", "原", "改", "实", "完", "值", "得", "分", "权"]
+
     /// The column a header cell of the indicator section names.
     static func indicatorColumn(_ cell: String) -> Column? {
+        guard cell.unicodeScalars.contains(where: headerMarks.contains) else { return nil }
         let text = DocumentText.compact(cell)
         if text.contains("一级指标") { return .level1 }
         if text.contains("二级指标") { return .level2 }
@@ -218,6 +223,8 @@ enum Labels {
 
     /// The kind of table a title line announces, or nil when the line is not a title.
     static func titleKind(_ line: String) -> TableKind? {
+        // Every title below ends in 表; most lines hold none, which a scalar scan tells fast.
+        guard line.unicodeScalars.contains("表") else { return nil }
         let text = DocumentText.compact(line)
         guard text.count <= 60 else { return nil }
         if text.contains("基础数据表") { return .baseData }

@@ -33,17 +33,18 @@ public struct NearestTable: Sendable, Hashable {
     }
 
     /// The nearest thing to a table in `document`; `skipped` are the tables found but not
-    /// imported.
-    static func find(in document: DocumentText, skipped: [TableRegion]) -> NearestTable {
+    /// imported. Nil when `time` runs out.
+    static func find(in document: DocumentText, skipped: [TableRegion], time: inout Deadline.Ticker) -> NearestTable? {
         if let region = skipped.first, let title = document.line(region.titleLine) {
             let text = excerpt(title.filledCells.joined(separator: " "))
             return NearestTable(line: region.titleLine, description: LocalizedText(
                 zh: "第 \(region.titleLine) 行的“\(text)”表没有年份（标题和全文都没有），未能导入",
                 en: "the table “\(text)” on line \(region.titleLine) has no year (neither its title nor the document states one), so it was not imported"))
         }
-        let runs = runs(in: document)
+        guard let runs = runs(in: document, time: &time) else { return nil }
         var titles: [DocumentText.Line] = []
         for line in document.lines where line.filledCells.count <= 2 {
+            if time.isExpired() { return nil }
             if let kind = Labels.titleKind(line.filledCells.joined(separator: " ")), kind != .baseData { titles.append(line) }
         }
         if let title = titles.first {
@@ -70,8 +71,11 @@ public struct NearestTable: Sendable, Hashable {
                 : LocalizedText(zh: "第 \(span(run)) 行有一张 \(run.rows) 行的表，但表头缺少\(missing.joined(separator: "、"))，前面也没有“……绩效自评表”标题",
                                 en: "lines \(span(run)) hold a \(run.rows)-row table, but its header lacks \(missing.joined(separator: ", ")) and no “…绩效自评表” title precedes it"))
         }
-        let mention = document.lines.first { $0.compact.contains("自评表") }
-            ?? document.lines.first { $0.compact.contains("绩效自评") || $0.compact.contains("绩效评价") }
+        // Lines without 评 are passed over by a scalar scan, before the word searches.
+        let mentions = document.lines.filter { $0.text.unicodeScalars.contains("评") }
+        if time.isExpired(mentions.count) { return nil }
+        let mention = mentions.first { $0.compact.contains("自评表") }
+            ?? mentions.first { $0.compact.contains("绩效自评") || $0.compact.contains("绩效评价") }
         if let mention {
             let text = excerpt(mention.text)
             return NearestTable(line: mention.number, description: LocalizedText(
@@ -89,8 +93,8 @@ public struct NearestTable: Sendable, Hashable {
             en: "nothing in the document resembles a table (no tab- or |-separated rows, no self-evaluation title or header)"))
     }
 
-    /// The table-like runs of the document, in order.
-    static func runs(in document: DocumentText) -> [Run] {
+    /// The table-like runs of the document, in order; nil when `time` runs out.
+    static func runs(in document: DocumentText, time: inout Deadline.Ticker) -> [Run]? {
         var runs: [Run] = []
         var current: Run?
         var currentIsText = false
@@ -99,6 +103,7 @@ public struct NearestTable: Sendable, Hashable {
             current = nil
         }
         for line in document.lines {
+            if time.isExpired() { return nil }
             if line.isBlank {
                 // Rows of one table may be separated by blank lines; a second blank line ends it.
                 if let run = current, line.number > run.last + 1 { close() }
