@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 private func scratch(_ name: String) throws -> String {
     let path = NSTemporaryDirectory() + "jixiao-batch-cli/\(name)-\(UUID().uuidString.prefix(8))"
@@ -62,6 +65,87 @@ struct BatchCommandTests {
             #expect(contents(folder + "/out/" + name) == contents(folder + "/again/" + name), "\(name) differs")
         }
         #expect(files(under: folder + "/out") == files(under: folder + "/again"))
+    }
+
+    /// A folder mixing good files with every bad kind of the input-error catalogue, a file over
+    /// the size limit, a document with no table and a file that never finishes (a named pipe no
+    /// one writes to: its read blocks until the process ends). The run finishes, audits every
+    /// good table, and lists every bad file in errors.csv with its code.
+    @Test func aFolderOfEveryBadKindIsListedAndTheRestAudited() throws {
+        let folder = try scratch("hostile")
+        let input = folder + "/in"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let good = ["clean-project-2022.yaml", "seed-003-department-2021.yaml", "seed-002-project-portal-2024.yaml"]
+        for name in good {
+            try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("Examples/\(name)").path, toPath: "\(input)/\(name)")
+        }
+        var expected: [String: String] = [:]
+        for (index, (_, bytes, code, _)) in InputCatalogueTests.cases.enumerated() {
+            let name = "bad-\(index < 10 ? "0" : "")\(index)-\(code).yaml"
+            FileManager.default.createFile(atPath: "\(input)/\(name)", contents: Data(bytes))
+            expected[name] = code
+        }
+        let valid = try String(contentsOfFile: CLI.root.appendingPathComponent("Examples/clean-project-2022.yaml").path, encoding: .utf8)
+        FileManager.default.createFile(atPath: input + "/large.yaml", contents: Data((valid + String(repeating: "#", count: 1_100_000)).utf8))
+        expected["large.yaml"] = "file-too-large"
+        FileManager.default.createFile(atPath: input + "/no-table.txt", contents: Data("本单位按要求开展了绩效自评工作。\n".utf8))
+        expected["no-table.txt"] = "unknown-format"
+        #expect(mkfifo(input + "/stall.yaml", 0o600) == 0)
+        expected["stall.yaml"] = "timed-out"
+        #expect(Set(expected.values).isSuperset(of: ["yaml-syntax", "wrong-type", "missing-field", "unknown-key", "invalid-number",
+                                                      "empty-file", "binary-file", "unknown-encoding", "yaml-alias-limit",
+                                                      "yaml-too-deep", "unknown-rubric"]))
+
+        let out = folder + "/out"
+        let output = try CLI.run(["batch", input, "--out", out, "--timeout", "2", "--quiet"], environment: ["JIXIAO_MAX_FILE_MB": "1"])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(!output.stderr.contains("Fatal error") && !output.stderr.contains("Stack dump"))
+        let errors = Self.rows(out + "/errors.csv")
+        var listed: [String: String] = [:]
+        for row in errors.dropFirst() { listed[(row[0] as NSString).lastPathComponent] = row[1] }
+        #expect(listed == expected)
+        #expect(errors.dropFirst().allSatisfy { !$0[5].isEmpty }, "every row gives its reason")
+        #expect(errors.dropFirst().first { $0[1] == "timed-out" }?[5] == "处理时间超过 2 秒的上限，已跳过")
+        let audited = Set(Self.rows(out + "/summary.csv").dropFirst().map { ($0[0] as NSString).lastPathComponent })
+        #expect(audited == Set(good))
+        #expect(output.stdout.contains("total-mismatch"))
+    }
+
+    /// The rows of a CSV the batch wrote (UTF-8 with a byte order mark, CRLF, quoted fields).
+    private static func rows(_ path: String) -> [[String]] {
+        guard let data = contents(path) else { return [] }
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var characters = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
+        if characters.first == "\u{FEFF}" { characters.removeFirst() }
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            if quoted {
+                if character == "\"" {
+                    if index < characters.count, characters[index] == "\"" { field.unicodeScalars.append("\""); index += 1 } else { quoted = false }
+                } else {
+                    field.unicodeScalars.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                row.append(field)
+                field = ""
+            } else if character == "\n" {
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else if character != "\r" {
+                field.unicodeScalars.append(character)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
     }
 
     @Test func historyShowsAUnitAcrossTwoYears() throws {
