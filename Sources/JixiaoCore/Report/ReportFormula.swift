@@ -39,9 +39,13 @@ enum ReportFormula {
                 guard !points.isEmpty else { return nil }
                 return points.map(\.description).joined(separator: " + ") + " = \(category.indicatorPoints.compact(decimals: 2))"
             }
-            for scored in category.indicators where category.row.path(of: scored.indicator) == finding.path {
-                if let formula = scored.assessment.formula { return formula }
-                if let band = scored.assessment.band {
+            // Only the paths under this category are built, and indicators are read in place.
+            guard finding.path.hasPrefix(category.row.name + "/") else { continue }
+            for position in category.indicators.indices
+            where category.row.path(of: category.indicators[position].indicator) == finding.path {
+                let assessment = category.indicators[position].assessment
+                if let formula = assessment.formula { return formula }
+                if let band = assessment.band {
                     let lower = band.points.lower.compact(decimals: decimals), upper = band.points.upper.compact(decimals: decimals)
                     return language == .zh ? "\(band.name)：\(lower)–\(upper)" : "\(band.name): \(lower)–\(upper)"
                 }
