@@ -93,21 +93,20 @@ public struct Fixed: Sendable, Hashable, Comparable {
 
     /// Exactly `decimals` places, rounded half away from zero: `9.6` with 2 → `9.60`.
     public func formatted(decimals: Int) -> String {
-        let places = Swift.max(0, decimals)
-        let held = Swift.min(places, Self.scaleDigits)
-        let value = Self.divideRounded(units, by: Self.power(Self.scaleDigits - held))
-        var text = Self.digits(value.magnitude, places: held)
-        if places > held { text += String(repeating: "0", count: places - held) }
-        return value < 0 ? "-" + text : text
+        text(decimals: decimals, compact: false)
     }
 
     /// At most `decimals` places, trailing zeros dropped: `9.630` → `9.63`, `1.0000` → `1`.
     public func compact(decimals: Int) -> String {
-        var text = formatted(decimals: decimals)
-        guard decimals > 0 else { return text }
-        while text.utf8.last == UInt8(ascii: "0") { text.removeLast() }
-        if text.utf8.last == UInt8(ascii: ".") { text.removeLast() }
-        return text
+        text(decimals: decimals, compact: true)
+    }
+
+    private func text(decimals: Int, compact: Bool) -> String {
+        let places = Swift.max(0, decimals)
+        let held = Swift.min(places, Self.scaleDigits)
+        let value = Self.divideRounded(units, by: Self.power(Self.scaleDigits - held))
+        let text = Self.digits(value.magnitude, places: held, negative: value < 0, trimmingZeros: compact)
+        return compact || places == held ? text : text + String(repeating: "0", count: places - held)
     }
 
     // MARK: Arithmetic (saturating)
@@ -189,9 +188,10 @@ public struct Fixed: Sendable, Hashable, Comparable {
         return negative ? -Int128(result) : Int128(result)
     }
 
-    /// `magnitude` as digits with a point before the last `places`: `955`, 2 → `9.55`.
-    private static func digits(_ magnitude: UInt128, places: Int) -> String {
-        // Digits come out last first; 128 bits have at most 39, plus the point and a leading 0.
+    /// `magnitude` as digits with a point before the last `places` (`955`, 2 → `9.55`), after a
+    /// `-` when `negative`, and without the fraction's trailing zeros when `trimmingZeros`.
+    private static func digits(_ magnitude: UInt128, places: Int, negative: Bool, trimmingZeros: Bool) -> String {
+        // Digits come out last first; 128 bits have at most 39, plus the point, a leading 0 and a sign.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             var position = buffer.count
             func put(_ byte: UInt8) {
@@ -216,7 +216,13 @@ public struct Fixed: Sendable, Hashable, Comparable {
                 putDigit(UInt8(digit))
                 narrow = next
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
+            if negative { put(UInt8(ascii: "-")) }
+            var end = buffer.count
+            if trimmingZeros && places > 0 {
+                while buffer[end - 1] == UInt8(ascii: "0") { end -= 1 }
+                if buffer[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position..<end]), as: UTF8.self)
         }
     }
 }

@@ -29,14 +29,7 @@ public enum Dashboard {
         var out = ""
         out.reserveCapacity(20_480 + model.codeRows.count * 512)
 
-        out += """
-            <!DOCTYPE html>
-            <html lang="\(language == .zh ? "zh-CN" : "en")">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>
-            """
+        out += ReportStyle.pageStart(language)
         out += t[.dashboardTitle]
         out += "</title>\n"
         out += ReportStyle.element

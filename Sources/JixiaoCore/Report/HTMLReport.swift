@@ -17,14 +17,7 @@ public enum HTMLReport {
         var out = ""
         out.reserveCapacity(16_384 + rowCount * 1_536 + model.findings.count * 768)
 
-        out += """
-            <!DOCTYPE html>
-            <html lang="\(language == .zh ? "zh-CN" : "en")">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>
-            """
+        out += ReportStyle.pageStart(language)
         out += t[.reportTitle]
         out += " · "
         out.append(html: model.heading)

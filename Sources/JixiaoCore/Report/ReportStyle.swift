@@ -1,6 +1,18 @@
-/// The inline CSS of the table report and the dashboard: system fonts only (no web fonts),
-/// A4 print rules, and a phone layout where the wide tables become one card per row.
+/// What the table report and the dashboard pages share: their start and their inline CSS (system fonts only, no web fonts,
+/// A4 print rules, and a phone layout where the wide tables become one card per row).
 enum ReportStyle {
+    /// A page's start, up to its title's text: doctype, language, charset and viewport.
+    static func pageStart(_ language: Language) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language == .zh ? "zh-CN" : "en")">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+        """
+    }
+
     /// The `<style>` element, without a line break after it.
     static let element = """
         <style>
