@@ -60,8 +60,7 @@ struct BatchWriter {
             dashboardRows.write(Dashboard.row(table, language: options.language))
         }
         for error in outcome.errors {
-            unreadable.append(DashboardSummary.Unreadable(
-                file: error.file, code: error.code, reason: LocalizedText(zh: error.message, en: error.message)))
+            unreadable.append(DashboardSummary.Unreadable(error))
             if error.code == "internal-error" { internalErrors += 1 }
             errorsCSV.write(CSV.row(error.row))
             errorJSON.append(error.json.serialized(pretty: false))

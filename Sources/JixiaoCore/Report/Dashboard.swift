@@ -156,10 +156,18 @@ public enum Dashboard {
         return out
     }
 
+    /// The headings of the claimed and recomputed total columns: `总分（表中所填）`, `总分（按规则重算）`.
+    private static func totalHeadings(_ t: ReportLabels) -> (claimed: String, computed: String) {
+        (t[.total] + "（" + t[.claimedShort] + "）", t[.total] + "（" + t[.byRules] + "）")
+    }
+
+    /// The same, made once per language for the rows.
+    private static let totalHeadingsZh = totalHeadings(ReportLabels.html(.zh))
+    private static let totalHeadingsEn = totalHeadings(ReportLabels.html(.en))
+
     /// The heading and column heads of the sortable table of every table.
     private static func appendTablesHead(_ t: ReportLabels, to out: inout String) {
-        let claimedTotal = t[.total] + "（" + t[.claimedShort] + "）"
-        let computedTotal = t[.total] + "（" + t[.byRules] + "）"
+        let (claimedTotal, computedTotal) = totalHeadings(t)
         out += #"<section id="all-tables" aria-labelledby="all-tables-title">"#
         out += "\n<h2 id=\"all-tables-title\">"
         out += t[.allTables]
@@ -183,8 +191,7 @@ public enum Dashboard {
     /// One table's row in the table of tables, each cell with the value it sorts by.
     public static func row(_ table: DashboardSummary.Table, language: Language) -> String {
         let t = ReportLabels.html(language)
-        let claimedTotal = t[.total] + "（" + t[.claimedShort] + "）"
-        let computedTotal = t[.total] + "（" + t[.byRules] + "）"
+        let (claimedTotal, computedTotal) = language == .zh ? totalHeadingsZh : totalHeadingsEn
         let row = DashboardModel.TableRow(table)
         var out = ""
         out.reserveCapacity(2_048)

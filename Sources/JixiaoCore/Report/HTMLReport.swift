@@ -233,13 +233,7 @@ public enum HTMLReport {
             out += "<tr class=\"subtotal "
             out.append(html: group.subtotalClass)
             out += "\">\n"
-            if group.rows.isEmpty {
-                out += "<th class=\"l1\" rowspan=\""
-                out += String(group.span)
-                out += "\" scope=\"rowgroup\">"
-                out.append(html: group.name)
-                out += "</th>"
-            }
+            if group.rows.isEmpty { appendLevel1Cell(group.name, span: group.span, to: &out) }
             out += "\n<td colspan=\"4\">"
             out += t[.subtotal]
             out += "<span class=\"src\">"
@@ -269,18 +263,21 @@ public enum HTMLReport {
         out += "</tbody>\n</table>\n</section>\n\n"
     }
 
+    /// A level-1 category's cell, spanning its group's rows.
+    private static func appendLevel1Cell(_ name: String, span: Int, to out: inout String) {
+        out += "<th class=\"l1\" rowspan=\""
+        out += String(span)
+        out += "\" scope=\"rowgroup\">"
+        out.append(html: name)
+        out += "</th>"
+    }
+
     /// An indicator's row (the level-1 and level-2 cells only where their span starts), then its notes.
     private static func appendRow(_ row: ReportModel.Row, _ t: ReportLabels, to out: inout String) {
         out += "<tr class=\"indicator "
         out.append(html: row.rowClass)
         out += "\">\n"
-        if row.first {
-            out += "<th class=\"l1\" rowspan=\""
-            out += String(row.groupSpan)
-            out += "\" scope=\"rowgroup\">"
-            out.append(html: row.groupName)
-            out += "</th>"
-        }
+        if row.first { appendLevel1Cell(row.groupName, span: row.groupSpan, to: &out) }
         out += "\n"
         if row.startsSubcategory {
             out += "<td class=\"l2\" rowspan=\""

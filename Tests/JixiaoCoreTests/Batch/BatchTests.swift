@@ -137,9 +137,7 @@ struct BatchOutputTests {
             do {
                 summary.tables += try engine.audit(path: file).map { DashboardSummary.Table($0, report: "") }
             } catch let error as InputError {
-                let record = ErrorRecord(error, file: file, language: .zh)
-                summary.unreadable.append(DashboardSummary.Unreadable(
-                    file: file, code: record.code, reason: LocalizedText(zh: record.message, en: record.message)))
+                summary.unreadable.append(DashboardSummary.Unreadable(ErrorRecord(error, file: file, language: .zh)))
             }
         }
         #expect(summary.tables.count > 5 && summary.unreadable.count == 1)
