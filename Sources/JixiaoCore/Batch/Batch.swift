@@ -80,11 +80,12 @@ public struct Batch: Sendable {
         OutputFile.removePartials(in: out)
 
         // Report folders are made up front, so the workers only write files.
+        // Each input's report path in the output folder, without the extension.
         var reportPaths: [String?] = Array(repeating: nil, count: files.count)
         if options.reports != .none {
             var folders: Set<String> = []
             for (index, file) in files.enumerated() {
-                let relative = Self.reportsFolder + "/" + BatchInputs.reportPath(for: file, table: 1, tables: 1, extension: "x")
+                let relative = Self.reportsFolder + "/" + BatchInputs.reportBase(for: file)
                 reportPaths[index] = relative
                 folders.insert((relative as NSString).deletingLastPathComponent)
             }
@@ -174,8 +175,7 @@ public struct Batch: Sendable {
                 if let prior, let facts, !prior.isEmpty { results[position].findings += prior.findings(for: facts, submission: submission) }
                 var reportName: String?
                 if let report {
-                    let base = (report as NSString).deletingPathExtension
-                    let name = base + (results.count > 1 ? "-\(position + 1)" : "") + "." + (options.reports == .html ? "html" : "md")
+                    let name = report + (results.count > 1 ? "-\(position + 1)" : "") + (options.reports == .html ? ".html" : ".md")
                     let text = options.reports == .html
                         ? HTMLReport.render(results[position], language: options.language)
                         : MarkdownReport.render(results[position], language: options.language)

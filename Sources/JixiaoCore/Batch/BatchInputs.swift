@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files a batch reads, in a stable order whatever the file system lists first.
 public enum BatchInputs {
@@ -13,37 +16,75 @@ public enum BatchInputs {
     public static func collect(_ paths: [String]) -> [String] {
         var files: [String] = []
         var seen: Set<String> = []
+        let workingDirectory = FileManager.default.currentDirectoryPath
         func add(_ path: String) {
-            let key = URL(fileURLWithPath: path).standardizedFileURL.path
-            if seen.insert(key).inserted { files.append(path) }
+            if seen.insert(absolute(path, in: workingDirectory)).inserted { files.append(path) }
         }
-        let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard kind(of: path) == .directory else {
                 add(path)
                 continue
             }
-            var found: [String] = []
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            if let walker = manager.enumerator(atPath: path) {
-                while let relative = walker.nextObject() as? String {
-                    let name = (relative as NSString).lastPathComponent
-                    if name.hasPrefix(".") {
-                        if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
-                        continue
-                    }
-                    guard extensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
-                    let full = base + "/" + relative
-                    var childIsDirectory: ObjCBool = false
-                    if manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
-                        found.append(full)
-                    }
-                }
-            }
-            for file in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { add(file) }
+            var found: [(key: [UInt8], path: String)] = []
+            walk(path.hasSuffix("/") ? String(path.dropLast()) : path) { found.append((Array($0.utf8), $0)) }
+            found.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            for file in found { add(file.path) }
         }
         return files
+    }
+
+    private enum Kind { case directory, file, other }
+
+    /// What `path` is, following symbolic links.
+    private static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .other }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .other
+        }
+    }
+
+    /// Calls `found` with every non-hidden file with a known extension under `folder`, depth
+    /// first. Entries are typed from the directory listing; only links and file systems that do
+    /// not say are looked up one by one. A link to a folder is not followed (links can loop).
+    private static func walk(_ folder: String, found: (String) -> Void) {
+        guard let directory = opendir(folder.isEmpty ? "/" : folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let full = folder + "/" + name
+            let kind: Kind = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): .directory
+            case Int32(DT_REG): .file
+            case Int32(DT_LNK): kind(of: full) == .file ? .file : .other
+            default: kind(of: full)
+            }
+            switch kind {
+            case .directory: walk(full, found: found)
+            case .file where extensions.contains((name as NSString).pathExtension.lowercased()): found(full)
+            default: break
+            }
+        }
+    }
+
+    /// `path` made absolute, with `.`, `..` and repeated slashes resolved in its text (links are
+    /// not followed): the key under which a file reached twice is recognised.
+    static func absolute(_ path: String, in workingDirectory: String) -> String {
+        let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// A run name guessed from the inputs: the year when every path names the same one
@@ -73,14 +114,14 @@ public enum BatchInputs {
         return nil
     }
 
-    /// Where a table's report goes inside the report folder: the input's path without its
-    /// extension, made relative and safe (`Examples/seed-003.md`; `-2`, `-3` for later tables).
-    public static func reportPath(for file: String, table: Int, tables: Int, extension ext: String) -> String {
+    /// Where an input's reports go inside the report folder, without an extension: the input's
+    /// path without its own, made relative and safe (`Examples/seed-003`; a batch adds `-2`, `-3`
+    /// for later tables of one file, then `.md` or `.html`).
+    public static func reportBase(for file: String) -> String {
         var components = file.split(separator: "/").map(String.init).filter { $0 != "." && !$0.isEmpty }.map { $0 == ".." ? "_" : $0 }
         var name = components.popLast() ?? "table"
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
         if name.hasPrefix(".") { name = "_" + name.dropFirst() }
-        let suffix = tables > 1 ? "-\(table)" : ""
-        return (components + [name + suffix + "." + ext]).joined(separator: "/")
+        return (components + [name]).joined(separator: "/")
     }
 }
