@@ -25,7 +25,6 @@ public final class OutputFile {
             throw OutputError(path: path, reason: String(cString: strerror(errno)))
         }
         self.handle = handle
-        buffer.reserveCapacity(1 << 16)
         if bom { buffer += [0xEF, 0xBB, 0xBF] }
     }
 
@@ -37,6 +36,7 @@ public final class OutputFile {
     }
 
     public func write(_ text: String) {
+        if buffer.capacity < 1 << 16 { buffer.reserveCapacity(1 << 16) }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
@@ -61,7 +61,6 @@ public final class OutputFile {
         }
     }
 
-    /// Writes a whole file at once, atomically.
     /// Appends everything written here to `target` and removes this file, never committed: the
     /// scratch file of a part of `target` that is written before the rest is known.
     public func drain(into target: OutputFile) throws {
@@ -84,15 +83,18 @@ public final class OutputFile {
         if ferror(handle) != 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
     }
 
+    /// Writes a whole file at once, atomically.
     public static func write(_ text: String, to path: String, bom: Bool = false) throws {
         let file = try OutputFile(path: path, bom: bom)
-        file.write(text)
+        file.flush()
+        var text = text
+        text.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, file.handle) }
         try file.commit()
     }
 
     static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + partialSuffix).path
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." + path + partialSuffix }
+        return path[...slash] + "." + path[path.utf8.index(after: slash)...] + partialSuffix
     }
 
     /// Deletes the temporary files an interrupted run left under `directory`; returns how many.

@@ -16,28 +16,45 @@ public enum InputFile {
 
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
         let whole = SourceLocation(file: path, line: 0)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let exists = access(path, F_OK) == 0
             throw InputError(
                 .unreadableFile, at: whole,
                 message: exists
-                    ? LocalizedText(zh: isDirectory.boolValue ? "这是一个文件夹，不是文件" : "无法读取文件（权限不足？）",
-                                    en: isDirectory.boolValue ? "this is a folder, not a file" : "the file cannot be read (permissions?)")
+                    ? LocalizedText(zh: "无法读取文件（权限不足？）", en: "the file cannot be read (permissions?)")
                     : LocalizedText(zh: "文件不存在", en: "no such file"))
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: sizeLimit + 1) ?? Data()
-        } catch {
-            throw InputError(.unreadableFile, at: whole, message: LocalizedText(zh: "读取失败：\(error)", en: "read failed: \(error)"))
+        defer { close(descriptor) }
+        var info = stat()
+        let known = fstat(descriptor, &info) == 0
+        if known, info.st_mode & S_IFMT == S_IFDIR {
+            throw InputError(.unreadableFile, at: whole,
+                             message: LocalizedText(zh: "这是一个文件夹，不是文件", en: "this is a folder, not a file"))
         }
-        if data.count > sizeLimit {
+        // One read for a regular file (its size plus one byte, to see the end); pipes grow the buffer.
+        var bytes = [UInt8](repeating: 0, count: known && info.st_size > 0 ? min(Int(info.st_size), sizeLimit) + 1 : 1 << 16)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                guard filled <= sizeLimit else { break }
+                bytes += repeatElement(0, count: min(filled, sizeLimit + 1 - filled))
+            }
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                throw InputError(.unreadableFile, at: whole, message: LocalizedText(zh: "读取失败：\(reason)", en: "read failed: \(reason)"))
+            }
+            filled += count
+        }
+        if filled > sizeLimit {
             throw InputError(.fileTooLarge, at: whole,
                              message: LocalizedText(zh: "文件超过 \(sizeLimit / 1_048_576) MB 的上限", en: "the file is over the \(sizeLimit / 1_048_576) MB limit"))
         }
-        return try decode([UInt8](data), file: path)
+        bytes.removeSubrange(filled...)
+        return try decode(bytes, file: path)
     }
 
     /// UTF-8 (with or without BOM) is kept; anything else is tried as GB18030.
