@@ -150,9 +150,13 @@ private struct Checks {
                             en: "the table has no '\(category.name)' category (\(category.points.compact(decimals: 2)) points in rubric '\(rubric.id)')")))
         }
 
-        let indicatorPoints = submission.indicators.compactMap(\.indicator.points)
-        guard indicatorPoints.count == submission.indicators.count else { return }
-        let sum = card.budget.points + indicatorPoints.reduce(0) { $0 + $1.number }
+        var sum = card.budget.points
+        for category in submission.categories {
+            for indicator in category.indicators {
+                guard let points = indicator.points else { return }
+                sum += points.number
+            }
+        }
         if sum != rubric.total {
             add(Finding(.weightSum, path: "total.points", at: submission.total.location,
                         claimed: .computed(sum, decimals: 2), computed: .computed(rubric.total, decimals: 2),
@@ -165,33 +169,35 @@ private struct Checks {
     // MARK: Indicators
 
     mutating func indicators() {
-        var names: [String: Submission.Indicator] = [:]
-        for (category, indicator) in submission.indicators {
-            let path = category.path(of: indicator)
-            let key = Rubric.normalizedLabel(indicator.name)
-            if let first = names[key] {
-                add(Finding(.duplicateIndicator, path: path, at: indicator.location,
-                            message: LocalizedText(
-                                zh: "三级指标“\(indicator.name)”重复出现（首次见于 \(Self.line(first.location))）",
-                                en: "indicator '\(indicator.name)' appears again (first at \(Self.line(first.location)))")))
-            } else {
-                names[key] = indicator
-            }
-            guard let score = indicator.score else { continue }
-            if score.number < 0 {
-                add(Finding(.negativeScore, path: path, at: indicator.location, claimed: .printed(score), computed: .number(0, decimals: 0),
-                            message: LocalizedText(zh: "“\(indicator.name)”得分 \(score) 为负数", en: "'\(indicator.name)' scores \(score), below zero")))
-            }
-            guard let points = indicator.points else { continue }
-            if score.number > points.number {
-                add(Finding(.scoreOverWeight, path: path, at: indicator.location, claimed: .printed(score), computed: .printed(points),
-                            message: LocalizedText(zh: "“\(indicator.name)”得分 \(score) 超过分值 \(points)",
-                                                   en: "'\(indicator.name)' scores \(score), above its \(points) points")))
-            } else if score.number < points.number, !indicator.hasReason {
-                add(Finding(.missingExplanation, path: path, at: indicator.location, claimed: .printed(score), computed: .printed(points),
-                            message: LocalizedText(
-                                zh: "“\(indicator.name)”得 \(score) 分（分值 \(points)），扣分但未说明偏差原因",
-                                en: "'\(indicator.name)' scores \(score) of \(points) and no reason for the lost points is given")))
+        var firstSeen: [String: SourceLocation] = [:]
+        for category in submission.categories {
+            for indicator in category.indicators {
+                var path: String { category.path(of: indicator) }  // only a finding needs it
+                let key = Rubric.normalizedLabel(indicator.name)
+                if let first = firstSeen[key] {
+                    add(Finding(.duplicateIndicator, path: path, at: indicator.location,
+                                message: LocalizedText(
+                                    zh: "三级指标“\(indicator.name)”重复出现（首次见于 \(Self.line(first))）",
+                                    en: "indicator '\(indicator.name)' appears again (first at \(Self.line(first)))")))
+                } else {
+                    firstSeen[key] = indicator.location
+                }
+                guard let score = indicator.score else { continue }
+                if score.number < 0 {
+                    add(Finding(.negativeScore, path: path, at: indicator.location, claimed: .printed(score), computed: .number(0, decimals: 0),
+                                message: LocalizedText(zh: "“\(indicator.name)”得分 \(score) 为负数", en: "'\(indicator.name)' scores \(score), below zero")))
+                }
+                guard let points = indicator.points else { continue }
+                if score.number > points.number {
+                    add(Finding(.scoreOverWeight, path: path, at: indicator.location, claimed: .printed(score), computed: .printed(points),
+                                message: LocalizedText(zh: "“\(indicator.name)”得分 \(score) 超过分值 \(points)",
+                                                       en: "'\(indicator.name)' scores \(score), above its \(points) points")))
+                } else if score.number < points.number, !indicator.hasReason {
+                    add(Finding(.missingExplanation, path: path, at: indicator.location, claimed: .printed(score), computed: .printed(points),
+                                message: LocalizedText(
+                                    zh: "“\(indicator.name)”得 \(score) 分（分值 \(points)），扣分但未说明偏差原因",
+                                    en: "'\(indicator.name)' scores \(score) of \(points) and no reason for the lost points is given")))
+                }
             }
         }
     }
@@ -209,7 +215,7 @@ private struct Checks {
     private mutating func rules(_ scored: Scorecard.IndicatorScore, category: Submission.CategoryRow) {
         let indicator = scored.indicator
         let assessment = scored.assessment
-        let path = category.path(of: indicator)
+        var path: String { category.path(of: indicator) }  // only a finding needs it
         let name = indicator.name
         let target = indicator.target ?? ""
         let actual = indicator.actual ?? ""

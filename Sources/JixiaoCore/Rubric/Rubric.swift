@@ -185,7 +185,11 @@ public struct Rubric: Sendable {
                 || (scalar.value < 0xFF01 && (scalar.value > 0x3000 || !scalar.properties.isWhitespace)))
         }
         if plain { return label }
-        return String(PrintedNumber.halfWidth(label).unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+        var letters = String.UnicodeScalarView()
+        for scalar in PrintedNumber.halfWidth(label).unicodeScalars where !scalar.properties.isWhitespace {
+            letters.append(scalar)
+        }
+        return String(letters)
     }
 }
 

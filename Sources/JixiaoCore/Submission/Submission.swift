@@ -94,11 +94,17 @@ public struct Submission: Sendable {
         public var reason: String?
         public var location: SourceLocation
 
+        /// What a blank reason cell is filled with.
+        private static let noReason = ["无", "/", "-", "—", "——", "不适用"]
+
         /// Whether a deviation reason is stated (blank cells and dashes do not count).
         public var hasReason: Bool {
             guard let reason else { return false }
-            let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            return !trimmed.isEmpty && !["无", "/", "-", "—", "——", "不适用"].contains(trimmed)
+            let scalars = reason.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+                  let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return false }
+            let text = scalars[first...last]
+            return !Self.noReason.contains { $0.unicodeScalars.elementsEqual(text) }
         }
     }
 
