@@ -10,7 +10,9 @@ public struct YAMLMapping {
     public let file: String
     /// Dotted path of this mapping (`budget`, `categories[1]`); empty at the top.
     public let path: String
-    private var entries: [String: YAMLPair] = [:]
+    /// The pairs as written; their keys are distinct and few (each is one of `allowed`), so a
+    /// lookup is a short scan, cheaper than hashing.
+    private var entries: [YAMLPair] = []
 
     public init(_ node: YAMLNode, file: String, path: String, allowed: [String]) throws(InputError) {
         self.node = node
@@ -34,24 +36,28 @@ public struct YAMLMapping {
                         ?? LocalizedText(zh: "可用字段：\(allowed.joined(separator: "、"))",
                                          en: "known keys: \(allowed.joined(separator: ", "))"))
             }
-            if entries[key] != nil {
+            if entry(key) != nil {
                 throw InputError(.duplicateKey, at: Self.location(pair.key, file), field: Self.join(path, key),
                                  message: LocalizedText(zh: "字段“\(key)”重复出现", en: "key '\(key)' appears twice"))
             }
-            entries[key] = pair
+            entries.append(pair)
         }
+    }
+
+    private func entry(_ key: String) -> YAMLPair? {
+        entries.first { $0.key.scalar == key }
     }
 
     /// The value node of `key`, or nil when it is absent or written as null.
     public func optional(_ key: String) -> YAMLNode? {
-        guard let value = entries[key]?.value, !value.isNull else { return nil }
+        guard let value = entry(key)?.value, !value.isNull else { return nil }
         return value
     }
 
     /// The value node of `key`; an error naming the field when it is absent or null.
     public func required(_ key: String) throws(InputError) -> YAMLNode {
         guard let value = optional(key) else {
-            throw InputError(.missingField, at: Self.location(entries[key]?.key ?? node, file), field: field(key),
+            throw InputError(.missingField, at: Self.location(entry(key)?.key ?? node, file), field: field(key),
                              message: LocalizedText(zh: "缺少必填字段“\(key)”", en: "missing required field '\(key)'"))
         }
         return value
@@ -62,7 +68,7 @@ public struct YAMLMapping {
 
     /// The position of `key`'s value, or of the mapping when the key is absent.
     public func location(of key: String) -> SourceLocation {
-        Self.location(entries[key]?.value ?? node, file)
+        Self.location(entry(key)?.value ?? node, file)
     }
 
     // MARK: Typed fields
