@@ -42,13 +42,4 @@ extension String {
             append(contentsOf: text[start..<end])
         }
     }
-
-    /// Appends `text` escaped for a Markdown table cell (`MarkdownReport.escape`).
-    mutating func append(markdownCell text: String) {
-        if MarkdownReport.needsEscape(text) {
-            append(MarkdownReport.escape(text))
-        } else {
-            append(text)
-        }
-    }
 }

@@ -8,8 +8,7 @@ public enum MarkdownReport {
     static func render(_ model: ReportModel, language: Language) -> String {
         let t = ReportLabels.markdown(language)
         let rowCount = model.groups.reduce(0) { $0 + $1.rows.count + 1 }
-        var out = ""
-        out.reserveCapacity(2_048 + rowCount * 256 + model.findings.count * 512)
+        var out = TextBuffer(capacity: 2_048 + rowCount * 256 + model.findings.count * 512)
 
         out += "# "
         out += t[.reportTitle]
@@ -109,13 +108,13 @@ public enum MarkdownReport {
             appendRow([], cells: [finding.severityLabel, finding.code, finding.path, finding.location, finding.claimed,
                                   finding.computed, finding.message, finding.formula], to: &out)
         }
-        return out
+        return out.text
     }
 
     /// `| a | b | … |` and a line break: `escaped` as they are, then `cells` escaped, then the
     /// `notes` and the `source` when `source` is given.
     private static func appendRow(_ escaped: [String], cells: [String] = [], notes: [ReportModel.Note] = [],
-                                  source: String? = nil, to out: inout String) {
+                                  source: String? = nil, to out: inout TextBuffer) {
         for text in escaped {
             out += "| "
             out += text
@@ -137,7 +136,7 @@ public enum MarkdownReport {
     }
 
     /// `| term | value |`, `term` already escaped.
-    private static func appendFact(_ term: String, _ value: String, to out: inout String) {
+    private static func appendFact(_ term: String, _ value: String, to out: inout TextBuffer) {
         out += "| "
         out += term
         out += " | "
@@ -147,7 +146,7 @@ public enum MarkdownReport {
 
     /// The rest of a subtotal or total row from its points column on, the figures in bold.
     private static func appendSubtotal(_ points: String, _ claimed: String, _ computed: String, notes: [ReportModel.Note],
-                                       source: String, to out: inout String) {
+                                       source: String, to out: inout TextBuffer) {
         out += "**"
         out.append(markdownCell: points)
         out += "** | **"
@@ -162,7 +161,7 @@ public enum MarkdownReport {
     }
 
     /// `警告 missing-explanation; 警告 score-off-rule`.
-    private static func appendNotes(_ notes: [ReportModel.Note], to out: inout String) {
+    private static func appendNotes(_ notes: [ReportModel.Note], to out: inout TextBuffer) {
         for (index, note) in notes.enumerated() {
             if index > 0 { out += "; " }
             out.append(markdownCell: note.severityLabel)
