@@ -82,19 +82,6 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
         return (significand, decimals)
     }
 
-    /// Maps full-width digits and signs (`１２３．４５％`) to their ASCII forms.
-    static func halfWidth(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x3000: out.append(" ")
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
     /// The value as a plain number: a percentage divided by 100.
     public var number: Fixed {
         isPercent ? value / 100 : value

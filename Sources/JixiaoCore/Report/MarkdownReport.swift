@@ -193,18 +193,23 @@ public enum MarkdownReport {
     /// break (`\n`, `\r`, VT, FF, NEL, U+2028, U+2029). Checked on UTF-8 bytes, so the usual cell
     /// is appended as it is without walking its characters.
     static func needsEscape(_ text: String) -> Bool {
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
+        var text = text
+        return text.withUTF8(needsEscape)
+    }
+
+    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            switch utf8[index] {
             case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
                  UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"), 0x0A...0x0D:
                 return true
-            case 0xC2:
-                if iterator.next() == 0x85 { return true }
-            case 0xE2:
-                if iterator.next() == 0x80, let third = iterator.next(), third == 0xA8 || third == 0xA9 { return true }
+            case 0xC2 where index + 1 < utf8.count && utf8[index + 1] == 0x85:
+                return true
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                return true
             default:
-                break
+                index += 1
             }
         }
         return false

@@ -21,6 +21,12 @@ struct TextBuffer {
 
     /// Appends `text` escaped for a Markdown table cell (`MarkdownReport.escape`).
     mutating func append(markdownCell text: String) {
-        append(MarkdownReport.needsEscape(text) ? MarkdownReport.escape(text) : text)
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            guard !MarkdownReport.needsEscape(utf8) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if !plain { append(MarkdownReport.escape(text)) }
     }
 }

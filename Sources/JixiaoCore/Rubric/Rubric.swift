@@ -185,11 +185,18 @@ public struct Rubric: Sendable {
                 || (scalar.value < 0xFF01 && (scalar.value > 0x3000 || !scalar.properties.isWhitespace)))
         }
         if plain { return label }
-        var letters = String.UnicodeScalarView()
-        for scalar in PrintedNumber.halfWidth(label).unicodeScalars where !scalar.properties.isWhitespace {
-            letters.append(scalar)
+        // Half-width forms and dropped spaces never take more bytes than the label had.
+        return String(unsafeUninitializedCapacity: label.utf8.count) { buffer in
+            var count = 0
+            for scalar in label.unicodeScalars where !scalar.properties.isWhitespace {
+                let folded = (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+                UTF8.encode(folded) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return count
         }
-        return String(letters)
     }
 }
 

@@ -122,10 +122,11 @@ extension Scorecard {
             sum += score
             range = range + scoreRange
         }
-        for (_, indicator) in submission.indicators {
-            guard let score = indicator.score else { continue }
-            sum += score.number
-            range = range + Interval(score, exact: Self.isExact(score, rubric))
+        for category in submission.categories {
+            for case let score? in category.indicators.lazy.map(\.score) {
+                sum += score.number
+                range = range + Interval(score, exact: Self.isExact(score, rubric))
+            }
         }
         let parts = categories.compactMap(\.computed)
         let recomputed: Fixed? = (budget.score ?? budget.claimedScore?.number).map { parts.reduce($0, +) }

@@ -12,7 +12,7 @@ public struct YAMLMapping {
     public let path: String
     /// The pairs as written; their keys are distinct and few (each is one of `allowed`), so a
     /// lookup is a short scan, cheaper than hashing.
-    private var entries: [YAMLPair] = []
+    private let entries: [YAMLPair]
 
     public init(_ node: YAMLNode, file: String, path: String, allowed: [String]) throws(InputError) {
         self.node = node
@@ -22,7 +22,8 @@ public struct YAMLMapping {
             throw Self.wrongType(node, file: file, field: path.isEmpty ? nil : path,
                                  expected: LocalizedText(zh: "映射（键: 值）", en: "a mapping (key: value)"))
         }
-        for pair in pairs {
+        entries = pairs
+        for (position, pair) in pairs.enumerated() {
             guard let key = pair.key.scalar else {
                 throw InputError(.wrongType, at: Self.location(pair.key, file), field: path.isEmpty ? nil : path,
                                  message: LocalizedText(zh: "键必须是文本", en: "a key must be text"))
@@ -36,11 +37,10 @@ public struct YAMLMapping {
                         ?? LocalizedText(zh: "可用字段：\(allowed.joined(separator: "、"))",
                                          en: "known keys: \(allowed.joined(separator: ", "))"))
             }
-            if entry(key) != nil {
+            if entries[..<position].contains(where: { $0.key.scalar == key }) {
                 throw InputError(.duplicateKey, at: Self.location(pair.key, file), field: Self.join(path, key),
                                  message: LocalizedText(zh: "字段“\(key)”重复出现", en: "key '\(key)' appears twice"))
             }
-            entries.append(pair)
         }
     }
 

@@ -30,7 +30,12 @@ public struct YAMLNode: Sendable {
     /// A plain `null`, `~` or empty scalar: YAML's way of writing "no value".
     public var isNull: Bool {
         guard case .scalar(let text, let style) = content, style == .plain else { return false }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        switch text.utf8.count {  // by length first: most scalars are longer text
+        case 0: return true
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
+        default: return false
+        }
     }
 
     /// The kind of node, for messages ("a mapping", "a list", "text").
