@@ -83,13 +83,35 @@ public final class OutputFile {
         if ferror(handle) != 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
     }
 
-    /// Writes a whole file at once, atomically.
-    public static func write(_ text: String, to path: String, bom: Bool = false) throws {
-        let file = try OutputFile(path: path, bom: bom)
-        file.flush()
+    /// Writes a whole file at once, atomically: a report costs an open, a write, a close and a
+    /// rename, with no buffer of its own.
+    public static func write(_ text: String, to path: String) throws {
+        let temporary = temporaryPath(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
         var text = text
-        text.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, file.handle) }
-        try file.commit()
+        let written = text.withUTF8 { writeAll(descriptor, $0) }
+        let failure = written ? 0 : errno
+        close(descriptor)
+        guard written, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(written ? errno : failure))
+            unlink(temporary)
+            throw OutputError(path: path, reason: reason)
+        }
+    }
+
+    /// Writes every byte of `bytes`, going on after short writes and interruptions.
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += count
+        }
+        return true
     }
 
     static func temporaryPath(for path: String) -> String {

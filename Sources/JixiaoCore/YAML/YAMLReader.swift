@@ -89,6 +89,15 @@ private struct TreeBuilder {
         var line: Int
         var column: Int
         var anchor: String?
+
+        init(isMapping: Bool, line: Int, column: Int, anchor: String?) {
+            self.isMapping = isMapping
+            self.line = line
+            self.column = column
+            self.anchor = anchor
+            // Room for a table row's fields, so a short mapping grows once.
+            if isMapping { pairs.reserveCapacity(8) } else { items.reserveCapacity(4) }
+        }
     }
 
     let file: String
