@@ -169,11 +169,11 @@ private struct Checks {
     // MARK: Indicators
 
     mutating func indicators() {
-        var firstSeen: [String: SourceLocation] = [:]
+        var firstSeen: [LabelKey: SourceLocation] = [:]
         for category in submission.categories {
             for indicator in category.indicators {
                 var path: String { category.path(of: indicator) }  // only a finding needs it
-                let key = Rubric.normalizedLabel(indicator.name)
+                let key = LabelKey(indicator.name)
                 if let first = firstSeen[key] {
                     add(Finding(.duplicateIndicator, path: path, at: indicator.location,
                                 message: LocalizedText(

@@ -187,15 +187,16 @@ struct RubricProblems {
 
     /// Names and aliases must not repeat across items, or a label would match two of them.
     mutating func checkNames(_ names: [[String]], items: [(node: YAMLNode, path: String)], what: LocalizedText) {
-        var seen: [String: Int] = [:]
+        var seen: [LabelKey: Int] = [:]
         for (index, group) in names.enumerated() {
-            for name in Set(group.map(Rubric.normalizedLabel)) {
-                if let first = seen[name], first != index {
+            for key in Set(group.map(LabelKey.init)) {
+                let name = key.text
+                if let first = seen[key], first != index {
                     add(at: YAMLMapping.location(items[index].node, file), field: items[index].path,
                         LocalizedText(zh: "\(what.zh)名称“\(name)”与第 \(first + 1) 项重复",
                                       en: "\(what.en) name '\(name)' repeats item \(first + 1)"))
                 } else {
-                    seen[name] = index
+                    seen[key] = index
                 }
             }
         }

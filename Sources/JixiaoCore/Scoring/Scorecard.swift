@@ -92,7 +92,8 @@ extension Scorecard {
             let rubricCategory = rubric.category(named: row.name)
             let indicators = row.indicators.map { indicator in
                 let subcategory = indicator.subcategory.flatMap { label in
-                    rubricCategory?.subcategories.first { $0.matches(label) }
+                    let key = LabelKey(label)
+                    return rubricCategory?.subcategories.first { $0.matches(key) }
                 }
                 let rule = subcategory?.rule ?? rubricCategory?.rule
                 return IndicatorScore(indicator: indicator, assessment: IndicatorScorer.assess(indicator, rule: rule, rubric: rubric))
