@@ -1,3 +1,5 @@
+import Foundation
+
 /// Folds the ways a table writes the same value into one form before parsing.
 ///
 /// - Full-width ASCII (`１２３`, `％`, `．`, `＞`, `（`) becomes half-width; the full-width comma
@@ -5,23 +7,32 @@
 /// - `≧ ≦ ⩾ ⩽ >= <=` become `≥ ≤`; `≮` (not less than) is `≥` and `≯` is `≤`.
 /// - Dashes (`— – − ‐`) become `-`; wave dashes (`～ 〜`) become `~`.
 /// - Zero-width characters, combining marks and variation selectors are dropped.
+/// - Canonically equivalent spellings become one (NFC): a CJK compatibility ideograph from a PDF
+///   (U+F961) is the 率 of the word lists, the Greek question mark is `;`.
 /// - Whitespace (including line breaks from PDF extraction: `覆盖面扩 大`) is dropped, except a
 ///   single space between two digits, which keeps `10 100` two numbers instead of `10100`.
 enum ValueTextNormalizer {
-    static func normalize(_ text: String) -> [Character] {
-        var scalars = String.UnicodeScalarView()
+    /// The folded text. O(n); composition (through Foundation) only runs on a text holding a
+    /// scalar it could change, which the scripts of value texts never do.
+    static func normalize(_ text: String) -> ValueText {
+        var folded: ValueText = []
+        var isComposed = true
         for scalar in text.unicodeScalars {
             if let mapped = fold(scalar) {
-                scalars.append(mapped)
+                folded.append(mapped)
+                isComposed = isComposed && isCanonicallyStable(mapped)
             }
         }
-        let folded = Array(String(scalars))
-        var out: [Character] = []
+        if !isComposed {
+            let composed = String(String.UnicodeScalarView(folded)).precomposedStringWithCanonicalMapping
+            folded = Array(composed.unicodeScalars)
+        }
+        var out: ValueText = []
         out.reserveCapacity(folded.count)
         var index = 0
         while index < folded.count {
-            let character = folded[index]
-            if character == " " {
+            let scalar = folded[index]
+            if scalar == " " {
                 // Keep one space only where it separates two digits.
                 var next = index
                 while next < folded.count, folded[next] == " " { next += 1 }
@@ -31,20 +42,25 @@ enum ValueTextNormalizer {
                 index = next
                 continue
             }
-            if character == "=", let previous = out.last, previous == ">" || previous == "<" {
+            if scalar == "=", let previous = out.last, previous == ">" || previous == "<" {
                 out[out.count - 1] = previous == ">" ? "≥" : "≤"
                 index += 1
                 continue
             }
-            out.append(character)
+            out.append(scalar)
             index += 1
         }
         return out
     }
 
-    static func isDigit(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return false }
-        return ascii >= 0x30 && ascii <= 0x39
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value &- 0x30 < 10
+    }
+
+    /// The answer of `Character.isLetter` for a character of this one scalar (CJK ideographs,
+    /// Latin and other letters; not digits, punctuation or symbols).
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic
     }
 
     /// One scalar's folded form; nil drops it (zero-width characters).
@@ -75,6 +91,19 @@ enum ValueTextNormalizer {
             return "."
         default:
             return scalar
+        }
+    }
+
+    /// Whether NFC leaves `scalar` as it is whatever stands around it (no decomposition that
+    /// differs from it, no combining class, never the second half of a composition): true for
+    /// ASCII and Latin, punctuation, mathematical symbols, CJK and full-width forms.
+    private static func isCanonicallyStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3030..<0x3099, 0x309B..<0xA000, 0x0000..<0x0300, 0x3000..<0x302A, 0xFF00..<0xFFF0,
+            0x2010..<0x20D0, 0x2150..<0x2329, 0x2460..<0x2800:
+            return true
+        default:
+            return false
         }
     }
 }
