@@ -12,43 +12,35 @@ import Foundation
 /// - Whitespace (including line breaks from PDF extraction: `覆盖面扩 大`) is dropped, except a
 ///   single space between two digits, which keeps `10 100` two numbers instead of `10100`.
 enum ValueTextNormalizer {
-    /// The folded text. O(n); composition (through Foundation) only runs on a text holding a
-    /// scalar it could change, which the scripts of value texts never do.
+    /// The folded text, in one pass over the scalars. Composition (through Foundation) runs only
+    /// on a text holding a scalar it could change, which the scripts of value texts never do; it
+    /// leaves spaces, digits and `= < >` alone, so it may come after the spaces are settled.
     static func normalize(_ text: String) -> ValueText {
-        var folded: ValueText = []
+        var out: ValueText = []
+        out.reserveCapacity(text.utf8.count)
         var isComposed = true
+        // A run of spaces after a digit: kept as one space if a digit follows.
+        var spaceAfterDigit = false
         for scalar in text.unicodeScalars {
-            if let mapped = fold(scalar) {
-                folded.append(mapped)
-                isComposed = isComposed && isCanonicallyStable(mapped)
+            guard let folded = fold(scalar) else { continue }
+            if folded == " " {
+                if let previous = out.last, isDigit(previous) { spaceAfterDigit = true }
+                continue
             }
+            if spaceAfterDigit, isDigit(folded) {
+                out.append(" ")
+            }
+            spaceAfterDigit = false
+            if folded == "=", let previous = out.last, previous == ">" || previous == "<" {
+                out[out.count - 1] = previous == ">" ? "≥" : "≤"
+                continue
+            }
+            out.append(folded)
+            isComposed = isComposed && isCanonicallyStable(folded)
         }
         if !isComposed {
-            let composed = String(String.UnicodeScalarView(folded)).precomposedStringWithCanonicalMapping
-            folded = Array(composed.unicodeScalars)
-        }
-        var out: ValueText = []
-        out.reserveCapacity(folded.count)
-        var index = 0
-        while index < folded.count {
-            let scalar = folded[index]
-            if scalar == " " {
-                // Keep one space only where it separates two digits.
-                var next = index
-                while next < folded.count, folded[next] == " " { next += 1 }
-                if let previous = out.last, isDigit(previous), next < folded.count, isDigit(folded[next]) {
-                    out.append(" ")
-                }
-                index = next
-                continue
-            }
-            if scalar == "=", let previous = out.last, previous == ">" || previous == "<" {
-                out[out.count - 1] = previous == ">" ? "≥" : "≤"
-                index += 1
-                continue
-            }
-            out.append(scalar)
-            index += 1
+            let composed = String(String.UnicodeScalarView(out)).precomposedStringWithCanonicalMapping
+            out = Array(composed.unicodeScalars)
         }
         return out
     }
@@ -60,7 +52,11 @@ enum ValueTextNormalizer {
     /// The answer of `Character.isLetter` for a character of this one scalar (CJK ideographs,
     /// Latin and other letters; not digits, punctuation or symbols).
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: true  // the common answers without a table lookup
+        case 0x00..<0x80: false
+        default: scalar.properties.isAlphabetic
+        }
     }
 
     /// One scalar's folded form; nil drops it (zero-width characters).
@@ -74,9 +70,6 @@ enum ValueTextNormalizer {
             return " "
         case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD:
             return nil
-        case _ where scalar.properties.generalCategory == .nonspacingMark
-            || scalar.properties.generalCategory == .enclosingMark:
-            return nil  // stray accents and variation selectors carry nothing in a value
         case 0x2267, 0x2A7E, 0x226E:  // ≧ ⩾ ≮
             return "≥"
         case 0x2266, 0x2A7D, 0x226F:  // ≦ ⩽ ≯
@@ -89,8 +82,12 @@ enum ValueTextNormalizer {
             return "%"
         case 0xFE52:  // ﹒
             return "."
+        case 0x0000..<0x0300, 0x4E00...0x9FFF:
+            return scalar  // no marks among Latin and CJK: spares the property lookup
         default:
-            return scalar
+            // Stray accents and variation selectors carry nothing in a value.
+            let category = scalar.properties.generalCategory
+            return category == .nonspacingMark || category == .enclosingMark ? nil : scalar
         }
     }
 
