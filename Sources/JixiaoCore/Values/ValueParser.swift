@@ -76,22 +76,16 @@ public struct ValueParser: Sendable {
     }
 
     private func read(_ text: String) throws(Stop) -> ParsedValue {
-        let normalized = ValueTextNormalizer.normalize(text)
+        var chars = ValueTextNormalizer.normalize(text)
         // A character may take several scalars: count characters only when the scalars are too many.
-        if normalized.count > Self.maximumLength, normalized.text(normalized.indices).count > Self.maximumLength {
+        if chars.count > Self.maximumLength, chars.text(chars.indices).count > Self.maximumLength {
             throw Stop(.tooLong)
         }
-        var lower = 0
-        var upper = normalized.count
-        while lower < upper, normalized[lower] == " " || Self.isClauseSeparator(normalized[lower]) {
-            lower += 1
+        while let last = chars.last, Self.isTrailingNoise(last) || Self.isClauseSeparator(last) {
+            chars.removeLast()
         }
-        while upper > lower,
-            Self.isTrailingNoise(normalized[upper - 1]) || Self.isClauseSeparator(normalized[upper - 1])
-        {
-            upper -= 1
-        }
-        let chars = Array(normalized[lower..<upper])
+        let leading = chars.prefix { $0 == " " || Self.isClauseSeparator($0) }.count
+        chars.removeFirst(leading)
         guard chars.contains(where: { ValueTextNormalizer.isLetter($0) || ValueTextNormalizer.isDigit($0) }) else {
             throw Stop(.empty)
         }
@@ -121,17 +115,21 @@ struct ValueReading {
 
     /// The clauses of the text, split at separators outside numbers (`1,614.46` stays whole).
     func clauses() -> [Range<Int>] {
-        var insideNumber = [Bool](repeating: false, count: chars.count)
-        for number in numbers {
-            for position in number.start..<number.end { insideNumber[position] = true }
-        }
         var result: [Range<Int>] = []
         var start = 0
-        for position in chars.indices where !insideNumber[position] {
+        var position = 0
+        var nextNumber = 0  // numbers come in order and do not overlap
+        while position < chars.count {
+            if nextNumber < numbers.count, position >= numbers[nextNumber].start {
+                position = Swift.max(position, numbers[nextNumber].end)
+                nextNumber += 1
+                continue
+            }
             if ValueParser.isClauseSeparator(chars[position]) {
                 if start < position { result.append(start..<position) }
                 start = position + 1
             }
+            position += 1
         }
         if start < chars.count { result.append(start..<chars.count) }
         return result

@@ -357,6 +357,7 @@ extension ValueReading {
     /// A label may name the measure (`参加率`, `已完成`); it may not approximate, rank, state a
     /// change or a period the parser did not read, or carry a stray comparator.
     private func checkLabel(_ label: Range<Int>) throws(Stop) {
+        guard !label.isEmpty else { return }
         try checkSymbols(label)
         if contains("每", in: label) { throw Stop(.ambiguousTime, text(label)) }
         for word in ["排名", "名次", "排位", "排序"] where contains(word, in: label) {

@@ -24,8 +24,8 @@ extension ValueText {
 
     /// Whether `word` is written just before `end`, starting no earlier than `start`.
     func hasWord(_ word: String, endingAt end: Int, from start: Int) -> Bool {
-        guard end <= count else { return false }
         let limit = Swift.max(start, 0)
+        guard end <= count, end > limit else { return end <= count && word.isEmpty }
         var index = end
         for scalar in word.unicodeScalars.reversed() {
             guard index > limit, self[index - 1] == scalar else { return false }
