@@ -1,5 +1,3 @@
-import Foundation
-
 /// A number found in a value text, with where it was printed.
 struct ValueNumber: Sendable {
     var value: Fixed
@@ -12,8 +10,9 @@ struct ValueNumber: Sendable {
     var integerDigits: Int
     /// The integer part, when it fits (always for the lengths accepted).
     var integerPart: Int
-    /// The fraction digits as printed (`12` for `2021.12`), for telling `2021.12` from a decimal.
-    var fraction: [Character]
+    /// The fraction digits read as a whole number (`12` for `2021.12`, `1` for `2021.01`), for
+    /// telling `2021.12` from a decimal; ``decimals`` says how many there are.
+    var fractionPart: Int
     /// Written in Chinese numerals (`三`, `两`, `二〇二一`).
     var isChinese: Bool
     /// Grouped with thousands separators (`1,614.46`).
@@ -55,17 +54,39 @@ enum ValueNumberScanner {
             + [("次", .times), ("月", .month), ("年", .year)]
     )
 
-    private static let chineseDigits: [Character: Int] = [
-        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-    private static let chineseMultipliers: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+    /// `〇 零 一 二 两 三 四 五 六 七 八 九` as 0…9.
+    private static func chineseDigit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "〇", "零": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
 
-    static func scan(_ text: [Character], units: ValueWordList<ValueUnit>) throws(Failure) -> [ValueNumber] {
+    /// `十 百 千` as 10, 100, 1000.
+    private static func chineseMultiplier(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "十": 10
+        case "百": 100
+        case "千": 1000
+        default: nil
+        }
+    }
+
+    static func scan(_ text: ValueText, units: ValueWordList<ValueUnit>) throws(Failure) -> [ValueNumber] {
         var numbers: [ValueNumber] = []
         var index = 0
         while index < text.count {
-            let character = text[index]
-            if ValueTextNormalizer.isDigit(character) {
+            let scalar = text[index]
+            if ValueTextNormalizer.isDigit(scalar) {
                 try scanArabic(text, from: &index, into: &numbers)
                 // A unit spelled with digits (`m2`, `km2`) belongs to the number before it.
                 if let unit = units.longestMatch(in: text, at: index),
@@ -73,11 +94,11 @@ enum ValueNumberScanner {
                 {
                     index += unit.length
                 }
-            } else if character == ".", index + 1 < text.count, ValueTextNormalizer.isDigit(text[index + 1]),
+            } else if scalar == ".", index + 1 < text.count, ValueTextNormalizer.isDigit(text[index + 1]),
                 index == 0 || !ValueTextNormalizer.isDigit(text[index - 1])
             {
                 throw .malformed(".")  // `.5`: a fraction with no integer part
-            } else if isChinese(character), index == 0 || !ValueTextNormalizer.isDigit(text[index - 1]) {
+            } else if isChinese(scalar), index == 0 || !ValueTextNormalizer.isDigit(text[index - 1]) {
                 var end = index
                 while end < text.count, isChinese(text[end]) { end += 1 }
                 if let number = chineseNumber(text, start: index, end: end) {
@@ -92,10 +113,10 @@ enum ValueNumberScanner {
     }
 
     private static func scanArabic(
-        _ text: [Character], from index: inout Int, into numbers: inout [ValueNumber]
+        _ text: ValueText, from index: inout Int, into numbers: inout [ValueNumber]
     ) throws(Failure) {
         let start = index
-        var integer: [Character] = []
+        var integer = Digits()
         while index < text.count, ValueTextNormalizer.isDigit(text[index]) {
             integer.append(text[index])
             index += 1
@@ -107,13 +128,13 @@ enum ValueNumberScanner {
             index + 4 == text.count || !ValueTextNormalizer.isDigit(text[index + 4])
         {
             grouped = true
-            integer.append(contentsOf: text[(index + 1)...(index + 3)])
+            for digit in text[(index + 1)...(index + 3)] { integer.append(digit) }
             index += 4
         }
         if grouped, firstGroup > 3 {
-            throw .malformed(String(text[start..<index]))
+            throw .malformed(text.text(start..<index))
         }
-        var fraction: [Character] = []
+        var fraction = Digits()
         var dot = -1
         if index + 1 < text.count, text[index] == ".", ValueTextNormalizer.isDigit(text[index + 1]) {
             dot = index
@@ -124,53 +145,60 @@ enum ValueNumberScanner {
             }
         }
         guard integer.count + fraction.count <= maximumDigits else {
-            throw .malformed(String(text[start..<index]))
+            throw .malformed(text.text(start..<index))
         }
         // `2021.12.31`: three whole numbers joined by dots, read later as a date.
         if dot >= 0, !grouped, index + 1 < text.count, text[index] == ".",
             ValueTextNormalizer.isDigit(text[index + 1])
         {
-            numbers.append(arabic(integer, [], start: start, end: dot, grouped: false))
-            numbers.append(arabic(fraction, [], start: dot + 1, end: index, grouped: false))
+            numbers.append(arabic(integer, Digits(), start: start, end: dot, grouped: false))
+            numbers.append(arabic(fraction, Digits(), start: dot + 1, end: index, grouped: false))
             return
         }
         numbers.append(arabic(integer, fraction, start: start, end: index, grouped: grouped))
     }
 
-    /// Builds the Fixed from the digit string, never through binary floating point.
+    /// A run of decimal digits read as a whole number while it is scanned; wraps silently past
+    /// ``maximumDigits``, where the scanner stops anyway.
+    private struct Digits {
+        var value: UInt64 = 0
+        var count = 0
+
+        mutating func append(_ digit: Unicode.Scalar) {
+            value = value &* 10 &+ UInt64(digit.value &- 0x30)
+            count += 1
+        }
+    }
+
+    /// Builds the Fixed from the digits, never through binary floating point.
     private static func arabic(
-        _ integer: [Character], _ fraction: [Character], start: Int, end: Int, grouped: Bool
+        _ integer: Digits, _ fraction: Digits, start: Int, end: Int, grouped: Bool
     ) -> ValueNumber {
-        var significand: UInt64 = 0
-        for digit in integer + fraction {
-            significand = significand * 10 + UInt64(digit.asciiValue.map { $0 - 0x30 } ?? 0)
-        }
-        var integerPart = 0
-        for digit in integer {
-            integerPart = integerPart * 10 + Int(digit.asciiValue.map { $0 - 0x30 } ?? 0)
-        }
+        var scale: UInt64 = 1
+        for _ in 0..<fraction.count { scale *= 10 }
+        let significand = integer.value * scale + fraction.value
         let value = Fixed(significand: Int128(significand), decimals: fraction.count)
         return ValueNumber(
             value: value, decimals: fraction.count, start: start, end: end, integerDigits: integer.count,
-            integerPart: integerPart, fraction: fraction, isChinese: false, isGrouped: grouped)
+            integerPart: Int(integer.value), fractionPart: Int(fraction.value), isChinese: false, isGrouped: grouped)
     }
 
-    private static func isChinese(_ character: Character) -> Bool {
-        chineseDigits[character] != nil || chineseMultipliers[character] != nil
+    private static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
+        chineseDigit(scalar) != nil || chineseMultiplier(scalar) != nil
     }
 
     /// The Chinese numeral in `text[start..<end]`, if its context makes it a number.
-    private static func chineseNumber(_ text: [Character], start: Int, end: Int) -> ValueNumber? {
-        let run = Array(text[start..<end])
-        let afterPercentOf = start >= 3 && text[(start - 3)..<start].elementsEqual(["百", "分", "之"])
+    private static func chineseNumber(_ text: ValueText, start: Int, end: Int) -> ValueNumber? {
+        let run = text[start..<end]
+        let afterPercentOf = text.hasWord("百分之", endingAt: start, from: 0)
         let context = contexts.longestMatch(in: text, at: end)?.tag
-        let positional = run.count > 1 && run.allSatisfy { chineseDigits[$0] != nil }
+        let positional = run.count > 1 && run.allSatisfy { chineseDigit($0) != nil }
         let value: Int?
         if positional {
             // 二〇二一 is a year only when 年 follows.
             guard context == .year, run.count == 4 else { return nil }
-            value = run.reduce(0) { $0 * 10 + (chineseDigits[$1] ?? 0) }
-        } else if afterPercentOf, run == ["百"] {
+            value = run.reduce(0) { $0 * 10 + (chineseDigit($1) ?? 0) }
+        } else if afterPercentOf, run.count == 1, run.first == "百" {
             value = 100  // 百分之百
         } else {
             value = chineseValue(run)
@@ -191,17 +219,17 @@ enum ValueNumberScanner {
         guard accepted else { return nil }
         return ValueNumber(
             value: Fixed(value), decimals: 0, start: start, end: end, integerDigits: String(value).count,
-            integerPart: value, fraction: [], isChinese: true, isGrouped: false)
+            integerPart: value, fractionPart: 0, isChinese: true, isGrouped: false)
     }
 
     /// `十五` → 15, `一百零五` → 105, `两` → 2; nil for anything not well formed (`十四五`).
-    private static func chineseValue(_ run: [Character]) -> Int? {
+    private static func chineseValue(_ run: ArraySlice<Unicode.Scalar>) -> Int? {
         var total = 0
         var current: Int?
         var lastMultiplier = Int.max
         var afterZero = false
-        for character in run {
-            if let digit = chineseDigits[character] {
+        for scalar in run {
+            if let digit = chineseDigit(scalar) {
                 if digit == 0 {
                     guard current == nil else { return nil }
                     afterZero = true
@@ -209,7 +237,7 @@ enum ValueNumberScanner {
                 }
                 guard current == nil else { return nil }
                 current = digit
-            } else if let multiplier = chineseMultipliers[character] {
+            } else if let multiplier = chineseMultiplier(scalar) {
                 guard multiplier < lastMultiplier, !afterZero || current != nil else { return nil }
                 let coefficient: Int
                 if let current {

@@ -9,7 +9,7 @@ import Synchronization
 /// word that restates the target (`已完成每日 0.8 条以上` is ≥ 0.8 条 per 日).
 ///
 /// Parsing is linear in the length of the text (longest-match word lookups, no backtracking) and
-/// texts over ``maximumLength`` characters are not read at all. No input traps.
+/// texts over ``maximumLength`` characters (after normalising) are not read at all. No input traps.
 public struct ValueParser: Sendable {
     /// Longer texts are prose, not values: they are unscorable without being scanned.
     public static let maximumLength = 500
@@ -60,30 +60,33 @@ public struct ValueParser: Sendable {
         init(_ reason: ParsedValue.Unscorable.Reason, _ detail: String = "") {
             unscorable = ParsedValue.Unscorable(reason, detail: detail)
         }
+    }
 
-        init(_ reason: ParsedValue.Unscorable.Reason, _ detail: ArraySlice<Character>) {
-            self.init(reason, String(detail))
+    /// `，` `,` `；` `;` `。` `、` `!` `?`
+    static func isClauseSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "；", ";", "。", "、", "!", "?": true
+        default: false
         }
     }
 
-    static let clauseSeparators: Set<Character> = ["，", ",", "；", ";", "。", "、", "!", "?"]
-    private static let trailingNoise: Set<Character> = [" ", ".", "…"]
+    /// What may trail a value unread: a space, `.` or `…`.
+    private static func isTrailingNoise(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "." || scalar == "…"
+    }
 
     private func read(_ text: String) throws(Stop) -> ParsedValue {
-        let normalized = ValueTextNormalizer.normalize(text)
-        guard normalized.count <= Self.maximumLength else { throw Stop(.tooLong) }
-        var lower = 0
-        var upper = normalized.count
-        while lower < upper, normalized[lower] == " " || Self.clauseSeparators.contains(normalized[lower]) {
-            lower += 1
+        var chars = ValueTextNormalizer.normalize(text)
+        // A character may take several scalars: count characters only when the scalars are too many.
+        if chars.count > Self.maximumLength, chars.text(chars.indices).count > Self.maximumLength {
+            throw Stop(.tooLong)
         }
-        while upper > lower,
-            Self.trailingNoise.contains(normalized[upper - 1]) || Self.clauseSeparators.contains(normalized[upper - 1])
-        {
-            upper -= 1
+        while let last = chars.last, Self.isTrailingNoise(last) || Self.isClauseSeparator(last) {
+            chars.removeLast()
         }
-        let chars = Array(normalized[lower..<upper])
-        guard chars.contains(where: { $0.isLetter || ValueTextNormalizer.isDigit($0) }) else {
+        let leading = chars.prefix { $0 == " " || Self.isClauseSeparator($0) }.count
+        chars.removeFirst(leading)
+        guard chars.contains(where: { ValueTextNormalizer.isLetter($0) || ValueTextNormalizer.isDigit($0) }) else {
             throw Stop(.empty)
         }
         let numbers: [ValueNumber]
@@ -104,7 +107,7 @@ public struct ValueParser: Sendable {
 
 /// One text being read: its characters, the numbers found in it and the word lists.
 struct ValueReading {
-    let chars: [Character]
+    let chars: ValueText
     let numbers: [ValueNumber]
     let index: ValueVocabularyIndex
 
@@ -112,51 +115,54 @@ struct ValueReading {
 
     /// The clauses of the text, split at separators outside numbers (`1,614.46` stays whole).
     func clauses() -> [Range<Int>] {
-        var insideNumber = [Bool](repeating: false, count: chars.count)
-        for number in numbers {
-            for position in number.start..<number.end { insideNumber[position] = true }
-        }
         var result: [Range<Int>] = []
         var start = 0
-        for position in chars.indices where !insideNumber[position] {
-            if ValueParser.clauseSeparators.contains(chars[position]) {
+        var position = 0
+        var nextNumber = 0  // numbers come in order and do not overlap
+        while position < chars.count {
+            if nextNumber < numbers.count, position >= numbers[nextNumber].start {
+                position = Swift.max(position, numbers[nextNumber].end)
+                nextNumber += 1
+                continue
+            }
+            if ValueParser.isClauseSeparator(chars[position]) {
                 if start < position { result.append(start..<position) }
                 start = position + 1
             }
+            position += 1
         }
         if start < chars.count { result.append(start..<chars.count) }
         return result
     }
 
     func text(_ range: Range<Int>) -> String {
-        String(chars[range.clamped(to: 0..<chars.count)])
+        chars.text(range)
     }
 
     func starts(with word: String, at position: Int, before end: Int) -> Bool {
-        let word = Array(word)
-        guard position >= 0, position + word.count <= min(end, chars.count) else { return false }
-        return chars[position..<(position + word.count)].elementsEqual(word)
+        chars.length(of: word, at: position, before: end) != nil
     }
 
-    /// The first of `words` found at `position`, as (word, length).
-    func firstWord(_ words: [String], at position: Int, before end: Int) -> String? {
-        words.first { starts(with: $0, at: position, before: end) }
+    /// Whether `range` holds `word` and nothing else.
+    func holds(_ word: String, in range: Range<Int>) -> Bool {
+        chars.length(of: word, at: range.lowerBound, before: range.upperBound) == range.count
+    }
+
+    /// The first of `words` found at `position`, with its length in ``chars``.
+    func firstWord(_ words: [String], at position: Int, before end: Int) -> (word: String, length: Int)? {
+        for word in words {
+            if let length = chars.length(of: word, at: position, before: end) { return (word, length) }
+        }
+        return nil
     }
 
     func ends(with word: String, in range: Range<Int>) -> Bool {
-        let word = Array(word)
-        guard range.count >= word.count else { return false }
-        return chars[(range.upperBound - word.count)..<range.upperBound].elementsEqual(word)
+        chars.hasWord(word, endingAt: range.upperBound, from: range.lowerBound)
     }
 
     func contains(_ word: String, in range: Range<Int>) -> Bool {
-        let word = Array(word)
-        guard !word.isEmpty, range.count >= word.count else { return false }
-        for start in range.lowerBound...(range.upperBound - word.count)
-        where chars[start..<(start + word.count)].elementsEqual(word) {
-            return true
-        }
-        return false
+        guard !word.isEmpty else { return false }
+        return range.contains { chars.length(of: word, at: $0, before: range.upperBound) != nil }
     }
 }
 

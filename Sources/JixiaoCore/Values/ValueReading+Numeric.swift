@@ -1,5 +1,3 @@
-import Foundation
-
 /// What stands before a number: a label, comparator words, a period, a sign.
 struct ValuePrefix {
     /// The text left once comparators and periods are taken off the end; ignored if harmless.
@@ -72,7 +70,7 @@ extension ValueReading {
         }
         let per = try readPer(prefix.per, at: &position, before: end)
         try checkApproximate(after: position, before: end)
-        if unit == nil, position < end, chars[position].isLetter,
+        if unit == nil, position < end, ValueTextNormalizer.isLetter(chars[position]),
             index.comparatorsAfter.longestMatch(in: chars, at: position, upTo: end) == nil
         {
             throw Stop(.unknownUnit, unknownUnitText(at: position, before: end))
@@ -84,7 +82,7 @@ extension ValueReading {
         }
         let comparator = try agreed(comparators, clause)
         if let word = firstWord(["之前", "以前", "之后", "以后", "前", "后"], at: position, before: end) {
-            throw Stop(.ambiguousTime, text(number.start..<(position + word.count)))
+            throw Stop(.ambiguousTime, text(number.start..<(position + word.length)))
         }
         try checkLabel(prefix.label)
         try checkTrailing(position..<end)
@@ -113,7 +111,7 @@ extension ValueReading {
         var by = false
         if let word = firstWord(["之前", "以前", "以内", "之内", "前", "内"], at: position, before: clause.upperBound) {
             by = true
-            position += word.count
+            position += word.length
         }
         guard prefix.per == "月" || (prefix.per == nil && writtenHao && by) else {
             throw Stop(.ambiguousTime, text(clause))
@@ -129,40 +127,39 @@ extension ValueReading {
     /// `2021.12` (year 2000–2099, month written with one or two digits): the month, else nil.
     private func dottedMonth(_ number: ValueNumber) -> Int? {
         guard !number.isChinese, !number.isGrouped, number.integerDigits == 4,
-            (2000...2099).contains(number.integerPart), (1...2).contains(number.fraction.count)
+            (2000...2099).contains(number.integerPart), (1...2).contains(number.decimals)
         else { return nil }
-        let month = number.fraction.reduce(0) { $0 * 10 + Int($1.asciiValue.map { $0 - 0x30 } ?? 0) }
-        return (1...12).contains(month) ? month : nil
+        return (1...12).contains(number.fractionPart) ? number.fractionPart : nil
     }
 
     // MARK: Two and three numbers
 
     private func pair(_ first: ValueNumber, _ second: ValueNumber, in clause: Range<Int>) throws(Stop) -> ParsedValue {
         let prefix = try readPrefix(from: clause.lowerBound, to: first.start)
-        let between = Array(chars[first.end..<second.start])
+        let between = first.end..<second.start
         let end = clause.upperBound
 
-        if first.isYearLike, between == ["年"], let month = second.wholeValue, (1...12).contains(month),
+        if first.isYearLike, holds("年", in: between), let month = second.wholeValue, (1...12).contains(month),
             !prefix.negative, !prefix.percentOf
         {
             var position = second.end
             if starts(with: "月", at: position, before: end) {
                 position += 1
                 if starts(with: "份", at: position, before: end) { position += 1 }
-            } else if position < end, chars[position].isLetter {
+            } else if position < end, ValueTextNormalizer.isLetter(chars[position]) {
                 throw Stop(.invalidDate, text(clause))
             }
             return try finishDate(
                 ParsedValue.DateValue(year: first.integerPart, month: month), prefix, from: position, in: clause)
         }
-        if let month = first.wholeValue, (1...12).contains(month), between == ["月"], let day = second.wholeValue,
-            second.end < end, chars[second.end] == "日" || chars[second.end] == "号", !prefix.negative,
-            !prefix.percentOf
+        if let month = first.wholeValue, (1...12).contains(month), holds("月", in: between),
+            let day = second.wholeValue, second.end < end, chars[second.end] == "日" || chars[second.end] == "号",
+            !prefix.negative, !prefix.percentOf
         {
             return try finishDate(
                 ParsedValue.DateValue(month: month, day: day), prefix, from: second.end + 1, in: clause)
         }
-        if first.isYearLike, between == ["-"] || between == ["/"], let month = second.wholeValue,
+        if first.isYearLike, holds("-", in: between) || holds("/", in: between), let month = second.wholeValue,
             (1...12).contains(month), !prefix.negative, !prefix.percentOf,
             index.units.longestMatch(in: chars, at: second.end, upTo: end) == nil
         {
@@ -182,10 +179,10 @@ extension ValueReading {
             lowerUnit = match.tag
             position += match.length
         }
-        let separator = String(chars[position..<second.start])
-        guard ["-", "--", "~", "~~", "至", "到"].contains(separator) else {
-            if lowerUnit == nil, position < second.start, chars[position].isLetter,
-                !["至", "到"].contains(chars[position])
+        let separator = position..<second.start
+        guard ["-", "--", "~", "~~", "至", "到"].contains(where: { holds($0, in: separator) }) else {
+            if lowerUnit == nil, position < second.start, ValueTextNormalizer.isLetter(chars[position]),
+                chars[position] != "至", chars[position] != "到"
             {
                 throw Stop(.unknownUnit, unknownUnitText(at: position, before: second.start))
             }
@@ -207,14 +204,14 @@ extension ValueReading {
         }
         let per = try readPer(prefix.per, at: &position, before: end)
         try checkApproximate(after: position, before: end)
-        if upperUnit == nil, position < end, chars[position].isLetter,
+        if upperUnit == nil, position < end, ValueTextNormalizer.isLetter(chars[position]),
             index.comparatorsAfter.longestMatch(in: chars, at: position, upTo: end) == nil,
             firstWord(["之间", "范围内", "区间"], at: position, before: end) == nil
         {
             throw Stop(.unknownUnit, unknownUnitText(at: position, before: end))
         }
         if let word = firstWord(["之间", "范围内", "区间内", "区间"], at: position, before: end) {
-            position += word.count
+            position += word.length
         }
         if index.comparatorsAfter.longestMatch(in: chars, at: position, upTo: end) != nil {
             throw Stop(.contradictory, text(clause))
@@ -232,17 +229,19 @@ extension ValueReading {
         _ first: ValueNumber, _ second: ValueNumber, _ third: ValueNumber, in clause: Range<Int>
     ) throws(Stop) -> ParsedValue {
         let prefix = try readPrefix(from: clause.lowerBound, to: first.start)
-        let firstGap = Array(chars[first.end..<second.start])
-        let secondGap = Array(chars[second.end..<third.start])
+        let firstGap = first.end..<second.start
+        let secondGap = second.end..<third.start
         let end = clause.upperBound
         guard first.isYearLike, second.isInteger, third.isInteger, !prefix.negative, !prefix.percentOf else {
             throw Stop(.severalValues, text(clause))
         }
         let date = ParsedValue.DateValue(year: first.integerPart, month: second.integerPart, day: third.integerPart)
-        if firstGap == ["年"], secondGap == ["月"], third.end < end, chars[third.end] == "日" || chars[third.end] == "号" {
+        if holds("年", in: firstGap), holds("月", in: secondGap), third.end < end,
+            chars[third.end] == "日" || chars[third.end] == "号"
+        {
             return try finishDate(date, prefix, from: third.end + 1, in: clause)
         }
-        if firstGap == secondGap, firstGap == ["-"] || firstGap == ["/"] || firstGap == ["."],
+        if let separator = ["-", "/", "."].first(where: { holds($0, in: firstGap) }), holds(separator, in: secondGap),
             index.units.longestMatch(in: chars, at: third.end, upTo: end) == nil
         {
             return try finishDate(date, prefix, from: third.end, in: clause)
@@ -263,18 +262,18 @@ extension ValueReading {
         }
         var position = start
         if let word = firstWord(["上旬", "中旬", "下旬", "上半月", "下半月", "初", "中"], at: position, before: end) {
-            throw Stop(.invalidDate, text(clause.lowerBound..<(position + word.count)))
+            throw Stop(.invalidDate, text(clause.lowerBound..<(position + word.length)))
         }
-        if let word = firstWord(["底", "末"], at: position, before: end) { position += word.count }
+        if let word = firstWord(["底", "末"], at: position, before: end) { position += word.length }
         var comparators = prefix.comparators
         if let word = firstWord(["之前", "以前", "前"], at: position, before: end) {
             comparators.append(.atMost)
-            position += word.count
+            position += word.length
         } else if let word = firstWord(["之后", "以后", "后"], at: position, before: end) {
             comparators.append(.atLeast)
-            position += word.count
+            position += word.length
         } else if let word = firstWord(["以内", "之内", "内"], at: position, before: end) {
-            position += word.count
+            position += word.length
         }
         date.comparator = try agreed(comparators, clause) ?? .equal
         guard Self.isValid(date) else { throw Stop(.invalidDate, text(clause)) }
@@ -299,7 +298,7 @@ extension ValueReading {
     private func readPrefix(from start: Int, to end: Int) throws(Stop) -> ValuePrefix {
         var prefix = ValuePrefix(label: start..<end)
         var position = end
-        if position - 3 >= start, chars[(position - 3)..<position].elementsEqual(["百", "分", "之"]) {
+        if chars.hasWord("百分之", endingAt: position, from: start) {
             prefix.percentOf = true
             position -= 3
         } else if position - 1 >= start, chars[position - 1] == "-" {
@@ -341,14 +340,16 @@ extension ValueReading {
 
     private func checkApproximate(after position: Int, before end: Int) throws(Stop) {
         if let word = firstWord(["左右", "上下", "余", "多", "许", "来"], at: position, before: end) {
-            throw Stop(.approximate, word)
+            throw Stop(.approximate, word.word)
         }
     }
 
     private func unknownUnitText(at position: Int, before end: Int) -> String {
         var stop = position + 1
         if chars[position].isASCII {
-            while stop < end, stop < position + 6, chars[stop].isASCII, chars[stop].isLetter { stop += 1 }
+            while stop < end, stop < position + 6, chars[stop].isASCII, ValueTextNormalizer.isLetter(chars[stop]) {
+                stop += 1
+            }
         }
         return text(position..<stop)
     }
@@ -356,6 +357,7 @@ extension ValueReading {
     /// A label may name the measure (`参加率`, `已完成`); it may not approximate, rank, state a
     /// change or a period the parser did not read, or carry a stray comparator.
     private func checkLabel(_ label: Range<Int>) throws(Stop) {
+        guard !label.isEmpty else { return }
         try checkSymbols(label)
         if contains("每", in: label) { throw Stop(.ambiguousTime, text(label)) }
         for word in ["排名", "名次", "排位", "排序"] where contains(word, in: label) {
@@ -376,12 +378,12 @@ extension ValueReading {
     }
 
     private func checkSymbols(_ range: Range<Int>) throws(Stop) {
-        for character in chars[range] {
-            switch character {
-            case "≥", "≤", "<", ">", "=", "≠": throw Stop(.contradictory, String(character))
-            case "±", "~": throw Stop(.approximate, String(character))
-            case "+": throw Stop(.change, String(character))
-            case "/", "×", "*", "÷": throw Stop(.severalValues, String(character))
+        for scalar in chars[range] {
+            switch scalar {
+            case "≥", "≤", "<", ">", "=", "≠": throw Stop(.contradictory, String(scalar))
+            case "±", "~": throw Stop(.approximate, String(scalar))
+            case "+": throw Stop(.change, String(scalar))
+            case "/", "×", "*", "÷": throw Stop(.severalValues, String(scalar))
             default: continue
             }
         }

@@ -3,7 +3,14 @@ extension ValueReading {
     private static let clauseOpeners = ValueWordList<Bool>(
         ["全年度内", "全年度", "全年", "年内", "本年度", "本年", "年度内", "年度", "当年", "本期", "期间", "报告期内"]
             .map { ($0, true) })
-    private static let quotes: Set<Character> = ["“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "《", "》", "(", ")"]
+
+    /// Quotes and brackets around a clause's words: `“ ” " ' ‘ ’ 「 」 『 』 《 》 ( )`.
+    private static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "《", "》", "(", ")": true
+        default: false
+        }
+    }
 
     /// Reads a text with no number through the vocabulary: every word found must point to one
     /// band, and no negation may stand outside a listed word.
@@ -41,7 +48,7 @@ extension ValueReading {
     private func clauseStart(_ clause: Range<Int>) -> Int {
         var position = clause.lowerBound
         while position < clause.upperBound {
-            if Self.quotes.contains(chars[position]) {
+            if Self.isQuote(chars[position]) {
                 position += 1
             } else if let match = Self.clauseOpeners.longestMatch(in: chars, at: position, upTo: clause.upperBound) {
                 position += match.length
