@@ -202,40 +202,6 @@ public struct Rubric: Sendable {
     }
 }
 
-/// A label as labels are compared: its letters (`Rubric.normalizedLabel`) in Unicode's composed
-/// form (NFC), so two keys are the same label exactly when their bytes are equal. Comparing and
-/// hashing bytes is several times cheaper than `String`'s comparison of Chinese text, which
-/// normalises as it goes.
-public struct LabelKey: Hashable, Sendable {
-    /// The letters, composed.
-    public let text: String
-
-    public init(_ label: String) {
-        let letters = Rubric.normalizedLabel(label)
-        text = Self.isComposed(letters) ? letters : letters.precomposedStringWithCanonicalMapping
-    }
-
-    public static func == (a: LabelKey, b: LabelKey) -> Bool {
-        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// Whether `text` is already composed because nothing in it can compose or decompose: ASCII,
-    /// CJK punctuation, unified ideographs and full-width forms (the usual label).
-    private static func isComposed(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0..<0x80, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: true
-            default: false
-            }
-        }
-    }
-}
-
 /// Something a table names by a label: the rubric's name for it or one of its aliases.
 public protocol NamedInRubric {
     var name: String { get }

@@ -170,15 +170,17 @@ struct ValueReading {
 /// over, so memory stays flat however many texts a run reads.
 final class RecentReadings: Sendable {
     static let capacity = 4096
-    private let readings = Mutex<[String: ParsedValue]>([:])
+    /// Keyed by bytes: a text spelt two ways is read twice, which is cheaper than hashing every
+    /// text normalised.
+    private let readings = Mutex<[UTF8Key: ParsedValue]>([:])
 
     subscript(text: String) -> ParsedValue? {
-        get { readings.withLock { $0[text] } }
+        get { readings.withLock { $0[UTF8Key(text: text)] } }
         set {
             guard let newValue else { return }
             readings.withLock { readings in
                 if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
-                readings[text] = newValue
+                readings[UTF8Key(text: text)] = newValue
             }
         }
     }

@@ -1,0 +1,42 @@
+import Foundation
+
+/// A text compared and hashed by its UTF-8 bytes. `String` compares Chinese text by canonical
+/// equivalence and hashes it normalised, which costs thousands of instructions per key; keys
+/// that are compared often and whose spelling is settled (composed labels, memo keys) use this.
+struct UTF8Key: Hashable, Sendable {
+    let text: String
+
+    static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// A label as labels are compared: its letters (`Rubric.normalizedLabel`) in Unicode's composed
+/// form (NFC), so two keys are the same label exactly when their bytes are equal.
+public struct LabelKey: Hashable, Sendable {
+    private let key: UTF8Key
+
+    /// The letters, composed.
+    public var text: String { key.text }
+
+    public init(_ label: String) {
+        let letters = Rubric.normalizedLabel(label)
+        key = UTF8Key(text: Self.isComposed(letters) ? letters : letters.precomposedStringWithCanonicalMapping)
+    }
+
+    /// Whether `text` is already composed because nothing in it can compose or decompose: ASCII,
+    /// CJK punctuation, unified ideographs and full-width forms (the usual label).
+    private static func isComposed(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x80, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: true
+            default: false
+            }
+        }
+    }
+}
