@@ -1,7 +1,7 @@
 extension BarChart {
     /// Appends the chart as an inline SVG in a `<figure>`, as the table report and the dashboard
     /// show it; a chart without rows is an empty figure.
-    func appendSVG(to out: inout String) {
+    func appendSVG(to out: inout TextBuffer) {
         out += #"<figure class="chart" id=""#
         out.append(html: id)
         out += "\">\n"
@@ -68,7 +68,7 @@ extension BarChart {
 
 extension BarChart.Rect {
     /// The bar or track with its tooltip, on a line of its own.
-    func appendSVG(to out: inout String) {
+    func appendSVG(to out: inout TextBuffer) {
         out += #"<rect class=""#
         out.append(html: cssClass)
         out += #"" x=""#

@@ -26,8 +26,7 @@ public enum Dashboard {
     /// The page up to the first row of the table of tables, every text HTML-escaped.
     static func head(_ model: DashboardModel, language: Language) -> String {
         let t = ReportLabels.html(language)
-        var out = ""
-        out.reserveCapacity(20_480 + model.codeRows.count * 512)
+        var out = TextBuffer(capacity: 20_480 + model.codeRows.count * 512)
 
         out += ReportStyle.pageStart(language)
         out += t[.dashboardTitle]
@@ -106,14 +105,14 @@ public enum Dashboard {
         out += "</section>\n\n"
 
         appendTablesHead(t, to: &out)
-        return out
+        return out.text
     }
 
     /// The page after the last row of the table of tables: the unreadable inputs and the script.
     static func tail(_ model: DashboardModel, language: Language) -> String {
         let t = ReportLabels.html(language)
-        var out = "</tbody>\n</table>\n</section>\n\n"
-        out.reserveCapacity(8_192 + model.unreadable.count * 256)
+        var out = TextBuffer(capacity: 8_192 + model.unreadable.count * 256)
+        out += "</tbody>\n</table>\n</section>\n\n"
         out += #"<section id="unreadable" aria-labelledby="unreadable-title">"#
         out += "\n<h2 id=\"unreadable-title\">"
         out += t[.unreadable]
@@ -153,7 +152,7 @@ public enum Dashboard {
         out += "</footer>\n</main>\n"
         out += script
         out += "</body>\n</html>\n"
-        return out
+        return out.text
     }
 
     /// The headings of the claimed and recomputed total columns: `总分（表中所填）`, `总分（按规则重算）`.
@@ -166,7 +165,7 @@ public enum Dashboard {
     private static let totalHeadingsEn = totalHeadings(ReportLabels.html(.en))
 
     /// The heading and column heads of the sortable table of every table.
-    private static func appendTablesHead(_ t: ReportLabels, to out: inout String) {
+    private static func appendTablesHead(_ t: ReportLabels, to out: inout TextBuffer) {
         let (claimedTotal, computedTotal) = totalHeadings(t)
         out += #"<section id="all-tables" aria-labelledby="all-tables-title">"#
         out += "\n<h2 id=\"all-tables-title\">"
@@ -193,8 +192,7 @@ public enum Dashboard {
         let t = ReportLabels.html(language)
         let (claimedTotal, computedTotal) = language == .zh ? totalHeadingsZh : totalHeadingsEn
         let row = DashboardModel.TableRow(table)
-        var out = ""
-        out.reserveCapacity(2_048)
+        var out = TextBuffer(capacity: 2_048)
         out += "<tr>\n<td data-label=\""
         out += t[.unit]
         out += "\" data-value=\""
@@ -265,7 +263,7 @@ public enum Dashboard {
         out += "\">"
         out += t[.open]
         out += "</a></td>\n</tr>\n"
-        return out
+        return out.text
     }
 
     /// The script that sorts the table of tables; it avoids `<` and `&` so the page stays

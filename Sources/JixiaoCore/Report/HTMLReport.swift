@@ -14,8 +14,7 @@ public enum HTMLReport {
     static func render(_ model: ReportModel, chart: BarChart, language: Language) -> String {
         let t = ReportLabels.html(language)
         let rowCount = model.groups.reduce(0) { $0 + $1.rows.count }
-        var out = ""
-        out.reserveCapacity(16_384 + rowCount * 1_536 + model.findings.count * 768)
+        var out = TextBuffer(capacity: 16_384 + rowCount * 1_536 + model.findings.count * 768)
 
         out += ReportStyle.pageStart(language)
         out += t[.reportTitle]
@@ -82,11 +81,11 @@ public enum HTMLReport {
         out += " · "
         out.append(html: model.file)
         out += "</footer>\n</main>\n</body>\n</html>\n"
-        return out
+        return out.text
     }
 
     /// `<dt>term</dt><dd>value</dd>`, `term` already escaped.
-    private static func appendFact(_ term: String, _ value: String, line: Bool = true, to out: inout String) {
+    private static func appendFact(_ term: String, _ value: String, line: Bool = true, to out: inout TextBuffer) {
         out += "<dt>"
         out += term
         out += "</dt><dd>"
@@ -94,7 +93,7 @@ public enum HTMLReport {
         out += line ? "</dd>\n" : "</dd>"
     }
 
-    private static func appendHeadline(_ headline: ReportModel.Headline, _ t: ReportLabels, to out: inout String) {
+    private static func appendHeadline(_ headline: ReportModel.Headline, _ t: ReportLabels, to out: inout TextBuffer) {
         out += #"<section id="headline" aria-labelledby="headline-title">"#
         out += "\n<h2 id=\"headline-title\">"
         out += t[.headline]
@@ -117,7 +116,7 @@ public enum HTMLReport {
         out += "</div>\n</div>\n</div>\n</section>\n\n"
     }
 
-    private static func appendFigure(_ value: String, id: String?, _ what: String, to out: inout String) {
+    private static func appendFigure(_ value: String, id: String?, _ what: String, to out: inout TextBuffer) {
         out += "<span class=\"figure\"><span class=\"value\""
         if let id {
             out += " id=\""
@@ -131,7 +130,7 @@ public enum HTMLReport {
         out += "</span></span>\n"
     }
 
-    private static func appendBudget(_ budget: ReportModel.Budget, _ t: ReportLabels, to out: inout String) {
+    private static func appendBudget(_ budget: ReportModel.Budget, _ t: ReportLabels, to out: inout TextBuffer) {
         let rateClaimed = t[.rate] + "（" + t[.claimedShort] + "）"
         let rateComputed = t[.rate] + "（" + t[.computedShort] + "）"
         let scoreClaimed = t[.score] + "（" + t[.claimedShort] + "）"
@@ -162,7 +161,7 @@ public enum HTMLReport {
     }
 
     /// `<td class="num" data-label="label">value</td>` and a line break; `label` already escaped.
-    private static func appendNumberCell(_ label: String, _ value: String, source: String? = nil, to out: inout String) {
+    private static func appendNumberCell(_ label: String, _ value: String, source: String? = nil, to out: inout TextBuffer) {
         out += "<td class=\"num\" data-label=\""
         out += label
         out += "\">"
@@ -176,7 +175,7 @@ public enum HTMLReport {
     }
 
     /// The row under a table row that lists the findings shown on it, when there are any.
-    private static func appendNotes(_ notes: [ReportModel.Note], columns: Int, to out: inout String) {
+    private static func appendNotes(_ notes: [ReportModel.Note], columns: Int, to out: inout TextBuffer) {
         guard !notes.isEmpty else { return }
         out += "<tr class=\"notes\"><td colspan=\""
         out += String(columns)
@@ -197,7 +196,7 @@ public enum HTMLReport {
         out += "</ul></td></tr>\n"
     }
 
-    private static func appendIndicators(_ model: ReportModel, _ t: ReportLabels, to out: inout String) {
+    private static func appendIndicators(_ model: ReportModel, _ t: ReportLabels, to out: inout TextBuffer) {
         out += #"<section id="indicators" aria-labelledby="indicators-title">"#
         out += "\n<h2 id=\"indicators-title\">"
         out += t[.indicators]
@@ -264,7 +263,7 @@ public enum HTMLReport {
     }
 
     /// A level-1 category's cell, spanning its group's rows.
-    private static func appendLevel1Cell(_ name: String, span: Int, to out: inout String) {
+    private static func appendLevel1Cell(_ name: String, span: Int, to out: inout TextBuffer) {
         out += "<th class=\"l1\" rowspan=\""
         out += String(span)
         out += "\" scope=\"rowgroup\">"
@@ -273,7 +272,7 @@ public enum HTMLReport {
     }
 
     /// An indicator's row (the level-1 and level-2 cells only where their span starts), then its notes.
-    private static func appendRow(_ row: ReportModel.Row, _ t: ReportLabels, to out: inout String) {
+    private static func appendRow(_ row: ReportModel.Row, _ t: ReportLabels, to out: inout TextBuffer) {
         out += "<tr class=\"indicator "
         out.append(html: row.rowClass)
         out += "\">\n"
@@ -317,7 +316,7 @@ public enum HTMLReport {
         appendNotes(row.notes, columns: 7, to: &out)
     }
 
-    private static func appendFindings(_ model: ReportModel, _ t: ReportLabels, to out: inout String) {
+    private static func appendFindings(_ model: ReportModel, _ t: ReportLabels, to out: inout TextBuffer) {
         out += #"<section id="findings" class="findings" aria-labelledby="findings-title">"#
         out += "\n<h2 id=\"findings-title\">"
         out += t[.findings]
