@@ -33,17 +33,13 @@ public enum BatchInputs {
         return files
     }
 
-    private enum Kind { case directory, file, other }
+    private enum Kind { case directory, file, missing }
 
-    /// What `path` is, following symbolic links.
+    /// What `path` is, following symbolic links: a folder, something else that exists, or nothing.
     private static func kind(of path: String) -> Kind {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .other }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .file
-        default: return .other
-        }
+        guard stat(path, &info) == 0 else { return .missing }
+        return info.st_mode & S_IFMT == S_IFDIR ? .directory : .file
     }
 
     /// Calls `found` with every non-hidden file with a known extension under `folder`, depth
@@ -60,9 +56,9 @@ public enum BatchInputs {
             let full = folder + "/" + name
             let kind: Kind = switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): .directory
-            case Int32(DT_REG): .file
-            case Int32(DT_LNK): kind(of: full) == .file ? .file : .other
-            default: kind(of: full)
+            case Int32(DT_LNK): kind(of: full) == .file ? .file : .missing
+            case Int32(DT_UNKNOWN): kind(of: full)
+            default: .file
             }
             switch kind {
             case .directory: walk(full, found: found)
