@@ -51,12 +51,7 @@ extension AuditingCommand {
             }
         }
         if options.format == .json && !fills {
-            var document = JSONReport.document(results, language: language)
-            if case .object(var members) = document, !errors.isEmpty {
-                members.append(("errors", .array(errors.map { JSONReport.error($0, language: language) })))
-                document = .object(members)
-            }
-            Terminal.print(document.serialized())
+            Terminal.print(JSONReport.document(results, errors: errors, language: language))
             if !errors.isEmpty {
                 for error in errors { Terminal.printError(InputErrorReport.render(error, language: language)) }
             }

@@ -37,12 +37,19 @@ public struct ErrorRecord: Sendable {
         hint = ""
     }
 
-    var json: JSONValue {
-        .object([
-            ("code", .string(code)), ("file", .string(file)), ("line", .number(String(line))),
-            ("column", .number(String(column))), ("field", field.isEmpty ? .null : .string(field)),
-            ("message", .string(message)), ("hint", hint.isEmpty ? .null : .string(hint)),
-        ])
+    /// The error in `summary.json`, on one line, as UTF-8.
+    var json: [UInt8] {
+        var json = JSONWriter(pretty: false, capacity: 256)
+        json.object { json in
+            json.string("code", code)
+            json.string("file", file)
+            json.number("line", line)
+            json.number("column", column)
+            json.string("field", field.isEmpty ? nil : field)
+            json.string("message", message)
+            json.string("hint", hint.isEmpty ? nil : hint)
+        }
+        return json.bytes
     }
 }
 

@@ -13,7 +13,7 @@ struct BatchWriter {
     private let errorsCSV: OutputFile
     private let summaryJSON: OutputFile
     private var firstResult = true
-    private var errorJSON: [String] = []
+    private var errorJSON: [[UInt8]] = []
     private var files = 0
     private var tables = 0
     private var internalErrors = 0
@@ -63,7 +63,7 @@ struct BatchWriter {
             unreadable.append(DashboardSummary.Unreadable(error))
             if error.code == "internal-error" { internalErrors += 1 }
             errorsCSV.write(CSV.row(error.row))
-            errorJSON.append(error.json.serialized(pretty: false))
+            errorJSON.append(error.json)
         }
     }
 
@@ -83,24 +83,38 @@ struct BatchWriter {
     mutating func finish(duration: Double, rubrics: [(id: String, file: String, sha256: String)]) throws -> BatchSummary {
         summaryJSON.write(firstResult ? "],\n\"errors\":[" : "\n],\n\"errors\":[")
         for (index, error) in errorJSON.enumerated() {
-            summaryJSON.write((index == 0 ? "\n" : ",\n") + error)
+            summaryJSON.write(index == 0 ? "\n" : ",\n")
+            summaryJSON.write(error)
         }
         summaryJSON.write(errorJSON.isEmpty ? "],\n" : "\n],\n")
-        let run = JSONValue.object([
-            ("name", .string(options.runName)),
-            ("started", .string(Self.timestamp(started))),
-            ("duration", .number(String(format: "%.3f", duration))),
-            ("tool", .string(options.tool)),
-            ("language", .string(options.language.rawValue)),
-            ("files", .number(String(files))),
-            ("tables", .number(String(tables))),
-            ("errors", .number(String(errorJSON.count))),
-            ("findings", .object(Severity.allCases.reversed().map { ($0.rawValue, .number(String(bySeverity[$0] ?? 0))) })),
-            ("rubrics", .array(rubrics.map { rubric in
-                .object([("id", .string(rubric.id)), ("file", .string(rubric.file)), ("sha256", .string(rubric.sha256))])
-            })),
-        ])
-        summaryJSON.write("\"run\":" + run.serialized(pretty: false) + "}\n")
+        var run = JSONWriter(pretty: false)
+        run.object { json in
+            json.string("name", options.runName)
+            json.string("started", Self.timestamp(started))
+            json.number("duration", String(format: "%.3f", duration))
+            json.string("tool", options.tool)
+            json.string("language", options.language.rawValue)
+            json.number("files", files)
+            json.number("tables", tables)
+            json.number("errors", errorJSON.count)
+            json.object("findings") { json in
+                json.number("error", bySeverity[.error] ?? 0)
+                json.number("warning", bySeverity[.warning] ?? 0)
+                json.number("info", bySeverity[.info] ?? 0)
+            }
+            json.array("rubrics") { json in
+                for rubric in rubrics {
+                    json.object { json in
+                        json.string("id", rubric.id)
+                        json.string("file", rubric.file)
+                        json.string("sha256", rubric.sha256)
+                    }
+                }
+            }
+        }
+        summaryJSON.write("\"run\":")
+        summaryJSON.write(run.bytes)
+        summaryJSON.write("}\n")
         for file in [summaryCSV, findingsCSV, errorsCSV, summaryJSON] { try file.commit() }
         let page = Dashboard.Page(dashboard, unreadable: unreadable, language: options.language)
         let index = try OutputFile(path: options.outputDirectory + "/" + Batch.dashboard)

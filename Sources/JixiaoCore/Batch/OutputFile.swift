@@ -41,6 +41,11 @@ public final class OutputFile {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    public func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     private func flush() {
         guard let handle, !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, handle) }

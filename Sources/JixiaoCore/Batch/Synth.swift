@@ -66,17 +66,24 @@ public struct Synth: Sendable {
                 manifest.planted.append(planted)
             }
         }
-        let json = JSONValue.object([
-            ("seed", .number(String(seed))),
-            ("count", .number(String(count))),
-            ("planted", .array(manifest.planted.map { planted in
-                .object([
-                    ("file", .string(planted.file)), ("mistake", .string(planted.mistake.rawValue)),
-                    ("codes", .array(planted.codes.map { .string($0.rawValue) })), ("path", .string(planted.path)),
-                ])
-            })),
-        ])
-        try OutputFile.write(json.serialized() + "\n", to: folder + "/" + Self.manifestName)
+        var json = JSONWriter(pretty: true)
+        json.object { json in
+            json.number("seed", String(seed))
+            json.number("count", count)
+            json.array("planted") { json in
+                for planted in manifest.planted {
+                    json.object { json in
+                        json.string("file", planted.file)
+                        json.string("mistake", planted.mistake.rawValue)
+                        json.array("codes") { json in
+                            for code in planted.codes { json.string(code.rawValue) }
+                        }
+                        json.string("path", planted.path)
+                    }
+                }
+            }
+        }
+        try OutputFile.write(json.text + "\n", to: folder + "/" + Self.manifestName)
         return manifest
     }
 

@@ -25,8 +25,8 @@ public struct TableRecord: Sendable {
     /// Claimed total minus the total the rules give (recomputed, else the sum of the parts).
     public var gap: Fixed?
     public var findings: [FindingRecord]
-    /// The result in the audit JSON contract, on one line.
-    public var json: String
+    /// The result in the audit JSON contract, on one line, as UTF-8.
+    public var json: [UInt8]
     /// The report's path relative to the output folder, if one was written.
     public var report: String?
     /// What the history compares across years; only kept for a stored run.
@@ -112,7 +112,7 @@ extension TableRecord {
         gradeRecomputed = card.grade.recomputed?.name ?? ""
         gap = card.total.claimed.map { $0.number - (card.total.recomputed ?? card.total.computed) }
         findings = result.findings.map { FindingRecord($0, language: language) }
-        json = JSONReport.result(result, language: language).serialized(pretty: false)
+        json = JSONReport.result(result, language: language)
         self.report = report
         self.facts = facts
     }

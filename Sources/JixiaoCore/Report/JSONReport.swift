@@ -4,148 +4,194 @@ import Foundation
 public enum JSONReport {
     public static let version = 1
 
-    public static func document(_ results: [AuditResult], language: Language) -> JSONValue {
-        .object([
-            ("version", .number(String(version))),
-            ("results", .array(results.map { result($0, language: language) })),
-        ])
+    /// The document `--format json` prints: every result, then the input errors if any.
+    public static func document(_ results: [AuditResult], errors: [InputError], language: Language) -> String {
+        var json = JSONWriter(pretty: true)
+        json.object { json in
+            json.number("version", version)
+            json.array("results") { json in
+                for result in results { write(result, language: language, into: &json) }
+            }
+            if !errors.isEmpty {
+                json.array("errors") { json in
+                    for error in errors { write(error, language: language, into: &json) }
+                }
+            }
+        }
+        return json.text
     }
 
-    public static func result(_ result: AuditResult, language: Language) -> JSONValue {
+    /// One result on one line, as `summary.json` holds it.
+    public static func result(_ result: AuditResult, language: Language) -> [UInt8] {
+        // A result is about 10 KB (10–40 indicators): room for most without growing; `bytes`
+        // copies out only what was written.
+        var json = JSONWriter(pretty: false, capacity: 16 << 10)
+        write(result, language: language, into: &json)
+        return json.bytes
+    }
+
+    static func write(_ result: AuditResult, language: Language, into json: inout JSONWriter) {
         let card = result.scorecard
         let submission = card.submission
         let decimals = card.rubric.rounding.decimals
-        return .object([
-            ("file", .string(submission.source?.file ?? submission.file)),
-            ("unit", .string(submission.unit)),
-            ("title", .string(submission.project ?? submission.title)),
-            ("level", .string(submission.level.rawValue)),
-            ("year", .number(String(submission.year))),
-            ("rubric", .string(card.rubric.id)),
-            ("budget", .object([
-                ("adjusted", .printed(submission.budget.adjusted)),
-                ("executed", .printed(submission.budget.executed)),
-                ("rate", .object([
-                    ("claimed", card.budget.claimedRate.map { .number($0.number.formatted(decimals: $0.numberDecimals)) } ?? .null),
-                    ("computed", .decimal(card.budget.rate, decimals: 4)),
-                ])),
-                ("score", .object([
-                    ("claimed", .printed(card.budget.claimedScore)),
-                    ("computed", .decimal(card.budget.score, decimals: decimals)),
-                ])),
-            ])),
-            ("categories", .array(card.categories.map { category in
-                .object([
-                    ("name", .string(category.row.name)),
-                    ("points", .decimal(category.points, decimals: decimals)),
-                    ("claimed", .decimal(category.claimed, decimals: decimals)),
-                    ("computed", .decimal(category.computed, decimals: decimals)),
-                ])
-            })),
-            ("indicators", .array(card.categories.flatMap { category in
-                category.indicators.map { indicator($0, category: category.row, decimals: decimals) }
-            })),
-            ("total", .object([
-                ("claimed", .printed(card.total.claimed)),
-                ("computed", .decimal(card.total.computed, decimals: decimals)),
-                ("recomputed", .decimal(card.total.recomputed, decimals: decimals)),
-            ])),
-            ("grade", .object([
-                ("claimed", .string(card.grade.claimed)),
-                ("computed", .string(card.grade.computed?.name)),
-                ("recomputed", .string(card.grade.recomputed?.name)),
-            ])),
-            ("findings", .array(result.findings.map { finding($0, language: language) })),
-        ])
+        json.object { json in
+            json.string("file", submission.source?.file ?? submission.file)
+            json.string("unit", submission.unit)
+            json.string("title", submission.project ?? submission.title)
+            json.string("level", submission.level.rawValue)
+            json.number("year", submission.year)
+            json.string("rubric", card.rubric.id)
+            json.object("budget") { json in
+                json.printed("adjusted", submission.budget.adjusted)
+                json.printed("executed", submission.budget.executed)
+                json.object("rate") { json in
+                    json.number("claimed", card.budget.claimedRate.map { $0.number.formatted(decimals: $0.numberDecimals) })
+                    json.decimal("computed", card.budget.rate, decimals: 4)
+                }
+                json.object("score") { json in
+                    json.printed("claimed", card.budget.claimedScore)
+                    json.decimal("computed", card.budget.score, decimals: decimals)
+                }
+            }
+            json.array("categories") { json in
+                for category in card.categories {
+                    json.object { json in
+                        json.string("name", category.row.name)
+                        json.decimal("points", category.points, decimals: decimals)
+                        json.decimal("claimed", category.claimed, decimals: decimals)
+                        json.decimal("computed", category.computed, decimals: decimals)
+                    }
+                }
+            }
+            json.array("indicators") { json in
+                for category in card.categories {
+                    for indicator in category.indicators { write(indicator, category: category.row, decimals: decimals, into: &json) }
+                }
+            }
+            json.object("total") { json in
+                json.printed("claimed", card.total.claimed)
+                json.decimal("computed", card.total.computed, decimals: decimals)
+                json.decimal("recomputed", card.total.recomputed, decimals: decimals)
+            }
+            json.object("grade") { json in
+                json.string("claimed", card.grade.claimed)
+                json.string("computed", card.grade.computed?.name)
+                json.string("recomputed", card.grade.recomputed?.name)
+            }
+            json.array("findings") { json in
+                for finding in result.findings { write(finding, language: language, into: &json) }
+            }
+        }
     }
 
-    static func indicator(_ scored: Scorecard.IndicatorScore, category: Submission.CategoryRow, decimals: Int) -> JSONValue {
+    static func write(_ scored: Scorecard.IndicatorScore, category: Submission.CategoryRow, decimals: Int, into json: inout JSONWriter) {
         let indicator = scored.indicator
         let assessment = scored.assessment
-        return .object([
-            ("path", .string(category.path(of: indicator))),
-            ("line", .number(String(indicator.location.line))),
-            ("target", .string(indicator.target)),
-            ("actual", .string(indicator.actual)),
-            ("parsed", .object([
-                ("target", assessment.target.map(parsed) ?? .null),
-                ("actual", assessment.actual.map(parsed) ?? .null),
-            ])),
-            ("rule", .string(assessment.method.rawValue)),
-            ("met", assessment.met.map(JSONValue.bool) ?? .null),
-            ("weight", .printed(indicator.points)),
-            ("claimed", .printed(indicator.score)),
-            ("computed", .decimal(assessment.computed, decimals: decimals)),
-            ("computedRange", assessment.band.map { .array([.decimal($0.points.lower, decimals: decimals), .decimal($0.points.upper, decimals: decimals)]) } ?? .null),
-            ("formula", .string(assessment.formula)),
-        ])
-    }
-
-    /// A parsed target or actual value: its kind and parts.
-    static func parsed(_ value: ParsedValue) -> JSONValue {
-        switch value {
-        case .quantity(let quantity):
-            .object([
-                ("kind", .string("quantity")), ("comparator", .string(quantity.comparator.rawValue)),
-                ("amount", .number(quantity.amount.formatted(decimals: quantity.decimals))),
-                ("unit", .string(quantity.unit?.symbol)), ("per", .string(quantity.per)),
-            ])
-        case .range(let range):
-            .object([
-                ("kind", .string("range")),
-                ("lower", .number(range.lower.formatted(decimals: range.lowerDecimals))),
-                ("upper", .number(range.upper.formatted(decimals: range.upperDecimals))),
-                ("unit", .string(range.unit?.symbol)), ("per", .string(range.per)),
-            ])
-        case .date(let date):
-            .object([
-                ("kind", .string("date")), ("comparator", .string(date.comparator.rawValue)),
-                ("year", date.year.map { .number(String($0)) } ?? .null),
-                ("month", date.month.map { .number(String($0)) } ?? .null),
-                ("day", date.day.map { .number(String($0)) } ?? .null),
-            ])
-        case .deadline(.dayOfMonth(let day)):
-            .object([("kind", .string("deadline")), ("dayOfMonth", .number(String(day)))])
-        case .deadline(.within(let amount, let decimals, let unit)):
-            .object([("kind", .string("deadline")), ("within", .number(amount.formatted(decimals: decimals))), ("unit", .string(unit.symbol))])
-        case .qualitative(let words):
-            .object([("kind", .string("qualitative")), ("band", .string(words.band)), ("word", .string(words.word))])
-        case .unscorable(let reason):
-            .object([("kind", .string("unscorable")), ("reason", .string(reason.reason.rawValue)), ("message", .string(reason.message.zh))])
+        json.object { json in
+            json.string("path", category.path(of: indicator))
+            json.number("line", indicator.location.line)
+            json.string("target", indicator.target)
+            json.string("actual", indicator.actual)
+            json.object("parsed") { json in
+                json.key("target")
+                write(assessment.target, into: &json)
+                json.key("actual")
+                write(assessment.actual, into: &json)
+            }
+            json.string("rule", assessment.method.rawValue)
+            json.bool("met", assessment.met)
+            json.printed("weight", indicator.points)
+            json.printed("claimed", indicator.score)
+            json.decimal("computed", assessment.computed, decimals: decimals)
+            json.key("computedRange")
+            if let band = assessment.band {
+                json.array { json in
+                    json.decimal(band.points.lower, decimals: decimals)
+                    json.decimal(band.points.upper, decimals: decimals)
+                }
+            } else {
+                json.null()
+            }
+            json.string("formula", assessment.formula)
         }
     }
 
-    public static func finding(_ finding: Finding, language: Language) -> JSONValue {
-        .object([
-            ("code", .string(finding.code.rawValue)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("path", .string(finding.path)),
-            ("file", .string(finding.location?.file)),
-            ("line", finding.location.map { .number(String($0.line)) } ?? .null),
-            ("claimed", value(finding.claimed)),
-            ("computed", value(finding.computed)),
-            ("message", .string(finding.message.text(language))),
-        ])
-    }
-
-    static func value(_ value: FindingValue?) -> JSONValue {
-        switch value {
-        case nil: .null
-        case .number(let number, let decimals): .number(number.formatted(decimals: decimals))
-        case .text(let text): .string(text)
+    /// A parsed target or actual value: its kind and parts; `null` when there is none.
+    static func write(_ value: ParsedValue?, into json: inout JSONWriter) {
+        guard let value else { return json.null() }
+        json.object { json in
+            switch value {
+            case .quantity(let quantity):
+                json.string("kind", "quantity")
+                json.string("comparator", quantity.comparator.rawValue)
+                json.number("amount", quantity.amount.formatted(decimals: quantity.decimals))
+                json.string("unit", quantity.unit?.symbol)
+                json.string("per", quantity.per)
+            case .range(let range):
+                json.string("kind", "range")
+                json.number("lower", range.lower.formatted(decimals: range.lowerDecimals))
+                json.number("upper", range.upper.formatted(decimals: range.upperDecimals))
+                json.string("unit", range.unit?.symbol)
+                json.string("per", range.per)
+            case .date(let date):
+                json.string("kind", "date")
+                json.string("comparator", date.comparator.rawValue)
+                json.number("year", date.year)
+                json.number("month", date.month)
+                json.number("day", date.day)
+            case .deadline(.dayOfMonth(let day)):
+                json.string("kind", "deadline")
+                json.number("dayOfMonth", day)
+            case .deadline(.within(let amount, let decimals, let unit)):
+                json.string("kind", "deadline")
+                json.number("within", amount.formatted(decimals: decimals))
+                json.string("unit", unit.symbol)
+            case .qualitative(let words):
+                json.string("kind", "qualitative")
+                json.string("band", words.band)
+                json.string("word", words.word)
+            case .unscorable(let reason):
+                json.string("kind", "unscorable")
+                json.string("reason", reason.reason.rawValue)
+                json.string("message", reason.message.zh)
+            }
         }
     }
 
-    /// Input errors in the same envelope, for `--format json` runs that fail on input.
-    public static func error(_ error: InputError, language: Language) -> JSONValue {
-        .object([
-            ("code", .string(error.code.rawValue)),
-            ("file", .string(error.location.file)),
-            ("line", .number(String(error.location.line))),
-            ("column", .number(String(error.location.column))),
-            ("field", .string(error.field)),
-            ("message", .string(error.message.text(language))),
-            ("hint", .string(error.hint?.text(language))),
-        ])
+    static func write(_ finding: Finding, language: Language, into json: inout JSONWriter) {
+        json.object { json in
+            json.string("code", finding.code.rawValue)
+            json.string("severity", finding.severity.rawValue)
+            json.string("path", finding.path)
+            json.string("file", finding.location?.file)
+            json.number("line", finding.location?.line)
+            json.key("claimed")
+            write(finding.claimed, into: &json)
+            json.key("computed")
+            write(finding.computed, into: &json)
+            json.string("message", finding.message.text(language))
+        }
+    }
+
+    /// A finding's claimed or computed value: a number, a text or `null`.
+    static func write(_ value: FindingValue?, into json: inout JSONWriter) {
+        switch value {
+        case nil: json.null()
+        case .number(let number, let decimals): json.number(number.formatted(decimals: decimals))
+        case .text(let text): json.string(text)
+        }
+    }
+
+    /// An input error in the same envelope, for `--format json` runs that fail on input.
+    static func write(_ error: InputError, language: Language, into json: inout JSONWriter) {
+        json.object { json in
+            json.string("code", error.code.rawValue)
+            json.string("file", error.location.file)
+            json.number("line", error.location.line)
+            json.number("column", error.location.column)
+            json.string("field", error.field)
+            json.string("message", error.message.text(language))
+            json.string("hint", error.hint?.text(language))
+        }
     }
 }

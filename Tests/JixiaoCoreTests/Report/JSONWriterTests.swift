@@ -1,0 +1,73 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import JixiaoCore
+
+/// The JSON layout every report and `summary.json` rely on byte for byte: two-space pretty and
+/// one-line compact, `[]` and `{}` when empty, and strings escaped only where JSON needs it.
+struct JSONWriterTests {
+    private static func sample(pretty: Bool) -> String {
+        var json = JSONWriter(pretty: pretty)
+        json.object { json in
+            json.number("version", 1)
+            json.array("items") { json in
+                json.object { json in
+                    json.string("name", "产出指标")
+                    json.decimal("points", Fixed("9.630"), decimals: 2)
+                    json.bool("met", true)
+                    json.string("note", nil)
+                }
+                json.number("1.50")
+                json.array { _ in }
+                json.object { _ in }
+            }
+            json.object("empty") { _ in }
+            json.array("none") { _ in }
+        }
+        return json.text
+    }
+
+    @Test func prettyIndentsTwoSpacesPerLevel() {
+        #expect(Self.sample(pretty: true) == """
+            {
+              "version": 1,
+              "items": [
+                {
+                  "name": "产出指标",
+                  "points": 9.63,
+                  "met": true,
+                  "note": null
+                },
+                1.50,
+                [],
+                {}
+              ],
+              "empty": {},
+              "none": []
+            }
+            """)
+    }
+
+    @Test func compactIsOneLine() {
+        #expect(Self.sample(pretty: false)
+            == #"{"version":1,"items":[{"name":"产出指标","points":9.63,"met":true,"note":null},1.50,[],{}],"empty":{},"none":[]}"#)
+    }
+
+    @Test func escapesQuotesBackslashesAndControlCharacters() {
+        var json = JSONWriter(pretty: false)
+        json.string("a\"b\\c\nd\re\tf\u{01}g\u{1F}h“单位”\u{7F}")
+        #expect(json.text == #""a\"b\\c\nd\re\tf\u0001g\u001fh“单位”\#u{7F}""#)
+    }
+
+    static let soup = Gen<String?>.element(of: ReportEscapingTests.pieces + ["\t", "\u{01}", "\u{1F}", "\u{7F}", "/"])
+        .map { $0 ?? "" }.array(of: 0...12).map { $0.joined() }
+
+    @Test func stringsReadBackUnchanged() async {
+        await propertyCheck(count: 2000, input: Self.soup) { text in
+            var json = JSONWriter(pretty: false)
+            json.array { $0.string(text) }
+            let read = try? JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String]
+            #expect(read == [text])
+        }
+    }
+}
