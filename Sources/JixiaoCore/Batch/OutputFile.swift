@@ -36,12 +36,16 @@ public final class OutputFile {
     }
 
     public func write(_ text: String) {
-        if buffer.capacity < 1 << 16 { buffer.reserveCapacity(1 << 16) }
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        var text = text
+        text.withUTF8(append)
     }
 
     public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer(append)
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if buffer.capacity < 1 << 16 { buffer.reserveCapacity(1 << 16) }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }

@@ -131,7 +131,7 @@ struct BatchOutputTests {
         let inputs = BatchInputs.collect([Project.path("Examples"), folder + "/empty.yaml"])
         let out = folder + "/out"
         _ = try await runBatch(inputs, out: out, reports: .none)
-        let engine = try Engine(catalog: Project.catalog)
+        let engine = Engine(catalog: Project.catalog)
         var summary = DashboardSummary(tables: [])
         for file in inputs {
             do {
