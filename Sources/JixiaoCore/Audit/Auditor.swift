@@ -241,8 +241,8 @@ private struct Checks {
         }
 
         guard let points = indicator.points, let score = indicator.score else { return }
-        let formula = assessment.formula.map { "（\($0)）" } ?? ""
-        let formulaEn = assessment.formula.map { " (\($0))" } ?? ""
+        var formula: String { assessment.formula.map { "（\($0)）" } ?? "" }  // only a finding needs them
+        var formulaEn: String { assessment.formula.map { " (\($0))" } ?? "" }
         switch assessment.method {
         case .positive, .reverse, .equal, .date:
             guard let met = assessment.met else { break }
