@@ -1,5 +1,6 @@
-/// A ``ValueVocabulary`` turned into word lists ready for matching.
-struct ValueVocabularyIndex: Sendable {
+/// A ``ValueVocabulary`` turned into word lists ready for matching. A class: every reading
+/// holds it, and sharing one reference is cheaper than copying a dozen lists.
+final class ValueVocabularyIndex: Sendable {
     enum QualitativeTag: Sendable {
         case band(index: Int, name: String, word: String)
         case improved(word: String)
@@ -15,18 +16,18 @@ struct ValueVocabularyIndex: Sendable {
         case comparator(word: String, writtenAfter: Bool)
     }
 
-    var comparatorsBefore: ValueWordList<ValueComparator>
-    var comparatorsAfter: ValueWordList<ValueComparator>
-    var qualitative: ValueWordList<QualitativeTag>
-    var residual: ValueWordList<ResidualTag>
-    var changes: ValueWordList<String>
-    var units: ValueWordList<ValueUnit>
+    let comparatorsBefore: ValueWordList<ValueComparator>
+    let comparatorsAfter: ValueWordList<ValueComparator>
+    let qualitative: ValueWordList<QualitativeTag>
+    let residual: ValueWordList<ResidualTag>
+    let changes: ValueWordList<String>
+    let units: ValueWordList<ValueUnit>
     /// 每日, 日均, 人均 … written before the number, tagged with what they count per.
-    var periodsBefore: ValueWordList<String>
+    let periodsBefore: ValueWordList<String>
     /// What may follow `/` after a number (`0.8 条/日`, `5000 元/人`).
-    var periodsAfter: ValueWordList<String>
-    var improvedBand: String
-    var noIncidentBand: String
+    let periodsAfter: ValueWordList<String>
+    let improvedBand: String
+    let noIncidentBand: String
 
     init(_ vocabulary: ValueVocabulary) {
         var before: [(String, ValueComparator)] = []
