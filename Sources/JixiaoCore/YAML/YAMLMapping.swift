@@ -10,9 +10,10 @@ public struct YAMLMapping {
     public let file: String
     /// Dotted path of this mapping (`budget`, `categories[1]`); empty at the top.
     public let path: String
-    /// The pairs as written; their keys are distinct and few (each is one of `allowed`), so a
-    /// lookup is a short scan, cheaper than hashing.
+    /// The pairs as written and their keys: distinct and few (each is one of `allowed`), so a
+    /// lookup is a short scan of `keys`, cheaper than hashing.
     private let entries: [YAMLPair]
+    private let keys: [String]
 
     public init(_ node: YAMLNode, file: String, path: String, allowed: [String]) throws(InputError) {
         self.node = node
@@ -23,7 +24,9 @@ public struct YAMLMapping {
                                  expected: LocalizedText(zh: "映射（键: 值）", en: "a mapping (key: value)"))
         }
         entries = pairs
-        for (position, pair) in pairs.enumerated() {
+        var keys: [String] = []
+        keys.reserveCapacity(pairs.count)
+        for pair in pairs {
             guard let key = pair.key.scalar else {
                 throw InputError(.wrongType, at: Self.location(pair.key, file), field: path.isEmpty ? nil : path,
                                  message: LocalizedText(zh: "键必须是文本", en: "a key must be text"))
@@ -37,15 +40,17 @@ public struct YAMLMapping {
                         ?? LocalizedText(zh: "可用字段：\(allowed.joined(separator: "、"))",
                                          en: "known keys: \(allowed.joined(separator: ", "))"))
             }
-            if entries[..<position].contains(where: { $0.key.scalar == key }) {
+            if keys.contains(key) {
                 throw InputError(.duplicateKey, at: Self.location(pair.key, file), field: Self.join(path, key),
                                  message: LocalizedText(zh: "字段“\(key)”重复出现", en: "key '\(key)' appears twice"))
             }
+            keys.append(key)
         }
+        self.keys = keys
     }
 
     private func entry(_ key: String) -> YAMLPair? {
-        entries.first { $0.key.scalar == key }
+        keys.firstIndex(of: key).map { entries[$0] }
     }
 
     /// The value node of `key`, or nil when it is absent or written as null.
