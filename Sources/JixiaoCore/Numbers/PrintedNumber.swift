@@ -23,16 +23,29 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
     /// optional fraction and an optional `%`. Full-width digits and signs are accepted.
     /// Returns nil for anything else (`五十`, `1,2.3`, `--5`, `NaN`, `1e400`).
     public init?(parsing raw: String) {
-        // Half-width ASCII bytes, spaces trimmed; anything else cannot be part of a figure.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.utf8.count)
-        for scalar in raw.unicodeScalars {
-            var value = scalar.value
-            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
-            if value == 0x09 || (value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator) { value = 0x20 }
-            guard value < 0x80 else { return nil }
-            bytes.append(UInt8(value))
+        var raw = raw
+        let parsed: (value: Fixed, decimals: Int, isPercent: Bool)?
+        if raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 }) {
+            parsed = raw.withUTF8(Self.parse)  // the usual figure: plain ASCII, read in place
+        } else {
+            // Half-width ASCII bytes; anything else cannot be part of a figure.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(raw.utf8.count)
+            for scalar in raw.unicodeScalars {
+                var value = scalar.value
+                if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+                if value == 0x09 || (value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator) { value = 0x20 }
+                guard value < 0x80 else { return nil }
+                bytes.append(UInt8(value))
+            }
+            parsed = bytes.withUnsafeBufferPointer(Self.parse)
         }
+        guard let parsed else { return nil }
+        self.init(parsed.value, decimals: parsed.decimals, isPercent: parsed.isPercent)
+    }
+
+    /// A figure of ASCII bytes, spaces around it trimmed.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: Fixed, decimals: Int, isPercent: Bool)? {
         var text = bytes[...]
         while text.first == 0x20 { text.removeFirst() }
         while text.last == 0x20 { text.removeLast() }
@@ -47,17 +60,15 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
             negative = first == UInt8(ascii: "-")
             text.removeFirst()
         }
-        guard let (significand, decimals) = Self.digits(text) else { return nil }
+        guard let (significand, decimals) = digits(text) else { return nil }
         let value = Fixed(significand: negative ? -significand : significand, decimals: decimals)
         guard abs(value) < Fixed.max else { return nil }
-        self.value = value
-        self.decimals = decimals
-        self.isPercent = isPercent
+        return (value, decimals, isPercent)
     }
 
     /// `1,614.46` as 161446 with 2 decimals; nil unless it is plain digits with correct grouping
     /// (groups of three after the first, which has one to three).
-    private static func digits(_ text: ArraySlice<UInt8>) -> (significand: Int128, decimals: Int)? {
+    private static func digits(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> (significand: Int128, decimals: Int)? {
         var significand: Int128 = 0
         var integerDigits = 0, decimals = 0
         var group = 0, groups = 0
