@@ -79,17 +79,18 @@ public struct Batch: Sendable {
         try manager.createDirectory(atPath: out, withIntermediateDirectories: true)
         OutputFile.removePartials(in: out)
 
-        // Report folders are made up front, so the workers only write files.
-        // Each input's report path in the output folder, without the extension.
+        // Each input's report path in the reports folder, without the extension. The folder is
+        // staged and its subfolders made up front, so the workers only write files.
         var reportPaths: [String?] = Array(repeating: nil, count: files.count)
-        if options.reports != .none {
+        let reports = options.reports == .none ? nil : try StagedFolder(path: out + "/" + Self.reportsFolder)
+        if let reports {
             var folders: Set<String> = []
             for (index, file) in files.enumerated() {
-                let relative = Self.reportsFolder + "/" + BatchInputs.reportBase(for: file)
+                let relative = BatchInputs.reportBase(for: file)
                 reportPaths[index] = relative
                 folders.insert((relative as NSString).deletingLastPathComponent)
             }
-            for folder in folders { try manager.createDirectory(atPath: out + "/" + folder, withIntermediateDirectories: true) }
+            for folder in folders where !folder.isEmpty { try reports.createFolder(folder) }
         }
 
         // Only a stored run needs each table's facts (and earlier years to check them against).
@@ -109,7 +110,8 @@ public struct Batch: Sendable {
             var nextToWrite = 0
             let engine = engine, options = options
             func submit() {
-                let index = next, file = files[index], report = reportPaths[index]
+                let index = next, file = files[index]
+                let report = reports.flatMap { folder in reportPaths[index].map { (folder: folder, base: $0) } }
                 next += 1
                 inFlight += 1
                 group.addTask {
@@ -141,6 +143,7 @@ public struct Batch: Sendable {
             }
         }
 
+        try reports?.commit()
         let duration = Self.seconds(ContinuousClock.now - clock)
         var summary = try writer.finish(duration: duration, rubrics: rubricHashes())
         summary.runID = runID
@@ -152,14 +155,18 @@ public struct Batch: Sendable {
     ///
     /// Under a `Deadline` (`Deadline.current`), it stops between tables once time has run out,
     /// and ends the deadline when done: if time ran out first, the reports it wrote are removed
-    /// and the runner reports the file as timed out.
-    static func process(index: Int, file: String, report: String?, engine: Engine, options: BatchOptions, prior: PriorYears?) -> FileOutcome {
+    /// and the runner reports the file as timed out. `report` is where its reports go: the
+    /// staged reports folder and the input's path in it, without an extension.
+    static func process(
+        index: Int, file: String, report: (folder: StagedFolder, base: String)?, engine: Engine, options: BatchOptions,
+        prior: PriorYears?
+    ) -> FileOutcome {
         var outcome = FileOutcome(index: index, file: file, sha256: nil, bytes: 0, tables: [], errors: [])
         let deadline = Deadline.current
         var written: [String] = []
         defer {
-            if let deadline, !deadline.finish() {
-                for name in written { try? FileManager.default.removeItem(atPath: options.outputDirectory + "/" + name) }
+            if let deadline, !deadline.finish(), let report {
+                for name in written { report.folder.remove(name) }
             }
         }
         if options.hashInputs, let (bytes, hex) = SHA256.file(file) {
@@ -175,13 +182,13 @@ public struct Batch: Sendable {
                 if let prior, let facts, !prior.isEmpty { results[position].findings += prior.findings(for: facts, submission: submission) }
                 var reportName: String?
                 if let report {
-                    let name = report + (results.count > 1 ? "-\(position + 1)" : "") + (options.reports == .html ? ".html" : ".md")
+                    let name = report.base + (results.count > 1 ? "-\(position + 1)" : "") + (options.reports == .html ? ".html" : ".md")
                     let text = options.reports == .html
                         ? HTMLReport.render(results[position], language: options.language)
                         : MarkdownReport.render(results[position], language: options.language)
-                    try OutputFile.write(text, to: options.outputDirectory + "/" + name)
+                    try report.folder.write(text, to: name)
                     written.append(name)
-                    reportName = name
+                    reportName = Self.reportsFolder + "/" + name
                 }
                 outcome.tables.append(TableRecord(results[position], file: file, table: position + 1, report: reportName,
                                                   facts: facts, language: options.language))

@@ -110,7 +110,7 @@ public final class OutputFile {
     }
 
     /// Writes every byte of `bytes`, going on after short writes and interruptions.
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -128,15 +128,73 @@ public final class OutputFile {
         return path[...slash] + "." + path[path.utf8.index(after: slash)...] + partialSuffix
     }
 
-    /// Deletes the temporary files an interrupted run left under `directory`; returns how many.
+    /// Deletes the temporary files and folders an interrupted run left under `directory`;
+    /// returns how many.
     @discardableResult
     public static func removePartials(in directory: String) -> Int {
         guard let walker = FileManager.default.enumerator(atPath: directory) else { return 0 }
         var removed = 0
         while let relative = walker.nextObject() as? String {
-            if relative.hasSuffix(partialSuffix), unlink(directory + "/" + relative) == 0 { removed += 1 }
+            guard relative.hasSuffix(partialSuffix) else { continue }
+            walker.skipDescendants()
+            // A folder may gain a file while it is removed (a run being interrupted): try again.
+            for _ in 0..<3 where (try? FileManager.default.removeItem(atPath: directory + "/" + relative)) != nil {
+                removed += 1
+                break
+            }
         }
         return removed
+    }
+}
+
+/// A folder of outputs written under a temporary name and put in place whole when complete
+/// (`reports/` is written as `.reports.jixiao-partial/`). Its files are written straight to
+/// their names inside it: one create per file, no rename, and a rerun replaces the previous
+/// folder only once the new one is complete, so an interrupted rerun leaves the old reports as
+/// they were instead of a mix of old and new.
+public struct StagedFolder: Sendable {
+    public let path: String
+    public let temporaryPath: String
+
+    /// Starts the folder at `path` empty, under its temporary name.
+    public init(path: String) throws {
+        self.path = path
+        temporaryPath = OutputFile.temporaryPath(for: path)
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+        try FileManager.default.createDirectory(atPath: temporaryPath, withIntermediateDirectories: true)
+    }
+
+    /// Makes `relative` (a folder inside this one).
+    public func createFolder(_ relative: String) throws {
+        try FileManager.default.createDirectory(atPath: temporaryPath + "/" + relative, withIntermediateDirectories: true)
+    }
+
+    /// Writes the file `relative` inside the folder.
+    public func write(_ text: String, to relative: String) throws {
+        let path = temporaryPath + "/" + relative
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var text = text
+        guard text.withUTF8({ OutputFile.writeAll(descriptor, $0) }) else {
+            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Removes the file `relative`, written by a table that was then given up.
+    public func remove(_ relative: String) {
+        unlink(temporaryPath + "/" + relative)
+    }
+
+    /// Puts the folder in place of the previous one, which is then deleted.
+    public func commit() throws {
+        let previous = OutputFile.temporaryPath(for: path + "-previous")
+        try? FileManager.default.removeItem(atPath: previous)
+        if rename(path, previous) != 0, errno != ENOENT {
+            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard rename(temporaryPath, path) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        try? FileManager.default.removeItem(atPath: previous)
     }
 }
 

@@ -62,6 +62,19 @@ struct SynthManifestTests {
 }
 
 struct BatchOutputTests {
+    /// The reports folder is written under a temporary name and replaces the previous run's
+    /// whole: nothing of the old one is left, and no temporary folder either.
+    @Test func aRerunReplacesTheReportsFolderWhole() async throws {
+        let out = try scratchFolder("rerun")
+        _ = try await runBatch([Project.path("Examples")], out: out)
+        let first = try FileManager.default.subpathsOfDirectory(atPath: out + "/reports").sorted()
+        #expect(first.contains { $0.hasSuffix(".md") })
+        try "stale".write(toFile: out + "/reports/stale.md", atomically: true, encoding: .utf8)
+        _ = try await runBatch([Project.path("Examples")], out: out)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out + "/reports").sorted() == first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.contains(OutputFile.partialSuffix) })
+    }
+
     /// A batch over the examples writes every output; the CSVs read back with Chinese intact.
     @Test func writesEveryOutputReadableAsCSV() async throws {
         let out = try scratchFolder("examples")

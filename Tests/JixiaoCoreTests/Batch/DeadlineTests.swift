@@ -67,13 +67,14 @@ struct DeadlineTests {
     @Test func aTimedOutFileWritesNothing() throws {
         let out = try scratchFolder("deadline-process")
         let options = BatchOptions(outputDirectory: out, jobs: 1, runName: "t", tool: "test")
+        let reports = try StagedFolder(path: out + "/reports")
         let outcome = Deadline.$current.withValue(Self.passed) {
-            Batch.process(index: 0, file: Project.example("clean-project-2022.yaml"), report: "reports/clean.md",
+            Batch.process(index: 0, file: Project.example("clean-project-2022.yaml"), report: (reports, "clean"),
                           engine: Engine(catalog: Project.catalog), options: options, prior: PriorYears())
         }
         #expect(outcome.tables.isEmpty)
         #expect(outcome.errors.map(\.code) == ["timed-out"])
-        #expect(!FileManager.default.fileExists(atPath: out + "/reports/clean.md"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: reports.temporaryPath).isEmpty)
     }
 
     /// Work stuck where no loop looks at the deadline (here: waiting for the test) is reported
