@@ -10,13 +10,13 @@ import Synchronization
 ///
 /// Parsing is linear in the length of the text (longest-match word lookups, no backtracking) and
 /// texts over ``maximumLength`` characters (after normalising) are not read at all. No input traps.
-public struct ValueParser: Sendable {
+public final class ValueParser: Sendable {
     /// Longer texts are prose, not values: they are unscorable without being scanned.
     public static let maximumLength = 500
 
     public let vocabulary: ValueVocabulary
     let index: ValueVocabularyIndex
-    /// Readings of recent texts, shared by every copy of this parser: a year's tables repeat
+    /// Readings of recent texts, shared by every table this parser reads: a year's tables repeat
     /// the same targets (`≥95%`, `100%`, `按时完成`) thousands of times.
     private let recent = RecentReadings()
 
