@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The parser says ``unscorable(_:)`` rather than guess: a wrong reading produces a false
 /// accusation (DOMAIN.md §4).
-public enum ParsedValue: Sendable, Hashable {
+public indirect enum ParsedValue: Sendable, Hashable {
     /// `224 人次`, `≥ 100%`, `≤1200.50万元`, `每日 0.8 条以上`, a bare `500`.
     case quantity(Quantity)
     /// `90%-100%`, `90～100%`, `10 至 20 万元`.
