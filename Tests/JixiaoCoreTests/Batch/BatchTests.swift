@@ -199,3 +199,29 @@ struct BatchOutputTests {
         #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+struct BatchInputsTests {
+    /// A folder walk takes the files with a known extension, sorted by path, skips hidden files
+    /// and folders, takes a link to a file but does not follow a link to a folder (links can
+    /// loop), and keeps non-regular files (a named pipe) so they are reported, not ignored.
+    /// A file reached twice, however its path is written, is taken once.
+    @Test func aFolderWalkTakesWhatABatchReads() throws {
+        let folder = try scratchFolder("walk")
+        let manager = FileManager.default
+        for name in ["sub/deeper", ".hidden-folder"] {
+            try manager.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
+        }
+        for name in ["b.yaml", "A.TXT", ".hidden.yaml", "notes.pdf", "sub/c.yml", "sub/deeper/d.xlsx", ".hidden-folder/e.yaml"] {
+            #expect(manager.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)))
+        }
+        try manager.createSymbolicLink(atPath: folder + "/link-to-b.yaml", withDestinationPath: folder + "/b.yaml")
+        try manager.createSymbolicLink(atPath: folder + "/loop", withDestinationPath: folder)
+        #expect(mkfifo(folder + "/pipe.yaml", 0o600) == 0)
+
+        let found = BatchInputs.collect([folder]).map { String($0.dropFirst(folder.count + 1)) }
+        #expect(found == ["A.TXT", "b.yaml", "link-to-b.yaml", "pipe.yaml", "sub/c.yml", "sub/deeper/d.xlsx"])
+
+        let twice = BatchInputs.collect([folder + "/b.yaml", folder + "/sub/../b.yaml", folder + "//./b.yaml", folder + "/sub"])
+        #expect(twice == [folder + "/b.yaml", folder + "/sub/c.yml", folder + "/sub/deeper/d.xlsx"])
+    }
+}
