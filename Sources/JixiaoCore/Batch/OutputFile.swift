@@ -92,25 +92,35 @@ public final class OutputFile {
         if ferror(handle) != 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
     }
 
-    /// Writes a whole file at once, atomically: a report costs an open, a write, a close and a
-    /// rename, with no buffer of its own.
+    /// Writes a whole file at once, atomically: written under its temporary name, then renamed.
     public static func write(_ text: String, to path: String) throws {
         let temporary = temporaryPath(for: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-        var text = text
-        let written = text.withUTF8 { writeAll(descriptor, $0) }
-        let failure = written ? 0 : errno
-        close(descriptor)
-        guard written, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(written ? errno : failure))
+        do {
+            try create(text, at: temporary)
+        } catch {
+            unlink(temporary)
+            throw OutputError(path: path, reason: error.reason)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw OutputError(path: path, reason: reason)
         }
     }
 
+    /// Writes `text` as the file at `path` with one open, write and close, no buffer of its own.
+    static func create(_ text: String, at path: String) throws(OutputError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var text = text
+        guard text.withUTF8({ writeAll(descriptor, $0) }) else {
+            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
     /// Writes every byte of `bytes`, going on after short writes and interruptions.
-    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -138,9 +148,11 @@ public final class OutputFile {
             guard relative.hasSuffix(partialSuffix) else { continue }
             walker.skipDescendants()
             // A folder may gain a file while it is removed (a run being interrupted): try again.
-            for _ in 0..<3 where (try? FileManager.default.removeItem(atPath: directory + "/" + relative)) != nil {
-                removed += 1
-                break
+            for _ in 0..<3 {
+                guard (try? FileManager.default.removeItem(atPath: directory + "/" + relative)) == nil else {
+                    removed += 1
+                    break
+                }
             }
         }
         return removed
@@ -171,14 +183,7 @@ public struct StagedFolder: Sendable {
 
     /// Writes the file `relative` inside the folder.
     public func write(_ text: String, to relative: String) throws {
-        let path = temporaryPath + "/" + relative
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var text = text
-        guard text.withUTF8({ OutputFile.writeAll(descriptor, $0) }) else {
-            throw OutputError(path: path, reason: String(cString: strerror(errno)))
-        }
+        try OutputFile.create(text, at: temporaryPath + "/" + relative)
     }
 
     /// Removes the file `relative`, written by a table that was then given up.

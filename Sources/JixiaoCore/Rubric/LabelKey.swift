@@ -29,17 +29,7 @@ public struct LabelKey: Hashable, Sendable {
 
     public init(_ label: String) {
         let letters = Rubric.normalizedLabel(label)
-        key = UTF8Key(text: Self.isComposed(letters) ? letters : letters.precomposedStringWithCanonicalMapping)
-    }
-
-    /// Whether `text` is already composed because nothing in it can compose or decompose: ASCII,
-    /// CJK punctuation, unified ideographs and full-width forms (the usual label).
-    private static func isComposed(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0..<0x80, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: true
-            default: false
-            }
-        }
+        let isComposed = letters.unicodeScalars.allSatisfy(\.isCanonicallyStable)
+        key = UTF8Key(text: isComposed ? letters : letters.precomposedStringWithCanonicalMapping)
     }
 }

@@ -36,7 +36,7 @@ enum ValueTextNormalizer {
                 continue
             }
             out.append(folded)
-            isComposed = isComposed && isCanonicallyStable(folded)
+            isComposed = isComposed && folded.isCanonicallyStable
         }
         if !isComposed {
             let composed = String(String.UnicodeScalarView(out)).precomposedStringWithCanonicalMapping
@@ -90,12 +90,15 @@ enum ValueTextNormalizer {
             return category == .nonspacingMark || category == .enclosingMark ? nil : scalar
         }
     }
+}
 
-    /// Whether NFC leaves `scalar` as it is whatever stands around it (no decomposition that
+extension Unicode.Scalar {
+    /// Whether NFC leaves the scalar as it is whatever stands around it (no decomposition that
     /// differs from it, no combining class, never the second half of a composition): true for
-    /// ASCII and Latin, punctuation, mathematical symbols, CJK and full-width forms.
-    private static func isCanonicallyStable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    /// ASCII and Latin, punctuation, mathematical symbols, CJK and full-width forms. A text of
+    /// such scalars is already composed, without asking Foundation.
+    var isCanonicallyStable: Bool {
+        switch value {
         case 0x3030..<0x3099, 0x309B..<0xA000, 0x0000..<0x0300, 0x3000..<0x302A, 0xFF00..<0xFFF0,
             0x2010..<0x20D0, 0x2150..<0x2329, 0x2460..<0x2800:
             return true
