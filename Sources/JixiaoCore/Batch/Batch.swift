@@ -39,10 +39,10 @@ public struct BatchOptions: Sendable {
 
 /// Audits a year's submissions in parallel and streams every output to disk (README, "Batch runs").
 ///
-/// Files are audited by up to `jobs` child tasks; each result is rendered by its task (CSV rows,
-/// JSON, the per-table report) and handed back as text. A reorder buffer keyed by input index
-/// writes rows in input order whatever the scheduling, and no more than `window` files are in
-/// flight or waiting, so memory stays bounded by the window, not by the run.
+/// Files are audited on `jobs` threads (`FileRunner`); each file's tables are rendered by the
+/// thread that audited them (CSV rows, JSON, the per-table report) and the shared outputs are
+/// written in input order whatever the scheduling. No more than `window` files are in flight or
+/// waiting to be written, so memory stays bounded by the window, not by the run.
 public struct Batch: Sendable {
     public var engine: Engine
     public var options: BatchOptions
@@ -81,15 +81,10 @@ public struct Batch: Sendable {
 
         // Each input's report path in the reports folder, without the extension. The folder is
         // staged and its subfolders made up front, so the workers only write files.
-        var reportPaths: [String?] = Array(repeating: nil, count: files.count)
         let reports = options.reports == .none ? nil : try StagedFolder(path: out + "/" + Self.reportsFolder)
+        let reportPaths = reports == nil ? [] : files.map(BatchInputs.reportBase(for:))
         if let reports {
-            var folders: Set<String> = []
-            for (index, file) in files.enumerated() {
-                let relative = BatchInputs.reportBase(for: file)
-                reportPaths[index] = relative
-                folders.insert((relative as NSString).deletingLastPathComponent)
-            }
+            let folders = Set(reportPaths.map { ($0 as NSString).deletingLastPathComponent })
             for folder in folders where !folder.isEmpty { try reports.createFolder(folder) }
         }
 
@@ -98,50 +93,28 @@ public struct Batch: Sendable {
         let runID = try history?.beginRun(name: options.runName, started: started, tool: options.tool, rubrics: rubricHashes())
         var writer = try BatchWriter(options: options, started: started)
         let total = files.count
-        var tablesDone = 0, errors = 0
+        var filesDone = 0, tablesDone = 0, errors = 0
 
-        // With a time limit, files run on the runner's threads, raced against their deadlines.
-        let runner = options.timeout.map { FileRunner(threads: options.jobs, timeout: $0) }
-        defer { runner?.close() }
-        try await withThrowingTaskGroup(of: FileOutcome.self) { group in
-            var next = 0
-            var inFlight = 0
-            var waiting: [Int: FileOutcome] = [:]
-            var nextToWrite = 0
-            let engine = engine, options = options
-            func submit() {
-                let index = next, file = files[index]
-                let report = reports.flatMap { folder in reportPaths[index].map { (folder: folder, base: $0) } }
-                next += 1
-                inFlight += 1
-                group.addTask {
-                    let work = { @Sendable in Self.process(index: index, file: file, report: report, engine: engine, options: options, prior: prior) }
-                    guard let runner else { return work() }
-                    return await runner.run(work) { deadline in
-                        FileOutcome(index: index, file: file, sha256: nil, bytes: 0, tables: [],
-                                    errors: [ErrorRecord(deadline.error(file: file), file: file, language: options.language)])
-                    }
-                }
-            }
-            // The runner's threads are kept fed: a file waits in its queue (its deadline not yet
-            // started) for a thread to finish, instead of the thread waiting for the next file.
-            let slots = runner == nil ? options.jobs : options.jobs * 2
-            while next < total, inFlight < slots { submit() }
-            while let outcome = try await group.next() {
-                inFlight -= 1
-                waiting[outcome.index] = outcome
-                while let ready = waiting.removeValue(forKey: nextToWrite) {
-                    try writer.write(ready)
-                    try history?.record(ready, run: runID ?? 0)
-                    nextToWrite += 1
-                    tablesDone += ready.tables.count
-                    errors += ready.errors.count
-                    progress?(BatchProgress(filesDone: nextToWrite, filesTotal: total, tablesDone: tablesDone, errors: errors,
-                                            elapsed: Self.seconds(ContinuousClock.now - clock)))
-                }
-                while next < total, inFlight < slots, next - nextToWrite < window { submit() }
-            }
-        }
+        let engine = engine, options = options
+        try await FileRunner.run(
+            total, threads: options.jobs, timeout: options.timeout, window: window,
+            work: { index in
+                let report = reports.map { (folder: $0, base: reportPaths[index]) }
+                return Self.process(index: index, file: files[index], report: report, engine: engine, options: options, prior: prior)
+            },
+            timedOut: { index, deadline in
+                FileOutcome(index: index, file: files[index], sha256: nil, bytes: 0, tables: [],
+                            errors: [ErrorRecord(deadline.error(file: files[index]), file: files[index], language: options.language)])
+            },
+            deliver: { outcome in
+                try writer.write(outcome)
+                try history?.record(outcome, run: runID ?? 0)
+                filesDone += 1
+                tablesDone += outcome.tables.count
+                errors += outcome.errors.count
+                progress?(BatchProgress(filesDone: filesDone, filesTotal: total, tablesDone: tablesDone, errors: errors,
+                                        elapsed: Self.seconds(ContinuousClock.now - clock)))
+            })
 
         try reports?.commit()
         let duration = Self.seconds(ContinuousClock.now - clock)

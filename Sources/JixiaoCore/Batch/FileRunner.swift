@@ -1,131 +1,187 @@
 import Foundation
 
-/// Runs each input's work on a thread of its own pool, racing it against a per-file deadline.
+/// Runs a batch's files on a pool of threads and hands their outcomes on in input order.
 ///
-/// Swift cannot stop a thread. The work is given its `Deadline` (`Deadline.current`) and the
-/// readers stop soon after it passes; a watchdog thread also looks at the running work every
-/// `pollInterval` and, once a deadline has passed, reports that file as timed out at once and
-/// starts a new thread in place of the one still busy with it. So a file stuck where no loop
-/// asks the deadline (a read that blocks, a C library) costs one thread, not the run: the run
-/// keeps `threads` threads working, and its outputs never wait for the stuck file.
+/// Each thread takes the next file, works on it, and puts its outcome in a reorder buffer; the
+/// thread that finds the next outcome in order there delivers it (and every one after it that is
+/// ready) while the others go on working. So no thread waits for another to hand it work or to
+/// write its results, and the pool's threads are the only busy ones. At most `window` files are
+/// taken ahead of the last one delivered, which bounds memory whatever the run's size.
+///
+/// With a `timeout`, each file's work runs under a `Deadline` (`Deadline.current`), started when
+/// a thread takes the file up, and the readers stop soon after it passes. Swift cannot stop a
+/// thread, so a watchdog also looks at the running files every `pollInterval`: once a deadline
+/// has passed, that file is delivered as timed out at once and a new thread takes the place of
+/// the one still busy with it. A file stuck where no loop asks the deadline (a read that blocks,
+/// a C library) costs one thread, not the run, and the outputs never wait for it.
 ///
 /// The work runs on these threads rather than on Swift's cooperative pool, which a blocked
-/// thread would starve. Each file's deadline starts when a thread takes it up, not when it is
-/// queued.
+/// thread would starve.
 final class FileRunner: @unchecked Sendable {
-    typealias Work = @Sendable () -> FileOutcome
-    typealias TimedOut = @Sendable (Deadline) -> FileOutcome
+    typealias Work = @Sendable (Int) -> FileOutcome
+    typealias TimedOut = @Sendable (Int, Deadline) -> FileOutcome
+    typealias Deliver = (FileOutcome) throws -> Void
 
-    private final class Job: @unchecked Sendable {
-        let work: Work
-        let timedOut: TimedOut
-        var deadline: Deadline?
-        /// Resumed once, by whoever settles the job first; nil afterwards.
-        var continuation: CheckedContinuation<FileOutcome, Never>?
-        /// The watchdog reported it and gave its thread's place to a new one.
+    /// A file being worked on.
+    private final class Job {
+        let index: Int
+        let deadline: Deadline?
+        /// The watchdog delivered it as timed out and gave its thread's place to a new one.
         var abandoned = false
 
-        init(work: @escaping Work, timedOut: @escaping TimedOut, continuation: CheckedContinuation<FileOutcome, Never>) {
-            self.work = work
-            self.timedOut = timedOut
-            self.continuation = continuation
+        init(index: Int, deadline: Deadline?) {
+            self.index = index
+            self.deadline = deadline
         }
     }
 
-    let timeout: Duration
-    let pollInterval: Duration
+    private let count: Int
+    private let timeout: Duration?
+    private let window: Int
+    private let work: Work
+    private let timedOut: TimedOut
+    /// Called by one thread at a time, under `delivering`.
+    private let deliver: Deliver
+
+    // Guarded by `condition`.
     private let condition = NSCondition()
-    private var pending: [Job] = []
+    private var next = 0
+    private var delivered = 0
+    private var finished: [Int: FileOutcome] = [:]
     private var running: [Job] = []
-    private var closed = false
+    private var delivering = false
+    private var failure: (any Error)?
+    private var completion: CheckedContinuation<Void, any Error>?
 
-    /// Starts `threads` worker threads and the watchdog.
-    init(threads: Int, timeout: Duration) {
-        self.timeout = timeout
-        // A twentieth of the limit, between 10 ms and 250 ms: a file is reported at most 5%
-        // late, and an idle watchdog wakes at most four times a second.
-        pollInterval = min(max(timeout / 20, .milliseconds(10)), .milliseconds(250))
-        for _ in 0..<max(1, threads) { startWorker() }
-        let watchdog = Thread { [self] in watch() }
-        watchdog.name = "jixiao-watchdog"
-        watchdog.start()
-    }
-
-    /// The outcome of `work`, or `timedOut(deadline)` when its deadline passes first.
-    func run(_ work: @escaping Work, timedOut: @escaping TimedOut) async -> FileOutcome {
-        await withCheckedContinuation { continuation in
-            condition.lock()
-            pending.append(Job(work: work, timedOut: timedOut, continuation: continuation))
-            condition.signal()
-            condition.unlock()
+    /// Runs `work` for every index in `0..<count` on `threads` threads and calls `deliver` with
+    /// the outcomes in index order, one call at a time. A file over `timeout` is delivered as
+    /// `timedOut(index, deadline)`. The first error `deliver` throws ends the run: no new file
+    /// is started, and the error is thrown once the files being worked on are done.
+    static func run(
+        _ count: Int, threads: Int, timeout: Duration?, window: Int,
+        work: @escaping Work, timedOut: @escaping TimedOut, deliver: @escaping Deliver
+    ) async throws {
+        let runner = FileRunner(count: count, timeout: timeout, window: max(1, window), work: work, timedOut: timedOut,
+                                deliver: deliver)
+        try await withCheckedThrowingContinuation { continuation in
+            runner.start(threads: max(1, min(threads, count)), completion: continuation)
         }
     }
 
-    /// Lets the threads end once the queue is empty. Threads still busy with abandoned work end
-    /// when it does (or with the process).
-    func close() {
+    private init(count: Int, timeout: Duration?, window: Int, work: @escaping Work, timedOut: @escaping TimedOut,
+                 deliver: @escaping Deliver) {
+        self.count = count
+        self.timeout = timeout
+        self.window = window
+        self.work = work
+        self.timedOut = timedOut
+        self.deliver = deliver
+    }
+
+    private func start(threads: Int, completion: CheckedContinuation<Void, any Error>) {
         condition.lock()
-        closed = true
-        condition.broadcast()
+        self.completion = completion
+        settleIfDone()
         condition.unlock()
+        guard count > 0 else { return }
+        for _ in 0..<threads { startWorker() }
+        if let timeout {
+            // A twentieth of the limit, between 10 ms and 250 ms: a file is reported at most 5%
+            // late, and an idle watchdog wakes at most four times a second.
+            let pollInterval = min(max(timeout / 20, .milliseconds(10)), .milliseconds(250))
+            let watchdog = Thread { [self] in watch(every: pollInterval) }
+            watchdog.name = "jixiao-watchdog"
+            watchdog.start()
+        }
     }
 
     private func startWorker() {
-        let thread = Thread { [self] in work() }
+        let thread = Thread { [self] in takeFiles() }
         thread.name = "jixiao-file"
         thread.start()
     }
 
-    private func work() {
+    /// A worker thread: takes files until none is left (or the run failed).
+    private func takeFiles() {
         condition.lock()
-        while true {
-            while pending.isEmpty && !closed { condition.wait() }
-            if pending.isEmpty {
-                condition.unlock()
-                return
+        defer { condition.unlock() }
+        while failure == nil, next < count {
+            if next - delivered >= window {
+                condition.wait()
+                continue
             }
-            let job = pending.removeFirst()
-            let deadline = Deadline(timeout: timeout)
-            job.deadline = deadline
+            let job = Job(index: next, deadline: timeout.map { Deadline(timeout: $0) })
+            next += 1
             running.append(job)
             condition.unlock()
 
-            let outcome = Deadline.$current.withValue(deadline) { job.work() }
-            let inTime = deadline.finish()
+            var outcome: FileOutcome
+            if let deadline = job.deadline {
+                outcome = Deadline.$current.withValue(deadline) { work(job.index) }
+                if !deadline.finish() { outcome = timedOut(job.index, deadline) }
+            } else {
+                outcome = work(job.index)
+            }
 
             condition.lock()
             running.removeAll { $0 === job }
-            let continuation = job.continuation
-            job.continuation = nil
-            let abandoned = job.abandoned
-            condition.unlock()
-            continuation?.resume(returning: inTime ? outcome : job.timedOut(deadline))
-            // A new thread took this one's place when the job was abandoned.
-            if abandoned { return }
-            condition.lock()
+            // A new thread took this one's place when the watchdog delivered the file.
+            if job.abandoned { return }
+            finished[job.index] = outcome
+            deliverReady()
+            settleIfDone()
         }
     }
 
-    private func watch() {
+    /// Delivers the outcomes that are next in order, unless another thread is already doing so
+    /// (it will find them). Called and returns with the lock held; delivers without it.
+    private func deliverReady() {
+        guard !delivering else { return }
+        delivering = true
+        while failure == nil, let outcome = finished.removeValue(forKey: delivered) {
+            condition.unlock()
+            var thrown: (any Error)?
+            do { try deliver(outcome) } catch { thrown = error }
+            condition.lock()
+            if let thrown {
+                failure = thrown
+                finished = [:]
+            } else {
+                delivered += 1
+            }
+            // Room in the window, or the run is over: waiting threads look again.
+            condition.broadcast()
+        }
+        delivering = false
+    }
+
+    /// Resumes the caller once every outcome is delivered, or once the run has failed and no
+    /// thread is still working on a file. Called with the lock held.
+    private func settleIfDone() {
+        guard let completion else { return }
+        if delivered == count {
+            self.completion = nil
+            completion.resume()
+        } else if let failure, !delivering, !running.contains(where: { !$0.abandoned }) {
+            self.completion = nil
+            completion.resume(throwing: failure)
+        }
+    }
+
+    private func watch(every pollInterval: Duration) {
         while true {
             Thread.sleep(forTimeInterval: Double(pollInterval.components.attoseconds) / 1e18 + Double(pollInterval.components.seconds))
             condition.lock()
-            if closed {
-                condition.unlock()
-                return
-            }
-            var late: [(Job, Deadline, CheckedContinuation<FileOutcome, Never>)] = []
+            defer { condition.unlock() }
+            if completion == nil { return }
             for job in running where !job.abandoned {
                 guard let deadline = job.deadline, deadline.hasExpired else { continue }
                 job.abandoned = true
-                if let continuation = job.continuation { late.append((job, deadline, continuation)) }
-                job.continuation = nil
-            }
-            condition.unlock()
-            for (job, deadline, continuation) in late {
+                finished[job.index] = timedOut(job.index, deadline)
                 startWorker()
-                continuation.resume(returning: job.timedOut(deadline))
             }
+            deliverReady()
+            settleIfDone()
         }
     }
 }

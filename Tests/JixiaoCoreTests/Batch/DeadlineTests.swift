@@ -77,39 +77,99 @@ struct DeadlineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: reports.temporaryPath).isEmpty)
     }
 
-    /// Work stuck where no loop looks at the deadline (here: waiting for the test) is reported
+    /// Work stuck where no loop looks at the deadline (here: waiting for the test) is delivered
     /// as timed out while it is still running, and the runner goes on with the next file.
     @Test func theRunnerDoesNotWaitForStuckWork() async throws {
-        let runner = FileRunner(threads: 1, timeout: .milliseconds(50))
-        defer { runner.close() }
         let release = DispatchSemaphore(value: 0)
         let stillRunning = Flag()
-        let stuck = await runner.run({
-            release.wait()
-            stillRunning.value = false
-            return FileOutcome(index: 0, file: "stuck", sha256: nil, bytes: 0, tables: [], errors: [])
-        }, timedOut: { deadline in
-            stillRunning.value = true
-            return FileOutcome(index: 0, file: "stuck", sha256: nil, bytes: 0, tables: [],
-                               errors: [ErrorRecord(deadline.error(file: "stuck"), file: "stuck", language: .en)])
-        })
-        #expect(stuck.errors.map(\.code) == ["timed-out"])
-        #expect(stillRunning.value)
-        // The stuck thread's place was taken: the next file runs although the first is still stuck.
-        let next = await runner.run({ FileOutcome(index: 1, file: "next", sha256: nil, bytes: 0, tables: [], errors: []) },
-                                    timedOut: { _ in FileOutcome(index: 1, file: "late", sha256: nil, bytes: 0, tables: [], errors: []) })
-        #expect(next.file == "next" || next.file == "late")
+        let delivered = Outcomes()
+        try await FileRunner.run(
+            2, threads: 1, timeout: .milliseconds(50), window: 16,
+            work: { index in
+                if index == 0 {
+                    release.wait()
+                    stillRunning.value = false
+                }
+                return FileOutcome(index: index, file: "done", sha256: nil, bytes: 0, tables: [], errors: [])
+            },
+            timedOut: { index, deadline in
+                if index == 0 { stillRunning.value = true }
+                return FileOutcome(index: index, file: "late", sha256: nil, bytes: 0, tables: [],
+                                   errors: [ErrorRecord(deadline.error(file: "stuck"), file: "stuck", language: .en)])
+            },
+            deliver: { delivered.append($0) })
+        #expect(delivered.all.map(\.index) == [0, 1])
+        #expect(delivered.all.first?.errors.map(\.code) == ["timed-out"])
+        #expect(stillRunning.value, "the stuck file was delivered before its work ended")
+        // The stuck thread's place was taken: the next file ran although the first is still stuck.
+        #expect(delivered.all.last?.file == "done")
         release.signal()
     }
 
-    @Test func workDoneInTimeKeepsItsOutcome() async {
-        let runner = FileRunner(threads: 2, timeout: .seconds(3600))
-        defer { runner.close() }
-        let outcome = await runner.run({
-            FileOutcome(index: 7, file: Deadline.current == nil ? "no deadline" : "done", sha256: nil, bytes: 0, tables: [], errors: [])
-        }, timedOut: { _ in FileOutcome(index: 7, file: "timed out", sha256: nil, bytes: 0, tables: [], errors: []) })
-        #expect(outcome.file == "done", "the work sees its deadline as Deadline.current")
+    @Test func workDoneInTimeKeepsItsOutcome() async throws {
+        let delivered = Outcomes()
+        try await FileRunner.run(
+            1, threads: 2, timeout: .seconds(3600), window: 16,
+            work: { index in
+                FileOutcome(index: index, file: Deadline.current == nil ? "no deadline" : "done", sha256: nil, bytes: 0,
+                            tables: [], errors: [])
+            },
+            timedOut: { index, _ in FileOutcome(index: index, file: "timed out", sha256: nil, bytes: 0, tables: [], errors: []) },
+            deliver: { delivered.append($0) })
+        #expect(delivered.all.map(\.file) == ["done"], "the work sees its deadline as Deadline.current")
     }
+
+    /// Outcomes are delivered in input order whatever order the threads finish them in, one
+    /// at a time, with no more than the window's files taken ahead of the last delivered.
+    @Test func outcomesArriveInOrderWithinTheWindow() async throws {
+        let delivered = Outcomes()
+        let taken = Counter()
+        try await FileRunner.run(
+            200, threads: 4, timeout: nil, window: 8,
+            work: { index in
+                let ahead = taken.increment() - delivered.count
+                // The first file is slow, and later files in each group of four finish first:
+                // without the window, the other threads would run far ahead of it.
+                usleep(index == 0 ? 50_000 : UInt32((3 - index % 4) * 200))
+                return FileOutcome(index: index, file: "\(ahead)", sha256: nil, bytes: 0, tables: [], errors: [])
+            },
+            timedOut: { index, _ in FileOutcome(index: index, file: "late", sha256: nil, bytes: 0, tables: [], errors: []) },
+            deliver: { delivered.append($0) })
+        #expect(delivered.all.map(\.index) == Array(0..<200))
+        #expect(delivered.all.allSatisfy { Int($0.file)! <= 8 }, "a file was taken more than the window ahead")
+    }
+
+    /// The first error the delivery throws ends the run with that error; no file after it is
+    /// delivered.
+    @Test func aDeliveryErrorEndsTheRun() async {
+        struct DiskFull: Error {}
+        let delivered = Outcomes()
+        await #expect(throws: DiskFull.self) {
+            try await FileRunner.run(
+                100, threads: 2, timeout: nil, window: 16,
+                work: { FileOutcome(index: $0, file: "", sha256: nil, bytes: 0, tables: [], errors: []) },
+                timedOut: { index, _ in FileOutcome(index: index, file: "late", sha256: nil, bytes: 0, tables: [], errors: []) },
+                deliver: { outcome in
+                    if outcome.index == 10 { throw DiskFull() }
+                    delivered.append(outcome)
+                })
+        }
+        #expect(delivered.all.map(\.index) == Array(0..<10))
+    }
+}
+
+private final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [FileOutcome] = []
+    func append(_ outcome: FileOutcome) { lock.withLock { stored.append(outcome) } }
+    var all: [FileOutcome] { lock.withLock { stored } }
+    var count: Int { lock.withLock { stored.count } }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() -> Int { lock.withLock { value += 1; return value } }
 }
 
 private final class Flag: @unchecked Sendable {
