@@ -80,19 +80,37 @@ public struct Rubric: Sendable {
 
     /// A level-1 category (一级指标) and its level-2 catalogue.
     public struct Category: Sendable, NamedInRubric {
-        public var name: String
-        public var aliases: [String]
+        public let name: String
+        public let aliases: [String]
+        public let labelKeys: [LabelKey]
         public var points: Fixed
         public var subcategories: [Subcategory]
         /// The default rule for the category's quantitative indicators, if it differs from
         /// the comparator's own (成本指标 are reverse by default).
         public var rule: IndicatorRule?
+
+        public init(name: String, aliases: [String], points: Fixed, subcategories: [Subcategory], rule: IndicatorRule?) {
+            self.name = name
+            self.aliases = aliases
+            labelKeys = Self.labelKeys(name, aliases)
+            self.points = points
+            self.subcategories = subcategories
+            self.rule = rule
+        }
     }
 
     public struct Subcategory: Sendable, NamedInRubric {
-        public var name: String
-        public var aliases: [String]
+        public let name: String
+        public let aliases: [String]
+        public let labelKeys: [LabelKey]
         public var rule: IndicatorRule?
+
+        public init(name: String, aliases: [String], rule: IndicatorRule?) {
+            self.name = name
+            self.aliases = aliases
+            labelKeys = Self.labelKeys(name, aliases)
+            self.rule = rule
+        }
     }
 
     /// The direction a quantitative indicator is scored in.
@@ -152,12 +170,21 @@ public struct Rubric: Sendable {
     }
 
     public struct GradeBand: Sendable, NamedInRubric {
-        public var name: String
-        public var aliases: [String]
+        public let name: String
+        public let aliases: [String]
+        public let labelKeys: [LabelKey]
         /// Inclusive lower bound.
         public var lower: Fixed
         /// Exclusive upper bound, except for the top band, which includes it.
         public var upper: Fixed
+
+        public init(name: String, aliases: [String], lower: Fixed, upper: Fixed) {
+            self.name = name
+            self.aliases = aliases
+            labelKeys = Self.labelKeys(name, aliases)
+            self.lower = lower
+            self.upper = upper
+        }
     }
 
     /// The category a table's level-1 label names, if any.
@@ -206,6 +233,8 @@ public struct Rubric: Sendable {
 public protocol NamedInRubric {
     var name: String { get }
     var aliases: [String] { get }
+    /// The keys of the name and the aliases, made once when the rubric is read.
+    var labelKeys: [LabelKey] { get }
 }
 
 extension NamedInRubric {
@@ -215,6 +244,10 @@ extension NamedInRubric {
     }
 
     public func matches(_ key: LabelKey) -> Bool {
-        LabelKey(name) == key || aliases.contains { LabelKey($0) == key }
+        labelKeys.contains(key)
+    }
+
+    static func labelKeys(_ name: String, _ aliases: [String]) -> [LabelKey] {
+        ([name] + aliases).map(LabelKey.init)
     }
 }
