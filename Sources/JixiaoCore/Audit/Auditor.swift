@@ -170,6 +170,7 @@ private struct Checks {
 
     mutating func indicators() {
         var firstSeen: [LabelKey: SourceLocation] = [:]
+        firstSeen.reserveCapacity(submission.categories.reduce(0) { $0 + $1.indicators.count })
         for category in submission.categories {
             for indicator in category.indicators {
                 var path: String { category.path(of: indicator) }  // only a finding needs it
