@@ -74,3 +74,34 @@ struct RubricTests {
         #expect(result.findings.contains { $0.code == .rubricInferred && $0.severity == .info })
     }
 }
+
+struct LabelKeyTests {
+    /// Labels are compared by letters: spaces dropped, full-width forms folded, composed.
+    @Test func labelsWrittenDifferentlyHaveOneKey() {
+        #expect(LabelKey("产出指标") == LabelKey("产出 指标"))
+        #expect(LabelKey("（一）产出") == LabelKey("(一)产出"))
+        #expect(LabelKey("Ｑuality") == LabelKey("Quality"))
+        #expect(LabelKey("e\u{301}") == LabelKey("\u{E9}"))
+        #expect(LabelKey("产出指标") != LabelKey("效益指标"))
+    }
+
+    /// A label taken as its own key (the fast path) is one the full normalisation leaves as it
+    /// is, for every scalar around the ranges the fast path accepts.
+    @Test func aPlainLabelIsItsOwnNormalisedForm() {
+        let probes: [ClosedRange<UInt32>] = [0x0...0x2FF, 0x2000...0x206F, 0x3000...0x30FF, 0x3400...0x4E10, 0x9FF0...0xA010,
+                                              0xAC00...0xAC10, 0xFF00...0xFFFF, 0x1F600...0x1F610, 0x20000...0x20010]
+        var plain = 0
+        for range in probes {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let label = "指标" + String(Character(scalar))
+                guard LabelKey.isPlain(label) else { continue }
+                plain += 1
+                #expect(Rubric.normalizedLabel(label) == label, "U+\(String(value, radix: 16))")
+                #expect(label.precomposedStringWithCanonicalMapping == label, "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(plain > 1000, "the fast path takes ASCII letters and CJK ideographs")
+        #expect(!LabelKey.isPlain("产出 指标") && !LabelKey.isPlain("（一）") && !LabelKey.isPlain("\u{3000}"))
+    }
+}
