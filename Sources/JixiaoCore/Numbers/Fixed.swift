@@ -93,20 +93,37 @@ public struct Fixed: Sendable, Hashable, Comparable {
 
     /// Exactly `decimals` places, rounded half away from zero: `9.6` with 2 → `9.60`.
     public func formatted(decimals: Int) -> String {
-        text(decimals: decimals, compact: false)
+        withText(decimals: decimals, compact: false) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// At most `decimals` places, trailing zeros dropped: `9.630` → `9.63`, `1.0000` → `1`.
     public func compact(decimals: Int) -> String {
-        text(decimals: decimals, compact: true)
+        withText(decimals: decimals, compact: true) { String(decoding: $0, as: UTF8.self) }
     }
 
-    private func text(decimals: Int, compact: Bool) -> String {
+    /// Calls `body` with the value's text as ASCII bytes: `formatted(decimals:)`, or
+    /// `compact(decimals:)` when `compact`. Writers copy the bytes straight into their output
+    /// instead of making a `String` of each number; the bytes are valid only inside `body`.
+    public func withText<Result>(decimals: Int, compact: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let places = Swift.max(0, decimals)
         let held = Swift.min(places, Self.scaleDigits)
         let value = Self.divideRounded(units, by: Self.power(Self.scaleDigits - held))
-        let text = Self.digits(value.magnitude, places: held, negative: value < 0, trimmingZeros: compact)
-        return compact || places == held ? text : text + String(repeating: "0", count: places - held)
+        // Places beyond those held are zeros, written after the digits.
+        let zeros = compact ? 0 : places - held
+        // Digits come out last first; 128 bits have at most 39, plus the point, a leading 0 and a sign.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48 + zeros) { buffer in
+            let digitsEnd = buffer.count - zeros
+            let start = Self.writeDigits(value.magnitude, places: held, negative: value < 0, endingAt: digitsEnd, in: buffer)
+            var end = buffer.count
+            if compact && held > 0 {
+                while buffer[end - 1] == UInt8(ascii: "0") { end -= 1 }
+                if buffer[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            }
+            if zeros > 0 {
+                UnsafeMutableBufferPointer(rebasing: buffer[digitsEnd...]).initialize(repeating: UInt8(ascii: "0"))
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+        }
     }
 
     // MARK: Arithmetic (saturating)
@@ -188,42 +205,36 @@ public struct Fixed: Sendable, Hashable, Comparable {
         return negative ? -Int128(result) : Int128(result)
     }
 
-    /// `magnitude` as digits with a point before the last `places` (`955`, 2 → `9.55`), after a
-    /// `-` when `negative`, and without the fraction's trailing zeros when `trimmingZeros`.
-    private static func digits(_ magnitude: UInt128, places: Int, negative: Bool, trimmingZeros: Bool) -> String {
-        // Digits come out last first; 128 bits have at most 39, plus the point, a leading 0 and a sign.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
-            var position = buffer.count
-            func put(_ byte: UInt8) {
-                position -= 1
-                buffer[position] = byte
-            }
-            var written = 0
-            func putDigit(_ digit: UInt8) {
-                if written == places && places > 0 { put(UInt8(ascii: ".")) }
-                put(UInt8(ascii: "0") + digit)
-                written += 1
-            }
-            var wide = magnitude
-            while wide > UInt128(UInt64.max) {
-                let (next, digit) = wide.quotientAndRemainder(dividingBy: 10)
-                putDigit(UInt8(digit))
-                wide = next
-            }
-            var narrow = UInt64(wide)
-            while narrow > 0 || written <= places {
-                let (next, digit) = narrow.quotientAndRemainder(dividingBy: 10)
-                putDigit(UInt8(digit))
-                narrow = next
-            }
-            if negative { put(UInt8(ascii: "-")) }
-            var end = buffer.count
-            if trimmingZeros && places > 0 {
-                while buffer[end - 1] == UInt8(ascii: "0") { end -= 1 }
-                if buffer[end - 1] == UInt8(ascii: ".") { end -= 1 }
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position..<end]), as: UTF8.self)
+    /// Writes `magnitude` as digits with a point before the last `places` (`955`, 2 → `9.55`),
+    /// after a `-` when `negative`, so that they end just before `end` in `buffer`; returns
+    /// where they start.
+    private static func writeDigits(_ magnitude: UInt128, places: Int, negative: Bool, endingAt end: Int,
+                                    in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var position = end
+        func put(_ byte: UInt8) {
+            position -= 1
+            buffer[position] = byte
         }
+        var written = 0
+        func putDigit(_ digit: UInt8) {
+            if written == places && places > 0 { put(UInt8(ascii: ".")) }
+            put(UInt8(ascii: "0") + digit)
+            written += 1
+        }
+        var wide = magnitude
+        while wide > UInt128(UInt64.max) {
+            let (next, digit) = wide.quotientAndRemainder(dividingBy: 10)
+            putDigit(UInt8(digit))
+            wide = next
+        }
+        var narrow = UInt64(wide)
+        while narrow > 0 || written <= places {
+            let (next, digit) = narrow.quotientAndRemainder(dividingBy: 10)
+            putDigit(UInt8(digit))
+            narrow = next
+        }
+        if negative { put(UInt8(ascii: "-")) }
+        return position
     }
 }
 

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import JixiaoCore
 
@@ -69,4 +70,54 @@ struct FixedTests {
         #expect(fixed("-1") < fixed("0.5"))
         #expect(abs(fixed("-3.25")) == fixed("3.25"))
     }
+
+    /// The text of `value` worked out another way: its units' digits from `String(UInt128)`,
+    /// rounded half away from zero by hand, the point and the sign put in by string surgery.
+    private static func textByHand(_ value: Fixed, decimals: Int, compact: Bool) -> String {
+        let places = max(0, decimals), held = min(places, Fixed.scaleDigits)
+        let step = (0..<(Fixed.scaleDigits - held)).reduce(UInt128(1)) { product, _ in product * 10 }
+        let magnitude = value.units.magnitude
+        var rounded = magnitude / step
+        if (magnitude % step) * 2 >= step && step > 1 { rounded += 1 }
+        var digits = String(rounded)
+        if digits.count <= held { digits = String(repeating: "0", count: held + 1 - digits.count) + digits }
+        var text = held == 0 ? digits : String(digits.dropLast(held)) + "." + String(digits.suffix(held))
+        if compact && held > 0 {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        if !compact { text += String(repeating: "0", count: places - held) }
+        return (value.units < 0 && rounded != 0 ? "-" : "") + text
+    }
+
+    static let anyFixed = zip(Gen.int64(), Gen.int(in: 0...2)).map { significand, exponent in
+        Fixed(units: Int128(significand) * (0..<exponent).reduce(Int128(1)) { product, _ in product * 10_000_000 })
+    }
+
+    @Test func textMatchesDigitsWorkedOutByHand() async {
+        await propertyCheck(count: 3000, input: Self.anyFixed, Gen.int(in: -1...16)) { value, decimals in
+            #expect(value.formatted(decimals: decimals) == Self.textByHand(value, decimals: decimals, compact: false))
+            #expect(value.compact(decimals: decimals) == Self.textByHand(value, decimals: decimals, compact: true))
+        }
+    }
+
+    @Test(arguments: [Fixed.max, -Fixed.max, Fixed.zero, Fixed(units: 1), Fixed(units: -1), Fixed(units: 5), Fixed(units: -499_999)])
+    func extremesAndTinyValuesMatchDigitsWorkedOutByHand(value: Fixed) {
+        for decimals in 0...14 {
+            #expect(value.formatted(decimals: decimals) == Self.textByHand(value, decimals: decimals, compact: false))
+            #expect(value.compact(decimals: decimals) == Self.textByHand(value, decimals: decimals, compact: true))
+        }
+    }
+
+    @Test func textOfExtremesAndTinyValues() {
+        #expect(Fixed.max.formatted(decimals: 2) == "85070591730234615865843651.86")
+        #expect((-Fixed.max).compact(decimals: 12) == "-85070591730234615865843651.857942052863")
+        #expect((-Fixed.max).formatted(decimals: 14) == "-85070591730234615865843651.85794205286300")
+        #expect(Fixed(units: -499_999).compact(decimals: 7) == "-0.0000005")
+        #expect(Fixed(units: -499_999).compact(decimals: 6) == "0")
+        #expect(Fixed(units: -499_999).formatted(decimals: 6) == "0.000000")
+        #expect(Fixed(-3).formatted(decimals: 0) == "-3")
+        #expect(Fixed(-3).formatted(decimals: -2) == "-3")
+    }
 }
+
