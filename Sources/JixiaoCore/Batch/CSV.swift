@@ -3,12 +3,13 @@
 public enum CSV {
     /// One record: every field quoted only when it must be.
     public static func row(_ fields: [String]) -> String {
-        var line = ""
+        var line = TextBuffer(capacity: 256)
         for (index, field) in fields.enumerated() {
-            if index > 0 { line += "," }
+            if index > 0 { line.append(UInt8(ascii: ",")) }
             line += escape(field)
         }
-        return line + "\r\n"
+        line.append(literal: "\r\n")
+        return line.text
     }
 
     public static func escape(_ field: String) -> String {

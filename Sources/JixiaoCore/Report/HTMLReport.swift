@@ -116,7 +116,7 @@ public enum HTMLReport {
         out += "</div>\n</div>\n</div>\n</section>\n\n"
     }
 
-    private static func appendFigure(_ value: String, id: String?, _ what: String, to out: inout TextBuffer) {
+    private static func appendFigure(_ value: ReportModel.Figure, id: String?, _ what: String, to out: inout TextBuffer) {
         out += "<span class=\"figure\"><span class=\"value\""
         if let id {
             out += " id=\""
@@ -161,7 +161,7 @@ public enum HTMLReport {
     }
 
     /// `<td class="num" data-label="label">value</td>` and a line break; `label` already escaped.
-    private static func appendNumberCell(_ label: String, _ value: String, source: String? = nil, to out: inout TextBuffer) {
+    private static func appendNumberCell(_ label: String, _ value: ReportModel.Figure, source: String? = nil, to out: inout TextBuffer) {
         out += "<td class=\"num\" data-label=\""
         out += label
         out += "\">"

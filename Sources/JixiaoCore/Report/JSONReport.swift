@@ -45,7 +45,7 @@ public enum JSONReport {
                 json.printed("adjusted", submission.budget.adjusted)
                 json.printed("executed", submission.budget.executed)
                 json.object("rate") { json in
-                    json.number("claimed", card.budget.claimedRate.map { $0.number.formatted(decimals: $0.numberDecimals) })
+                    json.number("claimed", card.budget.claimedRate?.number, decimals: card.budget.claimedRate?.numberDecimals ?? 0)
                     json.decimal("computed", card.budget.rate, decimals: 4)
                 }
                 json.object("score") { json in
@@ -88,7 +88,13 @@ public enum JSONReport {
         let indicator = scored.indicator
         let assessment = scored.assessment
         json.object { json in
-            json.string("path", category.path(of: indicator))
+            // `category.path(of: indicator)`, written without building it.
+            json.key("path")
+            if let subcategory = indicator.subcategory {
+                json.path(category.name, subcategory, indicator.name)
+            } else {
+                json.path(category.name, indicator.name)
+            }
             json.number("line", indicator.location.line)
             json.string("target", indicator.target)
             json.string("actual", indicator.actual)
@@ -124,13 +130,13 @@ public enum JSONReport {
             case .quantity(let quantity):
                 json.string("kind", "quantity")
                 json.string("comparator", quantity.comparator.rawValue)
-                json.number("amount", quantity.amount.formatted(decimals: quantity.decimals))
+                json.number("amount", quantity.amount, decimals: quantity.decimals)
                 json.string("unit", quantity.unit?.symbol)
                 json.string("per", quantity.per)
             case .range(let range):
                 json.string("kind", "range")
-                json.number("lower", range.lower.formatted(decimals: range.lowerDecimals))
-                json.number("upper", range.upper.formatted(decimals: range.upperDecimals))
+                json.number("lower", range.lower, decimals: range.lowerDecimals)
+                json.number("upper", range.upper, decimals: range.upperDecimals)
                 json.string("unit", range.unit?.symbol)
                 json.string("per", range.per)
             case .date(let date):
@@ -144,7 +150,7 @@ public enum JSONReport {
                 json.number("dayOfMonth", day)
             case .deadline(.within(let amount, let decimals, let unit)):
                 json.string("kind", "deadline")
-                json.number("within", amount.formatted(decimals: decimals))
+                json.number("within", amount, decimals: decimals)
                 json.string("unit", unit.symbol)
             case .qualitative(let words):
                 json.string("kind", "qualitative")
@@ -177,7 +183,7 @@ public enum JSONReport {
     static func write(_ value: FindingValue?, into json: inout JSONWriter) {
         switch value {
         case nil: json.null()
-        case .number(let number, let decimals): json.number(number.formatted(decimals: decimals))
+        case .number(let number, let decimals): json.number(number, decimals: decimals)
         case .text(let text): json.string(text)
         }
     }

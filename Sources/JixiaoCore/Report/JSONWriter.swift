@@ -6,13 +6,9 @@
 /// either way. Nothing checks the document's shape: a key is written only inside an object and
 /// is followed by exactly one value.
 ///
-/// The bytes go into storage of its own rather than an `Array`: a result is a thousand or so
-/// small appends, and `Array.append(contentsOf:)` costs more per call (uniqueness check, generic
-/// copy) than most of them copy. Being noncopyable, the writer owns that storage alone.
+/// The bytes go into a `TextBuffer`, and numbers are written as digits straight into it.
 public struct JSONWriter: ~Copyable {
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+    private var out: TextBuffer
     private let pretty: Bool
     private var depth = 0
     /// Whether the innermost open container has no item yet.
@@ -23,17 +19,14 @@ public struct JSONWriter: ~Copyable {
     /// A writer whose storage starts with room for `capacity` bytes.
     public init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
-        self.capacity = max(capacity, 64)
-        storage = .allocate(capacity: self.capacity)
+        out = TextBuffer(capacity: capacity)
     }
 
-    deinit { storage.deallocate() }
-
     /// The document so far.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+    public var bytes: [UInt8] { out.bytes }
 
     /// The document as text.
-    public var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
+    public var text: String { out.text }
 
     // MARK: Containers
 
@@ -49,13 +42,13 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func container(open: Unicode.Scalar, close: Unicode.Scalar, _ content: (inout JSONWriter) -> Void) {
         startValue()
-        append(UInt8(ascii: open))
+        out.append(UInt8(ascii: open))
         depth += 1
         isEmpty = true
         content(&self)
         depth -= 1
         if pretty && !isEmpty { newline() }
-        append(UInt8(ascii: close))
+        out.append(UInt8(ascii: close))
         // The container just closed is an item of the one around it.
         isEmpty = false
     }
@@ -67,9 +60,9 @@ public struct JSONWriter: ~Copyable {
     /// they are, which saves scanning them (about half of the strings in a result).
     public mutating func key(_ name: StaticString) {
         startValue()
-        append(UInt8(ascii: "\""))
-        append(name)
-        append(pretty ? "\": " : "\":")
+        out.append(UInt8(ascii: "\""))
+        out.append(literal: name)
+        out.append(literal: pretty ? "\": " : "\":")
         afterKey = true
     }
 
@@ -77,21 +70,21 @@ public struct JSONWriter: ~Copyable {
 
     public mutating func null() {
         startValue()
-        append("null")
+        out.append(literal: "null")
     }
 
     /// `true` or `false`, or `null` when absent.
     public mutating func bool(_ value: Bool?) {
         guard let value else { return null() }
         startValue()
-        append(value ? "true" : "false")
+        out.append(literal: value ? "true" : "false")
     }
 
     /// A number given as its decimal text (`9.63`), or `null` when absent.
     public mutating func number(_ text: String?) {
         guard var text else { return null() }
         startValue()
-        text.withUTF8 { append($0) }
+        text.withUTF8 { out.append($0) }
     }
 
     /// An integer, or `null` when absent.
@@ -99,14 +92,23 @@ public struct JSONWriter: ~Copyable {
         number(value.map { String($0) })
     }
 
-    /// At most `decimals` places, trailing zeros dropped (`Fixed.compact`), or `null` when absent.
-    public mutating func decimal(_ value: Fixed?, decimals: Int) {
-        number(value?.compact(decimals: decimals))
+    /// Exactly `decimals` places (`Fixed.formatted`), or `null` when absent.
+    public mutating func number(_ value: Fixed?, decimals: Int) {
+        guard let value else { return null() }
+        startValue()
+        out.append(value, decimals: decimals)
     }
 
-    /// A number as it was printed in the table, or `null` when absent.
+    /// At most `decimals` places, trailing zeros dropped (`Fixed.compact`), or `null` when absent.
+    public mutating func decimal(_ value: Fixed?, decimals: Int) {
+        guard let value else { return null() }
+        startValue()
+        out.append(compact: value, decimals: decimals)
+    }
+
+    /// A number as it was printed in the table (without its `%`), or `null` when absent.
     public mutating func printed(_ number: PrintedNumber?) {
-        self.number(number.map { $0.value.formatted(decimals: $0.decimals) })
+        self.number(number?.value, decimals: number?.decimals ?? 0)
     }
 
     /// A string, or `null` when absent.
@@ -114,6 +116,18 @@ public struct JSONWriter: ~Copyable {
         guard let text else { return null() }
         startValue()
         quote(text)
+    }
+
+    /// The string `parts` joined by `/` (an indicator's path, `一级/二级/三级`), written part
+    /// by part instead of joined first.
+    public mutating func path(_ parts: String...) {
+        startValue()
+        out.append(UInt8(ascii: "\""))
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: "/")) }
+            appendEscaped(part)
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     // MARK: Members: a key and its value
@@ -143,6 +157,11 @@ public struct JSONWriter: ~Copyable {
         number(value)
     }
 
+    public mutating func number(_ key: StaticString, _ value: Fixed?, decimals: Int) {
+        self.key(key)
+        number(value, decimals: decimals)
+    }
+
     public mutating func decimal(_ key: StaticString, _ value: Fixed?, decimals: Int) {
         self.key(key)
         decimal(value, decimals: decimals)
@@ -168,75 +187,47 @@ public struct JSONWriter: ~Copyable {
             return
         }
         guard depth > 0 else { return }
-        if !isEmpty { append(UInt8(ascii: ",")) }
+        if !isEmpty { out.append(UInt8(ascii: ",")) }
         if pretty { newline() }
         isEmpty = false
     }
 
     private mutating func newline() {
-        append(UInt8(ascii: "\n"))
-        reserve(2 * depth)
-        (storage + count).initialize(repeating: UInt8(ascii: " "), count: 2 * depth)
-        count += 2 * depth
+        out.append(UInt8(ascii: "\n"))
+        out.append(UInt8(ascii: " "), count: 2 * depth)
     }
 
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, the rest
     /// (Chinese included) written as UTF-8.
     private mutating func quote(_ text: String) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(text)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `text` escaped as inside a JSON string.
+    private mutating func appendEscaped(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            append(UInt8(ascii: "\""))
             // Most text needs no escape: copy it whole.
             if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                append(utf8)
-                append(UInt8(ascii: "\""))
-                return
+                return out.append(utf8)
             }
             for byte in utf8 {
                 switch byte {
-                case UInt8(ascii: "\""): append("\\\"")
-                case UInt8(ascii: "\\"): append("\\\\")
-                case UInt8(ascii: "\n"): append("\\n")
-                case UInt8(ascii: "\r"): append("\\r")
-                case UInt8(ascii: "\t"): append("\\t")
+                case UInt8(ascii: "\""): out.append(literal: "\\\"")
+                case UInt8(ascii: "\\"): out.append(literal: "\\\\")
+                case UInt8(ascii: "\n"): out.append(literal: "\\n")
+                case UInt8(ascii: "\r"): out.append(literal: "\\r")
+                case UInt8(ascii: "\t"): out.append(literal: "\\t")
                 case 0..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
-                    append("\\u00")
-                    append(hex[Int(byte >> 4)])
-                    append(hex[Int(byte & 0xF)])
-                default: append(byte)
+                    out.append(literal: "\\u00")
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                default: out.append(byte)
                 }
             }
-            append(UInt8(ascii: "\""))
         }
-    }
-
-    // MARK: Storage
-
-    private mutating func append(_ byte: UInt8) {
-        reserve(1)
-        storage[count] = byte
-        count += 1
-    }
-
-    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
-        guard let start = source.baseAddress else { return }
-        reserve(source.count)
-        (storage + count).initialize(from: start, count: source.count)
-        count += source.count
-    }
-
-    private mutating func append(_ literal: StaticString) {
-        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    /// Makes room for `extra` more bytes, doubling the storage when it is full.
-    private mutating func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
-        capacity = max(2 * capacity, count + extra)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.moveInitialize(from: storage, count: count)
-        storage.deallocate()
-        storage = grown
     }
 }

@@ -39,8 +39,8 @@ public enum MarkdownReport {
         out += "\n\n| "
         appendRow([t[.claimed], t[.sumOfParts], t[.byRules]], to: &out)
         out += "| --- | ---: | ---: | ---: |\n"
-        appendRow([t[.total]], cells: [headline.claimedTotal, headline.sumTotal, headline.rulesTotal], to: &out)
-        appendRow([t[.grade]], cells: [headline.claimedGrade, headline.sumGrade, headline.rulesGrade], to: &out)
+        appendRow([t[.total]], figures: [headline.claimedTotal, headline.sumTotal, headline.rulesTotal], to: &out)
+        appendRow([t[.grade]], figures: [headline.claimedGrade, headline.sumGrade, headline.rulesGrade], to: &out)
 
         let budget = model.budget
         out += "\n## "
@@ -53,8 +53,8 @@ public enum MarkdownReport {
             t[.findings], t[.source],
         ], to: &out)
         out += "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
-        appendRow([], cells: [budget.initial, budget.adjusted, budget.executed, budget.points, budget.claimedRate,
-                              budget.computedRate, budget.claimedScore, budget.computedScore],
+        appendRow([], figures: [budget.initial, budget.adjusted, budget.executed, budget.points, budget.claimedRate,
+                                budget.computedRate, budget.claimedScore, budget.computedScore],
                   notes: budget.notes, source: budget.source, to: &out)
 
         out += "\n## "
@@ -65,9 +65,16 @@ public enum MarkdownReport {
         out += "| --- | --- | --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |\n"
         for group in model.groups {
             for row in group.rows {
-                appendRow([], cells: [row.groupName, row.subcategory, row.name, row.target, row.actual, row.points,
-                                      row.claimed, row.computed, row.reason],
-                          notes: row.notes, source: row.source, to: &out)
+                appendCell(row.groupName, to: &out)
+                appendCell(row.subcategory, to: &out)
+                appendCell(row.name, to: &out)
+                appendCell(row.target, to: &out)
+                appendCell(row.actual, to: &out)
+                appendCell(row.points, to: &out)
+                appendCell(row.claimed, to: &out)
+                appendCell(row.computed, to: &out)
+                appendCell(row.reason, to: &out)
+                endRow(notes: row.notes, source: row.source, to: &out)
             }
             out += "| **"
             out.append(markdownCell: group.name)
@@ -88,7 +95,7 @@ public enum MarkdownReport {
         appendRow([t[.level1], t[.points], t[.legendClaimed], t[.legendComputed]], to: &out)
         out += "| --- | ---: | ---: | ---: |\n"
         for group in model.groups {
-            appendRow([], cells: [group.name, group.points, group.claimed, group.computed], to: &out)
+            appendRow([], cells: [group.name], figures: [group.points, group.claimed, group.computed], to: &out)
         }
 
         out += "\n## "
@@ -111,28 +118,41 @@ public enum MarkdownReport {
         return out.text
     }
 
-    /// `| a | b | … |` and a line break: `escaped` as they are, then `cells` escaped, then the
-    /// `notes` and the `source` when `source` is given.
-    private static func appendRow(_ escaped: [String], cells: [String] = [], notes: [ReportModel.Note] = [],
-                                  source: String? = nil, to out: inout TextBuffer) {
+    /// `| a | b | … |` and a line break: `escaped` as they are, then `cells` escaped, then
+    /// `figures`, then the `notes` and the `source` when `source` is given.
+    private static func appendRow(_ escaped: [String], cells: [String] = [], figures: [ReportModel.Figure] = [],
+                                  notes: [ReportModel.Note] = [], source: String? = nil, to out: inout TextBuffer) {
         for text in escaped {
             out += "| "
             out += text
             out += " "
         }
-        for cell in cells {
-            out += "| "
-            out.append(markdownCell: cell)
-            out += " "
-        }
-        if let source {
-            out += "| "
-            appendNotes(notes, to: &out)
-            out += " | "
-            out.append(markdownCell: source)
-            out += " "
-        }
+        for cell in cells { appendCell(cell, to: &out) }
+        for figure in figures { appendCell(figure, to: &out) }
+        if let source { return endRow(notes: notes, source: source, to: &out) }
         out += "|\n"
+    }
+
+    /// `| text ` with `text` escaped: a cell of a row that `endRow` closes.
+    private static func appendCell(_ text: String, to out: inout TextBuffer) {
+        out += "| "
+        out.append(markdownCell: text)
+        out += " "
+    }
+
+    private static func appendCell(_ figure: ReportModel.Figure, to out: inout TextBuffer) {
+        out += "| "
+        out.append(markdownCell: figure)
+        out += " "
+    }
+
+    /// `| notes | source |` and a line break, after a row's cells.
+    private static func endRow(notes: [ReportModel.Note], source: String, to out: inout TextBuffer) {
+        out += "| "
+        appendNotes(notes, to: &out)
+        out += " | "
+        out.append(markdownCell: source)
+        out += " |\n"
     }
 
     /// `| term | value |`, `term` already escaped.
@@ -145,19 +165,16 @@ public enum MarkdownReport {
     }
 
     /// The rest of a subtotal or total row from its points column on, the figures in bold.
-    private static func appendSubtotal(_ points: String, _ claimed: String, _ computed: String, notes: [ReportModel.Note],
-                                       source: String, to out: inout TextBuffer) {
+    private static func appendSubtotal(_ points: ReportModel.Figure, _ claimed: ReportModel.Figure, _ computed: ReportModel.Figure,
+                                       notes: [ReportModel.Note], source: String, to out: inout TextBuffer) {
         out += "**"
         out.append(markdownCell: points)
         out += "** | **"
         out.append(markdownCell: claimed)
         out += "** | **"
         out.append(markdownCell: computed)
-        out += "** | | "
-        appendNotes(notes, to: &out)
-        out += " | "
-        out.append(markdownCell: source)
-        out += " |\n"
+        out += "** | "
+        endRow(notes: notes, source: source, to: &out)
     }
 
     /// `警告 missing-explanation; 警告 score-off-rule`.

@@ -1,10 +1,11 @@
 import Foundation
 
 /// What the HTML and Markdown reports of one table show, as plain strings ready to be escaped
-/// and written: the heading, the headline (claimed total and grade beside the computed ones),
-/// the budget row, the indicator tree as the table's rows with the findings on the row they
-/// concern (each level-1 group with its subtotal) and the list of findings with the formula
-/// behind each computed value. The HTML report draws the level-1 subtotals as a `BarChart`.
+/// and written and as `Figure`s: the heading, the headline (claimed total and grade beside the
+/// computed ones), the budget row, the indicator tree as the table's rows with the findings on
+/// the row they concern (each level-1 group with its subtotal) and the list of findings with
+/// the formula behind each computed value. The HTML report draws the level-1 subtotals as a
+/// `BarChart`.
 ///
 /// Values that are absent are `—`; parts a report leaves out when absent are optional.
 struct ReportModel {
@@ -28,25 +29,25 @@ struct ReportModel {
     var summary: String
 
     struct Headline {
-        var claimedTotal: String
-        var sumTotal: String
-        var rulesTotal: String
-        var claimedGrade: String
-        var sumGrade: String
-        var rulesGrade: String
+        var claimedTotal: Figure
+        var sumTotal: Figure
+        var rulesTotal: Figure
+        var claimedGrade: Figure
+        var sumGrade: Figure
+        var rulesGrade: Figure
         var totalClass: String
         var gradeClass: String
     }
 
     struct Budget {
-        var initial: String
-        var adjusted: String
-        var executed: String
-        var points: String
-        var claimedRate: String
-        var computedRate: String
-        var claimedScore: String
-        var computedScore: String
+        var initial: Figure
+        var adjusted: Figure
+        var executed: Figure
+        var points: Figure
+        var claimedRate: Figure
+        var computedRate: Figure
+        var claimedScore: Figure
+        var computedScore: Figure
         var rowClass: String
         var notes: [Note]
         var source: String
@@ -58,9 +59,9 @@ struct ReportModel {
         /// Rows the level-1 cell spans: every indicator row and note row, and the subtotal.
         var span: Int
         var rows: [Row]
-        var points: String
-        var claimed: String
-        var computed: String
+        var points: Figure
+        var claimed: Figure
+        var computed: Figure
         var subtotalClass: String
         var notes: [Note]
         var source: String
@@ -78,9 +79,9 @@ struct ReportModel {
         var name: String
         var target: String
         var actual: String
-        var points: String
-        var claimed: String
-        var computed: String
+        var points: Figure
+        var claimed: Figure
+        var computed: Figure
         var method: String
         var reason: String
         var source: String
@@ -89,12 +90,27 @@ struct ReportModel {
     }
 
     struct Total {
-        var points: String
-        var claimed: String
-        var computed: String
+        var points: Figure
+        var claimed: Figure
+        var computed: Figure
         var rowClass: String
         var notes: [Note]
         var source: String
+    }
+
+    /// A number (or what stands in its place) as a report shows it. Its digits need no escape
+    /// in Markdown or HTML, so they are written straight into the page
+    /// (`TextBuffer.append(markdownCell:)`, `append(html:)`) instead of made into a `String`
+    /// first; a text is escaped as any other.
+    enum Figure {
+        /// As the table printed it: `96.30%`, `1614.46`.
+        case printed(PrintedNumber)
+        /// At most `decimals` places (`Fixed.compact`).
+        case computed(Fixed, decimals: Int)
+        /// A text in a number's place: a grade, a qualitative band with its range, or `—`.
+        case text(String)
+
+        static let absent = Figure.text("—")
     }
 
     /// A finding shown on the row it concerns.
@@ -128,8 +144,8 @@ extension ReportModel {
         let submission = card.submission
         let zh = language == .zh
         let decimals = card.rubric.rounding.decimals
-        func number(_ value: Fixed?) -> String { value.map { $0.compact(decimals: decimals) } ?? "—" }
-        func printed(_ value: PrintedNumber?) -> String { value?.description ?? "—" }
+        func number(_ value: Fixed?) -> Figure { value.map { .computed($0, decimals: decimals) } ?? .absent }
+        func printed(_ value: PrintedNumber?) -> Figure { value.map(Figure.printed) ?? .absent }
         let file = submission.file
 
         var remaining = result.findings
@@ -173,8 +189,8 @@ extension ReportModel {
         headline = Headline(
             claimedTotal: printed(card.total.claimed), sumTotal: number(card.total.computed),
             rulesTotal: number(card.total.recomputed),
-            claimedGrade: card.grade.claimed ?? "—", sumGrade: card.grade.computed?.name ?? "—",
-            rulesGrade: card.grade.recomputed?.name ?? "—",
+            claimedGrade: .text(card.grade.claimed ?? "—"), sumGrade: .text(card.grade.computed?.name ?? "—"),
+            rulesGrade: .text(card.grade.recomputed?.name ?? "—"),
             totalClass: Self.severityClass(result.findings.filter { $0.path == "total" }),
             gradeClass: Self.severityClass(result.findings.filter { $0.path == "grade" }))
 
@@ -184,7 +200,7 @@ extension ReportModel {
             initial: printed(submission.budget.initial), adjusted: printed(submission.budget.adjusted),
             executed: printed(submission.budget.executed), points: number(budgetScore.points),
             claimedRate: printed(budgetScore.claimedRate),
-            computedRate: budgetScore.rate.map { ($0 * 100).formatted(decimals: 2) + "%" } ?? "—",
+            computedRate: printed(budgetScore.rate.map { PrintedNumber($0 * 100, decimals: 2, isPercent: true) }),
             claimedScore: printed(budgetScore.claimedScore), computedScore: number(budgetScore.score),
             rowClass: Self.severityClass(budgetNotes), notes: budgetNotes,
             source: source(submission.budget.location))
@@ -199,11 +215,14 @@ extension ReportModel {
                 let line = indicators[position].indicator.location.line
                 notes = take { $0.path == path && ($0.location == nil || $0.location?.line == line) }
             }
-            let computed = indicators[position].assessment.computed.map { $0.compact(decimals: decimals) }
-                ?? indicators[position].assessment.band.map {
-                    "\($0.name) \($0.points.lower.compact(decimals: decimals))–\($0.points.upper.compact(decimals: decimals))"
-                }
-                ?? "—"
+            let computed: Figure
+            if let value = indicators[position].assessment.computed {
+                computed = .computed(value, decimals: decimals)
+            } else if let band = indicators[position].assessment.band {
+                computed = .text("\(band.name) \(band.points.lower.compact(decimals: decimals))–\(band.points.upper.compact(decimals: decimals))")
+            } else {
+                computed = .absent
+            }
             return Row(
                 first: false, groupName: category.name, groupSpan: 0,
                 startsSubcategory: false, subcategory: indicators[position].indicator.subcategory ?? "", subcategorySpan: 0,

@@ -1,22 +1,44 @@
-/// A report or page being written, as UTF-8 bytes. Appending copies bytes, without the
-/// bookkeeping a `String` does on every append (a report is a few thousand short pieces).
-struct TextBuffer {
-    private(set) var bytes: [UInt8] = []
+/// A report, page, JSON document or CSV row being written, as UTF-8 bytes.
+///
+/// The bytes go into storage of its own rather than an `Array` or a `String`: a report is a few
+/// thousand short pieces, and `Array.append(contentsOf:)` (uniqueness check, generic copy) or
+/// `String`'s bookkeeping costs more per call than most of them copy. Being noncopyable, the
+/// buffer owns that storage alone. Numbers are written as digits straight into it, without a
+/// `String` each.
+struct TextBuffer: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
+    /// A buffer whose storage starts with room for `capacity` bytes.
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
     }
 
+    deinit { storage.deallocate() }
+
+    /// The bytes written so far.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
     /// The text written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
+
+    // MARK: Text
 
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { append($0) }
     }
 
     static func += (buffer: inout TextBuffer, text: String) {
         buffer.append(text)
+    }
+
+    /// Appends a literal, without the check a `String` needs for where its bytes are.
+    @inline(__always)
+    mutating func append(literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Appends `text` escaped for a Markdown table cell (`MarkdownReport.escape`).
@@ -24,7 +46,7 @@ struct TextBuffer {
         var text = text
         let plain = text.withUTF8 { utf8 in
             guard !MarkdownReport.needsEscape(utf8) else { return false }
-            bytes.append(contentsOf: utf8)
+            append(utf8)
             return true
         }
         if !plain { append(MarkdownReport.escape(text)) }
@@ -47,11 +69,83 @@ struct TextBuffer {
                 case UInt8(ascii: "'"): replacement = "&#39;"
                 default: continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                append(literal: replacement)
                 start = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            append(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
+    }
+
+    /// Appends `figure` in a Markdown table cell: its digits as they are, its text escaped.
+    mutating func append(markdownCell figure: ReportModel.Figure) {
+        switch figure {
+        case .printed(let number): append(number)
+        case .computed(let value, let decimals): append(compact: value, decimals: decimals)
+        case .text(let text): append(markdownCell: text)
+        }
+    }
+
+    /// Appends `figure` HTML-escaped: its digits as they are, its text escaped.
+    mutating func append(html figure: ReportModel.Figure) {
+        switch figure {
+        case .printed(let number): append(number)
+        case .computed(let value, let decimals): append(compact: value, decimals: decimals)
+        case .text(let text): append(html: text)
+        }
+    }
+
+    // MARK: Numbers
+
+    /// `value` with exactly `decimals` places (`Fixed.formatted`).
+    mutating func append(_ value: Fixed, decimals: Int) {
+        value.withText(decimals: decimals, compact: false) { append($0) }
+    }
+
+    /// `value` with at most `decimals` places (`Fixed.compact`).
+    mutating func append(compact value: Fixed, decimals: Int) {
+        value.withText(decimals: decimals, compact: true) { append($0) }
+    }
+
+    /// `number` as printed (`PrintedNumber.description`): `96.30%`, `1614.46`.
+    mutating func append(_ number: PrintedNumber) {
+        append(number.value, decimals: number.decimals)
+        if number.isPercent { append(UInt8(ascii: "%")) }
+    }
+
+    // MARK: Bytes
+
+    // The appends are inlined: most copy a few bytes, less than a call costs.
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(1) }
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress else { return }
+        if count + source.count > capacity { grow(source.count) }
+        (storage + count).initialize(from: start, count: source.count)
+        count += source.count
+    }
+
+    /// Appends `byte` `count` times.
+    mutating func append(_ byte: UInt8, count extra: Int) {
+        if count + extra > capacity { grow(extra) }
+        (storage + count).initialize(repeating: byte, count: extra)
+        count += extra
+    }
+
+    /// Makes room for `extra` more bytes, at least doubling the storage.
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
+        capacity = max(2 * capacity, count + extra)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
     }
 }

@@ -70,4 +70,30 @@ struct JSONWriterTests {
             #expect(read == [text])
         }
     }
+
+    @Test func numbersAreWrittenAsTheirText() async {
+        await propertyCheck(count: 500, input: FixedTests.anyFixed, Gen.int(in: 0...6)) { value, decimals in
+            let exact = value.formatted(decimals: decimals), compact = value.compact(decimals: decimals)
+            var json = JSONWriter(pretty: false)
+            json.array { json in
+                json.number(value, decimals: decimals)
+                json.decimal(value, decimals: decimals)
+                json.printed(PrintedNumber(value, decimals: decimals, isPercent: true))
+                json.number(nil, decimals: decimals)
+            }
+            #expect(json.text == "[\(exact),\(compact),\(exact),null]")
+        }
+    }
+
+    @Test func pathsAreJoinedBySlashesAndEscaped() {
+        var json = JSONWriter(pretty: false)
+        json.object { json in
+            json.key("path")
+            json.path("产出指标", "数量\"指标", "培训/人数")
+            json.key("short")
+            json.path("效益指标", "满意度")
+        }
+        #expect(json.text == #"{"path":"产出指标/数量\"指标/培训/人数","short":"效益指标/满意度"}"#)
+    }
 }
+

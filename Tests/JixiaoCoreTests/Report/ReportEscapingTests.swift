@@ -55,6 +55,22 @@ struct ReportEscapingTests {
         }
     }
 
+    @Test func figuresAreWrittenAsTheirDigitsAndTextsEscaped() async {
+        await propertyCheck(count: 1000, input: Self.soup) { text in
+            let figures: [ReportModel.Figure] = [
+                .text(text), .printed(PrintedNumber(Fixed("-12.5")!, decimals: 2, isPercent: true)),
+                .computed(Fixed("9.630")!, decimals: 2), .absent,
+            ]
+            var markdown = TextBuffer(capacity: 0), html = TextBuffer(capacity: 0)
+            for figure in figures {
+                markdown.append(markdownCell: figure)
+                html.append(html: figure)
+            }
+            #expect(markdown.text == MarkdownReport.escape(text) + "-12.50%9.63—")
+            #expect(html.text == HTMLText.escape(text) + "-12.50%9.63—")
+        }
+    }
+
     @Test func markdownEscapeFoldsLineBreaksAndEscapesPunctuation() {
         #expect(MarkdownReport.escape("a | b\n*c*\u{2028}[d]") == "a \\| b \\*c\\* \\[d\\]")
         #expect(MarkdownReport.needsEscape("单位 — 100% ≥ 90 “引号”") == false)
