@@ -6,7 +6,7 @@ public enum CSV {
         var line = TextBuffer(capacity: 256)
         for (index, field) in fields.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
-            line += escape(field)
+            line.append(escape(field))
         }
         line.append(literal: "\r\n")
         return line.text

@@ -7,9 +7,9 @@ extension BarChart {
         out += "\">\n"
         if !rows.isEmpty {
             out += #"<svg viewBox="0 0 "#
-            out += String(width)
+            out.append(String(width))
             out += " "
-            out += String(height)
+            out.append(String(height))
             out += #"" width="100%" role="img" aria-labelledby=""#
             out.append(html: id)
             out += #"-title" preserveAspectRatio="xMinYMin meet">"#
@@ -22,11 +22,11 @@ extension BarChart {
                 out += #"<rect class=""#
                 out.append(html: item.cssClass)
                 out += #"" x=""#
-                out += String(item.x)
+                out.append(String(item.x))
                 out += #"" y="2" width="12" height="12" rx="2"></rect><text class="legend" x=""#
-                out += String(item.textX)
+                out.append(String(item.textX))
                 out += #"" y=""#
-                out += String(item.y)
+                out.append(String(item.y))
                 out += "\">"
                 out.append(html: item.label)
                 out += "</text>\n"
@@ -34,9 +34,9 @@ extension BarChart {
             for row in rows {
                 out += "<g class=\"row\">\n"
                 out += #"<text class="label" x=""#
-                out += String(row.labelX)
+                out.append(String(row.labelX))
                 out += #"" y=""#
-                out += String(row.labelY)
+                out.append(String(row.labelY))
                 out += #"" text-anchor="end"><title>"#
                 out.append(html: row.fullLabel)
                 out += "</title>"
@@ -49,9 +49,9 @@ extension BarChart {
                     bar.appendSVG(to: &out)
                     if let value = bar.value {
                         out += #"<text class="value" x=""#
-                        out += String(bar.valueX)
+                        out.append(String(bar.valueX))
                         out += #"" y=""#
-                        out += String(bar.valueY)
+                        out.append(String(bar.valueY))
                         out += "\">"
                         out.append(html: value)
                         out += "</text>"
@@ -72,13 +72,13 @@ extension BarChart.Rect {
         out += #"<rect class=""#
         out.append(html: cssClass)
         out += #"" x=""#
-        out += String(x)
+        out.append(String(x))
         out += #"" y=""#
-        out += String(y)
+        out.append(String(y))
         out += #"" width=""#
-        out += String(width)
+        out.append(String(width))
         out += #"" height=""#
-        out += String(height)
+        out.append(String(height))
         out += #"" rx="2"><title>"#
         out.append(html: tooltip)
         out += "</title></rect>\n"

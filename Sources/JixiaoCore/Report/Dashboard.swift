@@ -6,7 +6,7 @@ public enum Dashboard {
     public static func render(_ summary: DashboardSummary, language: Language) -> String {
         let page = Page(DashboardTotals(summary.tables), unreadable: summary.unreadable, language: language)
         var out = page.head
-        for table in summary.tables { out += row(table, language: language) }
+        for table in summary.tables { out.append(row(table, language: language)) }
         return out + page.tail
     }
 
@@ -28,14 +28,14 @@ public enum Dashboard {
         let t = ReportLabels.html(language)
         var out = TextBuffer(capacity: 20_480 + model.codeRows.count * 512)
 
-        out += ReportStyle.pageStart(language)
-        out += t[.dashboardTitle]
+        out.append(ReportStyle.pageStart(language))
+        out.append(t[.dashboardTitle])
         out += "</title>\n"
-        out += ReportStyle.element
+        out.append(ReportStyle.element)
         out += "</head>\n<body>\n<main>\n<header>\n<h1>"
-        out += t[.dashboardTitle]
+        out.append(t[.dashboardTitle])
         out += "</h1>\n</header>\n\n<section id=\"counts\" aria-label=\""
-        out += t[.count]
+        out.append(t[.count])
         out += "\">\n<div class=\"stats\">\n"
         for stat in model.stats {
             out += "<div class=\"stat "
@@ -50,18 +50,18 @@ public enum Dashboard {
 
         out += #"<section id="grades" aria-labelledby="grades-title">"#
         out += "\n<h2 id=\"grades-title\">"
-        out += t[.gradesChart]
+        out.append(t[.gradesChart])
         out += "</h2>\n"
         model.grades.appendSVG(to: &out)
         out += "\n</section>\n\n"
 
         out += #"<section id="codes" aria-labelledby="codes-title">"#
         out += "\n<h2 id=\"codes-title\">"
-        out += t[.codesChart]
+        out.append(t[.codesChart])
         out += "</h2>\n"
         if model.codeRows.isEmpty {
             out += "<p>"
-            out += t[.noFindings]
+            out.append(t[.noFindings])
             out += "</p>"
         }
         out += "\n"
@@ -69,35 +69,35 @@ public enum Dashboard {
             out += "<div class=\"grid2\">\n"
             model.codes.appendSVG(to: &out)
             out += "\n<table class=\"codes cards\">\n<thead><tr><th>"
-            out += t[.code]
+            out.append(t[.code])
             out += "</th><th>"
-            out += t[.severity]
+            out.append(t[.severity])
             out += "</th><th class=\"num\">"
-            out += t[.count]
+            out.append(t[.count])
             out += "</th><th class=\"num\">"
-            out += t[.tables]
+            out.append(t[.tables])
             out += "</th></tr></thead>\n<tbody>\n"
             for row in model.codeRows {
                 out += "<tr><td data-label=\""
-                out += t[.code]
+                out.append(t[.code])
                 out += "\"><code>"
                 out.append(html: row.code)
                 out += "</code><span class=\"src\">"
                 out.append(html: row.title)
                 out += "</span></td><td data-label=\""
-                out += t[.severity]
+                out.append(t[.severity])
                 out += "\"><span class=\"badge sev-"
                 out.append(html: row.severity)
                 out += "\">"
                 out.append(html: row.severityLabel)
                 out += "</span></td><td class=\"num\" data-label=\""
-                out += t[.count]
+                out.append(t[.count])
                 out += "\">"
-                out += String(row.count)
+                out.append(String(row.count))
                 out += "</td><td class=\"num\" data-label=\""
-                out += t[.tables]
+                out.append(t[.tables])
                 out += "\">"
-                out += String(row.tables)
+                out.append(String(row.tables))
                 out += "</td></tr>\n"
             }
             out += "</tbody>\n</table>\n</div>\n"
@@ -115,27 +115,27 @@ public enum Dashboard {
         out += "</tbody>\n</table>\n</section>\n\n"
         out += #"<section id="unreadable" aria-labelledby="unreadable-title">"#
         out += "\n<h2 id=\"unreadable-title\">"
-        out += t[.unreadable]
+        out.append(t[.unreadable])
         out += "</h2>\n"
         if model.unreadable.isEmpty {
             out += "<p>"
-            out += t[.noUnreadable]
+            out.append(t[.noUnreadable])
             out += "</p>"
         }
         out += "\n"
         if !model.unreadable.isEmpty {
             out += "<table class=\"unreadable cards\">\n<thead><tr><th>"
-            out += t[.file]
+            out.append(t[.file])
             out += "</th><th>"
-            out += t[.unreadableReason]
+            out.append(t[.unreadableReason])
             out += "</th></tr></thead>\n<tbody>\n"
             for row in model.unreadable {
                 out += "<tr><td data-label=\""
-                out += t[.file]
+                out.append(t[.file])
                 out += "\"><code>"
                 out.append(html: row.file)
                 out += "</code></td><td data-label=\""
-                out += t[.unreadableReason]
+                out.append(t[.unreadableReason])
                 out += "\">"
                 if let code = row.code {
                     out += "<code>"
@@ -148,9 +148,9 @@ public enum Dashboard {
             out += "</tbody>\n</table>\n"
         }
         out += "</section>\n<footer>"
-        out += t[.generatedBy]
+        out.append(t[.generatedBy])
         out += "</footer>\n</main>\n"
-        out += script
+        out.append(script)
         out += "</body>\n</html>\n"
         return out.text
     }
@@ -169,21 +169,21 @@ public enum Dashboard {
         let (claimedTotal, computedTotal) = totalHeadings(t)
         out += #"<section id="all-tables" aria-labelledby="all-tables-title">"#
         out += "\n<h2 id=\"all-tables-title\">"
-        out += t[.allTables]
+        out.append(t[.allTables])
         out += "</h2>\n<p class=\"muted\">"
-        out += t[.sortHint]
+        out.append(t[.sortHint])
         out += "</p>\n<table class=\"sortable cards\" id=\"tables\">\n<thead>\n<tr>\n"
         for (type, numeric, label) in [("text", false, t[.unit]), ("text", false, t[.project]), ("number", false, t[.year]),
                                        ("number", true, claimedTotal), ("number", true, computedTotal), ("number", true, t[.gap]),
                                        ("text", false, t[.grade]), ("number", true, t[.findingCount])] {
             out += "<th data-type=\""
-            out += type
-            out += numeric ? "\" class=\"num\"><button type=\"button\">" : "\"><button type=\"button\">"
-            out += label
+            out.append(type)
+            out.append(numeric ? "\" class=\"num\"><button type=\"button\">" : "\"><button type=\"button\">")
+            out.append(label)
             out += "</button></th>\n"
         }
         out += "<th>"
-        out += t[.report]
+        out.append(t[.report])
         out += "</th>\n</tr>\n</thead>\n<tbody>\n"
     }
 
@@ -194,13 +194,13 @@ public enum Dashboard {
         let row = DashboardModel.TableRow(table)
         var out = TextBuffer(capacity: 2_048)
         out += "<tr>\n<td data-label=\""
-        out += t[.unit]
+        out.append(t[.unit])
         out += "\" data-value=\""
         out.append(html: row.unit)
         out += "\">"
         out.append(html: row.unit)
         out += "</td>\n<td data-label=\""
-        out += t[.project]
+        out.append(t[.project])
         out += "\" data-value=\""
         out.append(html: row.project)
         out += "\">"
@@ -208,19 +208,19 @@ public enum Dashboard {
         out += "<span class=\"src\">"
         out.append(html: row.source)
         out += "</span></td>\n<td data-label=\""
-        out += t[.year]
+        out.append(t[.year])
         out += "\" data-value=\""
-        out += String(row.year)
+        out.append(String(row.year))
         out += "\">"
-        out += String(row.year)
+        out.append(String(row.year))
         out += "</td>\n<td class=\"num\" data-label=\""
-        out += claimedTotal
+        out.append(claimedTotal)
         out += "\" data-value=\""
         out.append(html: row.claimedSort)
         out += "\">"
         out.append(html: row.claimedTotal)
         out += "</td>\n<td class=\"num\" data-label=\""
-        out += computedTotal
+        out.append(computedTotal)
         out += "\" data-value=\""
         out.append(html: row.computedSort)
         out += "\">"
@@ -228,7 +228,7 @@ public enum Dashboard {
         out += "</td>\n<td class=\"num "
         out.append(html: row.gapClass)
         out += "\" data-label=\""
-        out += t[.gap]
+        out.append(t[.gap])
         out += "\" data-value=\""
         out.append(html: row.gapSort)
         out += "\">"
@@ -236,7 +236,7 @@ public enum Dashboard {
         out += "</td>\n<td class=\""
         out.append(html: row.gradeClass)
         out += "\" data-label=\""
-        out += t[.grade]
+        out.append(t[.grade])
         out += "\" data-value=\""
         out.append(html: row.claimedGrade)
         out.append(html: row.computedGrade)
@@ -245,23 +245,23 @@ public enum Dashboard {
         out += " → "
         out.append(html: row.computedGrade)
         out += "</td>\n<td class=\"num\" data-label=\""
-        out += t[.findingCount]
+        out.append(t[.findingCount])
         out += "\" data-value=\""
-        out += String(row.findings)
+        out.append(String(row.findings))
         out += "\">"
-        out += String(row.findings)
+        out.append(String(row.findings))
         out += "<span class=\"src\"><span class=\"badge sev-error\">"
-        out += String(row.errors)
+        out.append(String(row.errors))
         out += "</span> <span class=\"badge sev-warning\">"
-        out += String(row.warnings)
+        out.append(String(row.warnings))
         out += "</span> <span class=\"badge sev-info\">"
-        out += String(row.infos)
+        out.append(String(row.infos))
         out += "</span></span></td>\n<td class=\"link\" data-label=\""
-        out += t[.report]
+        out.append(t[.report])
         out += "\"><a href=\""
         out.append(html: row.report)
         out += "\">"
-        out += t[.open]
+        out.append(t[.open])
         out += "</a></td>\n</tr>\n"
         return out.text
     }

@@ -16,18 +16,18 @@ public enum HTMLReport {
         let rowCount = model.groups.reduce(0) { $0 + $1.rows.count }
         var out = TextBuffer(capacity: 16_384 + rowCount * 1_536 + model.findings.count * 768)
 
-        out += ReportStyle.pageStart(language)
-        out += t[.reportTitle]
+        out.append(ReportStyle.pageStart(language))
+        out.append(t[.reportTitle])
         out += " · "
         out.append(html: model.heading)
         out += " · "
         out.append(html: model.year)
         out += "</title>\n"
-        out += ReportStyle.element
+        out.append(ReportStyle.element)
         out += "</head>\n<body>\n<main>\n<header>\n<h1>"
         out.append(html: model.heading)
         out += "</h1>\n<p class=\"subtitle\">"
-        out += t[.reportTitle]
+        out.append(t[.reportTitle])
         out += " · "
         out.append(html: model.year)
         out += " · "
@@ -39,19 +39,19 @@ public enum HTMLReport {
         appendFact(t[.tableTitle], model.title, to: &out)
         appendFact(t[.year], model.year, to: &out)
         out += "<dt>"
-        out += t[.rubric]
+        out.append(t[.rubric])
         out += "</dt><dd><code>"
         out.append(html: model.rubric)
         out += "</code> "
         out.append(html: model.rubricTitle)
         out += "</dd>\n<dt>"
-        out += t[.file]
+        out.append(t[.file])
         out += "</dt><dd><code>"
         out.append(html: model.file)
         out += "</code></dd>\n"
         if let document = model.document {
             out += "<dt>"
-            out += t[.document]
+            out.append(t[.document])
             out += "</dt><dd><code>"
             out.append(html: document)
             out += "</code></dd>"
@@ -66,16 +66,16 @@ public enum HTMLReport {
 
         out += #"<section id="chart" aria-labelledby="chart-title">"#
         out += "\n<h2 id=\"chart-title\">"
-        out += t[.chart]
+        out.append(t[.chart])
         out += "</h2>\n"
         chart.appendSVG(to: &out)
         out += "\n</section>\n\n"
 
         appendFindings(model, t, to: &out)
         out += "<footer>"
-        out += t[.generatedBy]
+        out.append(t[.generatedBy])
         out += " · "
-        out += t[.rubric]
+        out.append(t[.rubric])
         out += " "
         out.append(html: model.rubric)
         out += " · "
@@ -87,20 +87,20 @@ public enum HTMLReport {
     /// `<dt>term</dt><dd>value</dd>`, `term` already escaped.
     private static func appendFact(_ term: String, _ value: String, line: Bool = true, to out: inout TextBuffer) {
         out += "<dt>"
-        out += term
+        out.append(term)
         out += "</dt><dd>"
         out.append(html: value)
-        out += line ? "</dd>\n" : "</dd>"
+        out.append(line ? "</dd>\n" : "</dd>")
     }
 
     private static func appendHeadline(_ headline: ReportModel.Headline, _ t: ReportLabels, to out: inout TextBuffer) {
         out += #"<section id="headline" aria-labelledby="headline-title">"#
         out += "\n<h2 id=\"headline-title\">"
-        out += t[.headline]
+        out.append(t[.headline])
         out += "</h2>\n<div class=\"headline\">\n<div class=\"card "
         out.append(html: headline.totalClass)
         out += "\" id=\"headline-total\">\n<h3>"
-        out += t[.total]
+        out.append(t[.total])
         out += "</h3>\n<div class=\"figures\">\n"
         appendFigure(headline.claimedTotal, id: "total-claimed", t[.claimed], to: &out)
         appendFigure(headline.sumTotal, id: "total-computed", t[.sumOfParts], to: &out)
@@ -108,7 +108,7 @@ public enum HTMLReport {
         out += "</div>\n</div>\n<div class=\"card "
         out.append(html: headline.gradeClass)
         out += "\" id=\"headline-grade\">\n<h3>"
-        out += t[.grade]
+        out.append(t[.grade])
         out += "</h3>\n<div class=\"figures\">\n"
         appendFigure(headline.claimedGrade, id: nil, t[.claimed], to: &out)
         appendFigure(headline.sumGrade, id: nil, t[.sumOfParts], to: &out)
@@ -120,13 +120,13 @@ public enum HTMLReport {
         out += "<span class=\"figure\"><span class=\"value\""
         if let id {
             out += " id=\""
-            out += id
+            out.append(id)
             out += "\""
         }
         out += ">"
         out.append(html: value)
         out += "</span><span class=\"what\">"
-        out += what
+        out.append(what)
         out += "</span></span>\n"
     }
 
@@ -137,11 +137,11 @@ public enum HTMLReport {
         let scoreComputed = t[.score] + "（" + t[.computedShort] + "）"
         out += #"<section id="budget" aria-labelledby="budget-title">"#
         out += "\n<h2 id=\"budget-title\">"
-        out += t[.budget]
+        out.append(t[.budget])
         out += "</h2>\n<table class=\"budget cards\">\n<thead>\n<tr>"
         for heading in [t[.initial], t[.adjusted], t[.executed], t[.points], rateClaimed, rateComputed, scoreClaimed, scoreComputed] {
             out += "<th>"
-            out += heading
+            out.append(heading)
             out += "</th>"
         }
         out += "</tr>\n</thead>\n<tbody>\n<tr class=\""
@@ -163,7 +163,7 @@ public enum HTMLReport {
     /// `<td class="num" data-label="label">value</td>` and a line break; `label` already escaped.
     private static func appendNumberCell(_ label: String, _ value: ReportModel.Figure, source: String? = nil, to out: inout TextBuffer) {
         out += "<td class=\"num\" data-label=\""
-        out += label
+        out.append(label)
         out += "\">"
         out.append(html: value)
         if let source {
@@ -178,7 +178,7 @@ public enum HTMLReport {
     private static func appendNotes(_ notes: [ReportModel.Note], columns: Int, to out: inout TextBuffer) {
         guard !notes.isEmpty else { return }
         out += "<tr class=\"notes\"><td colspan=\""
-        out += String(columns)
+        out.append(String(columns))
         out += "\"><ul class=\"notes\">"
         for note in notes {
             out += "<li class=\"sev-"
@@ -199,7 +199,7 @@ public enum HTMLReport {
     private static func appendIndicators(_ model: ReportModel, _ t: ReportLabels, to out: inout TextBuffer) {
         out += #"<section id="indicators" aria-labelledby="indicators-title">"#
         out += "\n<h2 id=\"indicators-title\">"
-        out += t[.indicators]
+        out.append(t[.indicators])
         out += """
             </h2>
             <table class="indicators cards">
@@ -212,16 +212,16 @@ public enum HTMLReport {
             """
         for label in [ReportLabel.level1, .level2, .level3, .target, .actual] {
             out += "<th>"
-            out += t[label]
+            out.append(t[label])
             out += "</th>"
         }
         for label in [ReportLabel.points, .claimedScore, .computedScore] {
             out += "<th class=\"num\">"
-            out += t[label]
+            out.append(t[label])
             out += "</th>"
         }
         out += "<th>"
-        out += t[.reason]
+        out.append(t[.reason])
         out += "</th></tr>\n</thead>\n"
 
         for group in model.groups {
@@ -234,7 +234,7 @@ public enum HTMLReport {
             out += "\">\n"
             if group.rows.isEmpty { appendLevel1Cell(group.name, span: group.span, to: &out) }
             out += "\n<td colspan=\"4\">"
-            out += t[.subtotal]
+            out.append(t[.subtotal])
             out += "<span class=\"src\">"
             out.append(html: group.source)
             out += "</span></td>\n"
@@ -250,7 +250,7 @@ public enum HTMLReport {
         out += "<tbody class=\"total\">\n<tr class=\"subtotal "
         out.append(html: total.rowClass)
         out += "\">\n<th class=\"l1\" scope=\"row\" colspan=\"5\">"
-        out += t[.total]
+        out.append(t[.total])
         out += "<span class=\"src\">"
         out.append(html: total.source)
         out += "</span></th>\n"
@@ -265,7 +265,7 @@ public enum HTMLReport {
     /// A level-1 category's cell, spanning its group's rows.
     private static func appendLevel1Cell(_ name: String, span: Int, to out: inout TextBuffer) {
         out += "<th class=\"l1\" rowspan=\""
-        out += String(span)
+        out.append(String(span))
         out += "\" scope=\"rowgroup\">"
         out.append(html: name)
         out += "</th>"
@@ -280,36 +280,36 @@ public enum HTMLReport {
         out += "\n"
         if row.startsSubcategory {
             out += "<td class=\"l2\" rowspan=\""
-            out += String(row.subcategorySpan)
+            out.append(String(row.subcategorySpan))
             out += "\">"
             out.append(html: row.subcategory)
             out += "</td>"
         }
         out += "\n<td class=\"l3\" data-label=\""
-        out += t[.level3]
+        out.append(t[.level3])
         out += "\">"
         out.append(html: row.name)
         out += "<span class=\"src\">"
         out.append(html: row.source)
         out += "</span></td>\n<td data-label=\""
-        out += t[.target]
+        out.append(t[.target])
         out += "\">"
         out.append(html: row.target)
         out += "</td>\n<td data-label=\""
-        out += t[.actual]
+        out.append(t[.actual])
         out += "\">"
         out.append(html: row.actual)
         out += "</td>\n"
         appendNumberCell(t[.points], row.points, to: &out)
         appendNumberCell(t[.claimedScore], row.claimed, to: &out)
         out += "<td class=\"num\" data-label=\""
-        out += t[.computedScore]
+        out.append(t[.computedScore])
         out += "\">"
         out.append(html: row.computed)
         out += "<span class=\"rule\">"
         out.append(html: row.method)
         out += "</span></td>\n<td data-label=\""
-        out += t[.reason]
+        out.append(t[.reason])
         out += "\">"
         out.append(html: row.reason)
         out += "</td>\n</tr>\n"
@@ -319,13 +319,13 @@ public enum HTMLReport {
     private static func appendFindings(_ model: ReportModel, _ t: ReportLabels, to out: inout TextBuffer) {
         out += #"<section id="findings" class="findings" aria-labelledby="findings-title">"#
         out += "\n<h2 id=\"findings-title\">"
-        out += t[.findings]
+        out.append(t[.findings])
         out += " <span class=\"muted\">· "
         out.append(html: model.summary)
         out += "</span></h2>\n"
         if model.findings.isEmpty {
             out += "<p>"
-            out += t[.noFindings]
+            out.append(t[.noFindings])
             out += "</p>"
         }
         out += "\n"
@@ -333,7 +333,7 @@ public enum HTMLReport {
             out += "<article class=\"sev-"
             out.append(html: finding.severity)
             out += "\" id=\"finding-"
-            out += String(finding.number)
+            out.append(String(finding.number))
             out += "\">\n<div><span class=\"badge sev-"
             out.append(html: finding.severity)
             out += "\">"
@@ -349,17 +349,17 @@ public enum HTMLReport {
             out += "</code></div>\n<p>"
             out.append(html: finding.message)
             out += "</p>\n<p class=\"values\">"
-            out += t[.claimedValue]
+            out.append(t[.claimedValue])
             out += " <strong>"
             out.append(html: finding.claimed)
             out += "</strong> · "
-            out += t[.computedValue]
+            out.append(t[.computedValue])
             out += " <strong>"
             out.append(html: finding.computed)
             out += "</strong>"
             if !finding.formula.isEmpty {
                 out += " · <span class=\"formula\">"
-                out += t[.formula]
+                out.append(t[.formula])
                 out += " <code>"
                 out.append(html: finding.formula)
                 out += "</code></span>"

@@ -11,7 +11,7 @@ public enum MarkdownReport {
         var out = TextBuffer(capacity: 2_048 + rowCount * 256 + model.findings.count * 512)
 
         out += "# "
-        out += t[.reportTitle]
+        out.append(t[.reportTitle])
         out += "："
         out.append(markdownCell: model.heading)
         out += "\n\n"
@@ -23,7 +23,7 @@ public enum MarkdownReport {
         appendFact(t[.level], model.level, to: &out)
         appendFact(t[.year], model.year, to: &out)
         out += "| "
-        out += t[.rubric]
+        out.append(t[.rubric])
         out += " | "
         out.append(markdownCell: model.rubric)
         out += " "
@@ -35,7 +35,7 @@ public enum MarkdownReport {
 
         let headline = model.headline
         out += "\n## "
-        out += t[.headline]
+        out.append(t[.headline])
         out += "\n\n| "
         appendRow([t[.claimed], t[.sumOfParts], t[.byRules]], to: &out)
         out += "| --- | ---: | ---: | ---: |\n"
@@ -44,7 +44,7 @@ public enum MarkdownReport {
 
         let budget = model.budget
         out += "\n## "
-        out += t[.budget]
+        out.append(t[.budget])
         out += "\n\n"
         appendRow([
             t[.initial], t[.adjusted], t[.executed], t[.points],
@@ -58,7 +58,7 @@ public enum MarkdownReport {
                   notes: budget.notes, source: budget.source, to: &out)
 
         out += "\n## "
-        out += t[.indicators]
+        out.append(t[.indicators])
         out += "\n\n"
         appendRow([t[.level1], t[.level2], t[.level3], t[.target], t[.actual], t[.points], t[.claimedScore],
                    t[.computedScore], t[.reason], t[.findings], t[.source]], to: &out)
@@ -79,18 +79,18 @@ public enum MarkdownReport {
             out += "| **"
             out.append(markdownCell: group.name)
             out += "** | **"
-            out += t[.subtotal]
+            out.append(t[.subtotal])
             out += "** | | | | "
             appendSubtotal(group.points, group.claimed, group.computed, notes: group.notes, source: group.source, to: &out)
         }
         let total = model.total
         out += "| **"
-        out += t[.total]
+        out.append(t[.total])
         out += "** | | | | | "
         appendSubtotal(total.points, total.claimed, total.computed, notes: total.notes, source: total.source, to: &out)
 
         out += "\n## "
-        out += t[.chart]
+        out.append(t[.chart])
         out += "\n\n"
         appendRow([t[.level1], t[.points], t[.legendClaimed], t[.legendComputed]], to: &out)
         out += "| --- | ---: | ---: | ---: |\n"
@@ -99,7 +99,7 @@ public enum MarkdownReport {
         }
 
         out += "\n## "
-        out += t[.findings]
+        out.append(t[.findings])
         out += "（"
         out.append(markdownCell: model.summary)
         out += "）\n\n"
@@ -110,7 +110,7 @@ public enum MarkdownReport {
         }
         for finding in model.findings {
             out += "| "
-            out += String(finding.number)
+            out.append(String(finding.number))
             out += " "
             appendRow([], cells: [finding.severityLabel, finding.code, finding.path, finding.location, finding.claimed,
                                   finding.computed, finding.message, finding.formula], to: &out)
@@ -124,7 +124,7 @@ public enum MarkdownReport {
                                   notes: [ReportModel.Note] = [], source: String? = nil, to out: inout TextBuffer) {
         for text in escaped {
             out += "| "
-            out += text
+            out.append(text)
             out += " "
         }
         for cell in cells { appendCell(cell, to: &out) }
@@ -158,7 +158,7 @@ public enum MarkdownReport {
     /// `| term | value |`, `term` already escaped.
     private static func appendFact(_ term: String, _ value: String, to out: inout TextBuffer) {
         out += "| "
-        out += term
+        out.append(term)
         out += " | "
         out.append(markdownCell: value)
         out += " |\n"

@@ -31,8 +31,9 @@ struct TextBuffer: ~Copyable {
         text.withUTF8 { append($0) }
     }
 
-    static func += (buffer: inout TextBuffer, text: String) {
-        buffer.append(text)
+    /// Appends a literal: `out += "</td>"`. Texts are appended with `append(_:)`.
+    static func += (buffer: inout TextBuffer, literal: StaticString) {
+        buffer.append(literal: literal)
     }
 
     /// Appends a literal, without the check a `String` needs for where its bytes are.
