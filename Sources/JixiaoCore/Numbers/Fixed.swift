@@ -107,7 +107,10 @@ public struct Fixed: Sendable, Hashable, Comparable {
     public func withText<Result>(decimals: Int, compact: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let places = Swift.max(0, decimals)
         let held = Swift.min(places, Self.scaleDigits)
-        let value = Self.divideRounded(units, by: Self.power(Self.scaleDigits - held))
+        let divisor = Self.power(Self.scaleDigits - held)
+        // Most figures fit in 64 bits, whose division is one instruction, not a 128-bit routine.
+        let value = Int64(exactly: units).map { Int128(Self.divideRounded($0, by: Int64(divisor))) }
+            ?? Self.divideRounded(units, by: divisor)
         // Places beyond those held are zeros, written after the digits.
         let zeros = compact ? 0 : places - held
         // Digits come out last first; 128 bits have at most 39, plus the point, a leading 0 and a sign.
@@ -180,7 +183,7 @@ public struct Fixed: Sendable, Hashable, Comparable {
     }
 
     /// `value / divisor`, rounded half away from zero.
-    private static func divideRounded(_ value: Int128, by divisor: Int128) -> Int128 {
+    private static func divideRounded<Value: FixedWidthInteger & SignedInteger>(_ value: Value, by divisor: Value) -> Value {
         let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
         guard remainder != 0, remainder.magnitude >= divisor.magnitude - remainder.magnitude else { return quotient }
         return (value < 0) == (divisor < 0) ? quotient + 1 : quotient - 1

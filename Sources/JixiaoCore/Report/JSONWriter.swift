@@ -62,7 +62,9 @@ public struct JSONWriter: ~Copyable {
         startValue()
         out.append(UInt8(ascii: "\""))
         out.append(literal: name)
-        out.append(literal: pretty ? "\": " : "\":")
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -89,7 +91,7 @@ public struct JSONWriter: ~Copyable {
 
     /// An integer, or `null` when absent.
     public mutating func number(_ value: Int?) {
-        number(value.map { String($0) })
+        number(value.map { Fixed($0) }, decimals: 0)
     }
 
     /// Exactly `decimals` places (`Fixed.formatted`), or `null` when absent.
