@@ -156,10 +156,10 @@ public struct Batch: Sendable {
                 var reportName: String?
                 if let report {
                     let name = report.base + (results.count > 1 ? "-\(position + 1)" : "") + (options.reports == .html ? ".html" : ".md")
-                    let text = options.reports == .html
-                        ? HTMLReport.render(results[position], language: options.language)
-                        : MarkdownReport.render(results[position], language: options.language)
-                    try report.folder.write(text, to: name)
+                    let page = options.reports == .html
+                        ? HTMLReport.page(results[position], language: options.language)
+                        : MarkdownReport.page(results[position], language: options.language)
+                    try report.folder.write(page, to: name)
                     written.append(name)
                     reportName = Self.reportsFolder + "/" + name
                 }

@@ -110,13 +110,16 @@ public final class OutputFile {
 
     /// Writes `text` as the file at `path` with one open, write and close, no buffer of its own.
     static func create(_ text: String, at path: String) throws(OutputError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
         var text = text
-        guard text.withUTF8({ writeAll(descriptor, $0) }) else {
-            throw OutputError(path: path, reason: String(cString: strerror(errno)))
-        }
+        if let reason = text.withUTF8({ createFile(path, $0) }) { throw OutputError(path: path, reason: reason) }
+    }
+
+    /// Nil once `bytes` are the file at `path`; else why they are not.
+    static func createFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        return writeAll(descriptor, bytes) ? nil : String(cString: strerror(errno))
     }
 
     /// Writes every byte of `bytes`, going on after short writes and interruptions.
@@ -182,8 +185,9 @@ public struct StagedFolder: Sendable {
     }
 
     /// Writes the file `relative` inside the folder.
-    public func write(_ text: String, to relative: String) throws {
-        try OutputFile.create(text, at: temporaryPath + "/" + relative)
+    func write(_ page: borrowing TextBuffer, to relative: String) throws {
+        let path = temporaryPath + "/" + relative
+        if let reason = page.withBytes({ OutputFile.createFile(path, $0) }) { throw OutputError(path: path, reason: reason) }
     }
 
     /// Removes the file `relative`, written by a table that was then given up.

@@ -7,11 +7,16 @@
 /// the file names the result carries), so committed examples can be compared byte for byte.
 public enum HTMLReport {
     public static func render(_ result: AuditResult, language: Language) -> String {
-        render(ReportModel(result, language: language), chart: BarChart(result.scorecard, language: language), language: language)
+        page(result, language: language).text
+    }
+
+    /// The page as bytes, for a file.
+    static func page(_ result: AuditResult, language: Language) -> TextBuffer {
+        page(ReportModel(result, language: language), chart: BarChart(result.scorecard, language: language), language: language)
     }
 
     /// The page of `model`, every text from the table HTML-escaped.
-    static func render(_ model: ReportModel, chart: BarChart, language: Language) -> String {
+    static func page(_ model: ReportModel, chart: BarChart, language: Language) -> TextBuffer {
         let t = ReportLabels.html(language)
         let rowCount = model.groups.reduce(0) { $0 + $1.rows.count }
         var out = TextBuffer(capacity: 16_384 + rowCount * 1_536 + model.findings.count * 768)
@@ -81,7 +86,7 @@ public enum HTMLReport {
         out += " · "
         out.append(html: model.file)
         out += "</footer>\n</main>\n</body>\n</html>\n"
-        return out.text
+        return out
     }
 
     /// `<dt>term</dt><dd>value</dd>`, `term` already escaped.

@@ -2,10 +2,15 @@
 /// paste into an audit memo. Every text from the table is escaped as a cell (`escape`).
 public enum MarkdownReport {
     public static func render(_ result: AuditResult, language: Language) -> String {
-        render(ReportModel(result, language: language), language: language)
+        page(result, language: language).text
     }
 
-    static func render(_ model: ReportModel, language: Language) -> String {
+    /// The report as bytes, for a file.
+    static func page(_ result: AuditResult, language: Language) -> TextBuffer {
+        page(ReportModel(result, language: language), language: language)
+    }
+
+    static func page(_ model: ReportModel, language: Language) -> TextBuffer {
         let t = ReportLabels.markdown(language)
         let rowCount = model.groups.reduce(0) { $0 + $1.rows.count + 1 }
         var out = TextBuffer(capacity: 2_048 + rowCount * 256 + model.findings.count * 512)
@@ -115,7 +120,7 @@ public enum MarkdownReport {
             appendRow([], cells: [finding.severityLabel, finding.code, finding.path, finding.location, finding.claimed,
                                   finding.computed, finding.message, finding.formula], to: &out)
         }
-        return out.text
+        return out
     }
 
     /// `| a | b | … |` and a line break: `escaped` as they are, then `cells` escaped, then
