@@ -1,7 +1,7 @@
 import Foundation
 
 /// One self-evaluation table (绩效自评表) as it was printed, numbers at their printed precision.
-public struct Submission: Sendable {
+public struct Submission: Sendable, Equatable {
     /// Where the submission was read from (a YAML file, or a document it was imported from).
     public var file: String
     /// 单位名称
@@ -35,7 +35,7 @@ public struct Submission: Sendable {
     }
 
     /// 年度资金总额 row.
-    public struct BudgetRow: Sendable {
+    public struct BudgetRow: Sendable, Equatable {
         /// 年初预算数
         public var initial: PrintedNumber?
         /// 全年预算数
@@ -55,13 +55,13 @@ public struct Submission: Sendable {
     }
 
     /// 年度总体目标
-    public struct Goals: Sendable {
+    public struct Goals: Sendable, Equatable {
         public var expected: String?
         public var achieved: String?
     }
 
     /// A level-1 category (一级指标) and its indicators.
-    public struct CategoryRow: Sendable {
+    public struct CategoryRow: Sendable, Equatable {
         /// The level-1 label as printed (`产出指标`).
         public var name: String
         /// Points printed in the level-1 cell (`(40分)`), if any.
@@ -77,7 +77,7 @@ public struct Submission: Sendable {
     }
 
     /// A level-3 indicator (三级指标) row.
-    public struct Indicator: Sendable {
+    public struct Indicator: Sendable, Equatable {
         /// 二级指标
         public var subcategory: String?
         /// 三级指标
@@ -109,7 +109,7 @@ public struct Submission: Sendable {
     }
 
     /// 总分 row.
-    public struct TotalRow: Sendable {
+    public struct TotalRow: Sendable, Equatable {
         public var points: PrintedNumber?
         public var score: PrintedNumber?
         public var location: SourceLocation
@@ -122,7 +122,7 @@ public struct Submission: Sendable {
     }
 
     /// The published document a table came from.
-    public struct Source: Sendable {
+    public struct Source: Sendable, Equatable {
         public var file: String
         /// 1-based index of the table within the document.
         public var table: Int?
@@ -140,3 +140,5 @@ public struct Submission: Sendable {
         project ?? unit ?? title ?? file
     }
 }
+
+extension Submission.Claim: Equatable where Value: Equatable {}

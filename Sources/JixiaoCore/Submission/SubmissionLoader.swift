@@ -6,18 +6,25 @@ extension Submission {
         try parse(InputFile.read(path), file: path)
     }
 
+    /// Reads a submission from YAML: straight from libyaml's events when the file is a plain
+    /// submission (`SubmissionEventReader`), else through `parseTree`, which says what is wrong.
     public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> Submission {
+        if let submission = try SubmissionEventReader.read(bytes, file: file) { return submission }
+        return try parseTree(bytes, file: file)
+    }
+
+    /// Reads a submission through a `YAMLNode` tree and `YAMLMapping`: every input, with an error
+    /// for each way it can be wrong. `parse` gives the same answer faster for plain submissions.
+    public static func parseTree(_ bytes: [UInt8], file: String) throws(InputError) -> Submission {
         let root = try YAMLReader.document(bytes, file: file)
         return try read(root, file: file)
     }
 
-    static let topKeys = [
-        "unit", "title", "level", "project", "department", "implementer", "year", "region", "rubric", "money",
-        "budget", "goals", "categories", "total", "grade", "source", "notes",
-    ]
+    /// The years a table may be for.
+    static let plausibleYears = 1990...2100
 
     private static func read(_ root: YAMLNode, file: String) throws(InputError) -> Submission {
-        let top = try YAMLMapping(root, file: file, path: "", allowed: topKeys)
+        let top = try YAMLMapping(root, file: file, path: "", allowed: TopKey.names)
         let source = try readSource(top)
         /// Rows carry `line:` when imported from a document: findings then point into it.
         func location(_ map: YAMLMapping) throws(InputError) -> SourceLocation {
@@ -32,14 +39,12 @@ extension Submission {
         }
 
         let year = try top.requiredInteger("year")
-        guard (1990...2100).contains(year) else {
+        guard plausibleYears.contains(year) else {
             throw InputError(.invalidValue, at: top.location(of: "year"), field: "year",
                              message: LocalizedText(zh: "年份 \(year) 不合理", en: "year \(year) is not plausible"))
         }
 
-        let budgetMap = try YAMLMapping(top.required("budget"), file: file, path: "budget", allowed: [
-            "initial", "adjusted", "executed", "points", "rate", "score", "line",
-        ])
+        let budgetMap = try YAMLMapping(top.required("budget"), file: file, path: "budget", allowed: BudgetKey.names)
         for key in ["initial", "adjusted", "executed"] {
             if let value = try budgetMap.number(key), value.number < 0 {
                 throw InputError(.invalidNumber, at: budgetMap.location(of: key), field: budgetMap.field(key),
@@ -60,12 +65,10 @@ extension Submission {
                              message: LocalizedText(zh: "缺少指标（categories）", en: "missing the indicators (categories)"))
         }
         for item in categoryItems {
-            let map = try YAMLMapping(item.node, file: file, path: item.path, allowed: ["name", "points", "indicators", "line"])
+            let map = try YAMLMapping(item.node, file: file, path: item.path, allowed: CategoryKey.names)
             var indicators: [Indicator] = []
             for entry in try map.list("indicators") {
-                let row = try YAMLMapping(entry.node, file: file, path: entry.path, allowed: [
-                    "subcategory", "name", "target", "actual", "points", "score", "reason", "line",
-                ])
+                let row = try YAMLMapping(entry.node, file: file, path: entry.path, allowed: IndicatorKey.names)
                 indicators.append(Indicator(
                     subcategory: try row.text("subcategory"), name: try row.requiredText("name"),
                     target: try row.text("target"), actual: try row.text("actual"),
@@ -77,12 +80,12 @@ extension Submission {
                 indicators: indicators, location: try location(map)))
         }
 
-        let totalMap = try top.mapping("total", allowed: ["points", "score", "line"])
+        let totalMap = try top.mapping("total", allowed: TotalKey.names)
         let total = TotalRow(
             points: try totalMap?.number("points"), score: try totalMap?.number("score"),
             location: try totalMap.map { (m) throws(InputError) in try location(of: "score", in: m) } ?? top.location(of: "total"))
 
-        let goalsMap = try top.mapping("goals", allowed: ["expected", "achieved"])
+        let goalsMap = try top.mapping("goals", allowed: GoalsKey.names)
         return Submission(
             file: file, unit: try top.text("unit"), title: try top.text("title"),
             level: try top.requiredChoice("level", EvaluationLevel.self, choices: EvaluationLevel.allCases),
@@ -98,14 +101,17 @@ extension Submission {
     }
 
     private static func readSource(_ top: YAMLMapping) throws(InputError) -> Source? {
-        guard let map = try top.mapping("source", allowed: ["file", "table", "lines"]) else { return nil }
-        var first: Int?, last: Int?
-        if let lines = try map.text("lines") {
-            let parts = lines.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            first = parts.first
-            last = parts.last
-        }
-        return Source(file: try map.requiredText("file"), table: try map.integer("table"), firstLine: first, lastLine: last)
+        guard let map = try top.mapping("source", allowed: SourceKey.names) else { return nil }
+        let lines = try map.text("lines").map(lineRange)
+        return Source(file: try map.requiredText("file"), table: try map.integer("table"),
+                      firstLine: lines?.first, lastLine: lines?.last)
+    }
+
+    /// A source's `lines: "12-40"`: the numbers either side of the dash; a part that is not a
+    /// number is left out.
+    static func lineRange(_ lines: String) -> (first: Int?, last: Int?) {
+        let parts = lines.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return (parts.first, parts.last)
     }
 
     /// A printed 执行率 as a percentage: `96.3%` stays; a bare `1` or `0.9627` is a fraction

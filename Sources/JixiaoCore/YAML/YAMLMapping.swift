@@ -119,13 +119,7 @@ public struct YAMLMapping {
     public func choice<T: RawRepresentable>(_ key: String, _ type: T.Type, choices: [T]) throws(InputError) -> T?
     where T.RawValue == String {
         guard let value = optional(key) else { return nil }
-        let raw = try Self.text(value, file: file, field: field(key))
-        if let match = choices.first(where: { $0.rawValue == raw }) { return match }
-        let names = choices.map(\.rawValue)
-        throw InputError(
-            .invalidValue, at: Self.location(value, file), field: field(key),
-            message: LocalizedText(zh: "“\(raw)”不是可用的取值", en: "'\(raw)' is not an accepted value"),
-            hint: LocalizedText(zh: "可用取值：\(names.joined(separator: "、"))", en: "accepted values: \(names.joined(separator: ", "))"))
+        return try Self.choice(value, file: file, field: field(key), choices: choices)
     }
 
     public func requiredChoice<T: RawRepresentable>(_ key: String, _ type: T.Type, choices: [T]) throws(InputError) -> T
@@ -186,6 +180,19 @@ public struct YAMLMapping {
                              message: LocalizedText(zh: "“\(node.scalar ?? "")”不是整数", en: "'\(node.scalar ?? "")' is not a whole number"))
         }
         return value
+    }
+
+    /// One of `choices`, by its raw value.
+    public static func choice<T: RawRepresentable>(
+        _ node: YAMLNode, file: String, field: @autoclosure () -> String, choices: [T]
+    ) throws(InputError) -> T where T.RawValue == String {
+        let raw = try text(node, file: file, field: field())
+        if let match = choices.first(where: { $0.rawValue == raw }) { return match }
+        let names = choices.map(\.rawValue)
+        throw InputError(
+            .invalidValue, at: location(node, file), field: field(),
+            message: LocalizedText(zh: "“\(raw)”不是可用的取值", en: "'\(raw)' is not an accepted value"),
+            hint: LocalizedText(zh: "可用取值：\(names.joined(separator: "、"))", en: "accepted values: \(names.joined(separator: ", "))"))
     }
 
     public static func list(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> [(node: YAMLNode, path: String)] {

@@ -64,6 +64,24 @@ public enum YAMLReader {
         return first
     }
 
+    /// The node of a scalar event (`YAML_SCALAR_EVENT`), at the event's position. libyaml has
+    /// already checked that the text is UTF-8.
+    static func scalarNode(_ event: yaml_event_t) -> YAMLNode {
+        let data = event.data.scalar
+        let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        return YAMLNode(.scalar(text, style(data.style)), line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+
     private static func syntaxError(_ parser: yaml_parser_t, file: String) -> InputError {
         let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
         let context = parser.context.map { String(cString: $0) }
@@ -117,10 +135,8 @@ private struct TreeBuilder {
         let column = event.start_mark.column + 1
         switch event.type {
         case YAML_SCALAR_EVENT:
-            let data = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-            let node = YAMLNode(.scalar(text, Self.style(data.style)), line: line, column: column)
-            if let anchor = data.anchor { anchors[String(cString: anchor)] = (node, 1) }
+            let node = YAMLReader.scalarNode(event)
+            if let anchor = event.data.scalar.anchor { anchors[String(cString: anchor)] = (node, 1) }
             try add(node)
         case YAML_SEQUENCE_START_EVENT:
             try push(Frame(isMapping: false, line: line, column: column,
@@ -186,16 +202,6 @@ private struct TreeBuilder {
         case .scalar: 1
         case .sequence(let items): items.reduce(1) { $0 + size($1) }
         case .mapping(let pairs): pairs.reduce(1) { $0 + size($1.key) + size($1.value) }
-        }
-    }
-
-    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: .literal
-        case YAML_FOLDED_SCALAR_STYLE: .folded
-        default: .plain
         }
     }
 }
