@@ -365,6 +365,18 @@ struct SubmissionEventReaderTests {
         #expect(!wasRead)
     }
 
+    /// Out of time, the event reader stops with the tree reader's error instead of handing the
+    /// file over to it.
+    @Test func stopsWhenTimeRunsOut() {
+        let yaml = Array((Self.base + "\nnotes:\n" + String(repeating: "  - a\n", count: 2 * Deadline.Ticker.interval)).utf8)
+        #expect(Self.compare(yaml))
+        #expect {
+            try Deadline.$current.withValue(Deadline(timeout: .zero)) { try SubmissionEventReader.read(yaml, file: "long.yaml") }
+        } throws: {
+            ($0 as? InputError) == Deadline(timeout: .zero).error(file: "long.yaml")
+        }
+    }
+
     /// Line-level mutations of real tables (a line dropped, repeated, moved, or its value
     /// replaced with something unusual): whatever the result, both readers agree.
     @Test func agreesOnMutatedTables() throws {
