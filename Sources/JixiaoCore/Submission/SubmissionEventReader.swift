@@ -45,19 +45,36 @@ private enum Stop: Error {
 }
 
 /// A mapping's keys as UTF-8 bytes, so that a key is recognised without making a String of it.
+/// The spellings lie end to end in one array: a lookup compares bytes without touching an array
+/// per key.
 private struct KeyTable<Key: SubmissionKey>: Sendable {
-    private let keys: [(utf8: [UInt8], key: Key)]
+    private let keys: [Key]
+    private let utf8: [UInt8]
+    /// Where each key's bytes end in `utf8`.
+    private let ends: [Int]
 
     init(_: Key.Type) {
-        keys = Key.allCases.map { (Array($0.rawValue.utf8), $0) }
+        keys = Array(Key.allCases)
+        utf8 = keys.flatMap(\.rawValue.utf8)
+        var end = 0
+        ends = keys.map { key in
+            end += key.rawValue.utf8.count
+            return end
+        }
     }
 
     /// The key spelt by `bytes`, and its bit in a mapping's set of the keys seen so far.
     func match(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt32)? {
-        for (index, entry) in keys.enumerated() where entry.utf8.count == bytes.count && entry.utf8.elementsEqual(bytes) {
-            return (entry.key, 1 << index)
+        utf8.withUnsafeBufferPointer { utf8 in
+            var start = 0
+            for (index, end) in ends.enumerated() {
+                if end - start == bytes.count, UnsafeBufferPointer(rebasing: utf8[start..<end]).elementsEqual(bytes) {
+                    return (keys[index], 1 << index)
+                }
+                start = end
+            }
+            return nil
         }
-        return nil
     }
 }
 
@@ -208,8 +225,9 @@ private struct EventReader {
         node.isNull ? nil : node.scalar
     }
 
-    private func number(_ node: YAMLNode) throws(Stop) -> PrintedNumber? {
-        if node.isNull { return nil }
+    /// A figure; nil for an absent or null value.
+    private func number(_ node: YAMLNode?) throws(Stop) -> PrintedNumber? {
+        guard let node, !node.isNull else { return nil }
         do { return try YAMLMapping.number(node, file: file, field: "") } catch { throw .fallBack }
     }
 
@@ -342,7 +360,7 @@ private struct EventReader {
         let isPlaced = source != nil && line != nil
         return Submission.BudgetRow(
             initial: initial, adjusted: adjusted, executed: executed, points: points,
-            rate: try rate.flatMap(number).map(Submission.percentage), score: try score.flatMap(number),
+            rate: try number(rate).map(Submission.percentage), score: try number(score),
             location: location,
             rateLocation: isPlaced ? location : rate.map(position) ?? mapping,
             scoreLocation: isPlaced ? location : score.map(position) ?? mapping)
@@ -406,7 +424,7 @@ private struct EventReader {
         }
         let location = try rowLocation(mapping, line: line)
         let isPlaced = source != nil && line != nil
-        return Submission.TotalRow(points: points, score: try score.flatMap(number),
+        return Submission.TotalRow(points: points, score: try number(score),
                                    location: isPlaced ? location : score.map(position) ?? mapping)
     }
 
