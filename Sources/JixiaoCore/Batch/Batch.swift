@@ -82,7 +82,7 @@ public struct Batch: Sendable {
         // Each input's report path in the reports folder, without the extension. The folder is
         // staged and its subfolders made up front, so the workers only write files.
         let reports = options.reports == .none ? nil : try StagedFolder(path: out + "/" + Self.reportsFolder)
-        let reportPaths = reports == nil ? [] : files.map(BatchInputs.reportBase(for:))
+        let reportPaths = reports == nil ? [] : BatchInputs.reportBases(for: files)
         if let reports {
             let folders = Set(reportPaths.map { ($0 as NSString).deletingLastPathComponent })
             for folder in folders where !folder.isEmpty { try reports.createFolder(folder) }

@@ -110,6 +110,25 @@ public enum BatchInputs {
         return nil
     }
 
+    /// Where each input's reports go (`reportBase(for:)`), one place per input: inputs that
+    /// would share one (`a.yaml` and `a.txt`; paths that differ only by `..` or a leading `/`)
+    /// keep their file's extension (`a.yaml`, `a.txt`), and a place still taken gets `_` added.
+    public static func reportBases(for files: [String]) -> [String] {
+        let bases = files.map(reportBase(for:))
+        var uses: [String: Int] = [:]
+        for base in bases { uses[base, default: 0] += 1 }
+        var taken: Set<String> = []
+        return zip(files, bases).map { file, base in
+            var place = base
+            if uses[base, default: 0] > 1 {
+                let name = file.split(separator: "/").last ?? ""
+                if let dot = name.lastIndex(of: "."), dot != name.startIndex { place += "." + name[name.index(after: dot)...] }
+            }
+            while !taken.insert(place).inserted { place += "_" }
+            return place
+        }
+    }
+
     /// Where an input's reports go inside the report folder, without an extension: the input's
     /// path without its own, made relative and safe (`Examples/seed-003`; a batch adds `-2`, `-3`
     /// for later tables of one file, then `.md` or `.html`).

@@ -224,4 +224,27 @@ struct BatchInputsTests {
         let twice = BatchInputs.collect([folder + "/b.yaml", folder + "/sub/../b.yaml", folder + "//./b.yaml", folder + "/sub"])
         #expect(twice == [folder + "/b.yaml", folder + "/sub/c.yml", folder + "/sub/deeper/d.xlsx"])
     }
+
+    /// Every input has its own place in the reports folder: the usual one without the
+    /// extension, the extension kept where two inputs would otherwise share a place.
+    @Test func everyInputHasItsOwnReportPlace() {
+        let bases = BatchInputs.reportBases(for: [
+            "in/a.yaml", "in/a.txt", "in/b.yaml", "/in/c.yaml", "in/c.yaml", "in/d", "in/d.yaml", "in/a.yaml.txt",
+        ])
+        #expect(bases == ["in/a.yaml", "in/a.txt", "in/b", "in/c.yaml", "in/c.yaml_", "in/d", "in/d.yaml", "in/a.yaml_"])
+        #expect(Set(bases).count == bases.count)
+    }
+
+    /// Two inputs that differ only by their extension keep both reports.
+    @Test func inputsDifferingByExtensionKeepBothReports() async throws {
+        let folder = try scratchFolder("same-stem")
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Project.example("clean-project-2022.yaml"), toPath: folder + "/in/a.yaml")
+        try FileManager.default.copyItem(atPath: Project.example("seed-003-department-2021.yaml"), toPath: folder + "/in/a.yml")
+        _ = try await runBatch([folder + "/in"], out: folder + "/out")
+        let reports = try FileManager.default.subpathsOfDirectory(atPath: folder + "/out/reports").filter { $0.hasSuffix(".md") }
+        #expect(reports.count == 2)
+        let pages = try reports.map { try String(contentsOfFile: folder + "/out/reports/" + $0, encoding: .utf8) }
+        #expect(pages.contains { $0.contains("某市农业农村局") } && pages.contains { $0.contains("市委老干部局") })
+    }
 }
