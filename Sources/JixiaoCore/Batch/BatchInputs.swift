@@ -112,13 +112,14 @@ public enum BatchInputs {
 
     /// Where each input's reports go (`reportBase(for:)`), one place per input: inputs that
     /// would share one (`a.yaml` and `a.txt`; paths that differ only by `..` or a leading `/`)
-    /// keep their file's extension (`a.yaml`, `a.txt`), and a place still taken gets `_` added.
+    /// keep their file's extension (`a.yaml`, `a.txt`); a place still taken, or one that a
+    /// document of several tables could use for a later table (`a-2` next to `a`), gets `_` added.
     public static func reportBases(for files: [String]) -> [String] {
         let bases = files.map(reportBase(for:))
         var uses: [String: Int] = [:]
         for base in bases { uses[base, default: 0] += 1 }
         var taken: Set<String> = []
-        return zip(files, bases).map { file, base in
+        let places = zip(files, bases).map { file, base in
             var place = base
             if uses[base, default: 0] > 1 {
                 let name = file.split(separator: "/").last ?? ""
@@ -126,6 +127,14 @@ public enum BatchInputs {
             }
             while !taken.insert(place).inserted { place += "_" }
             return place
+        }
+        return places.map { place in
+            guard let dash = place.lastIndex(of: "-"), taken.contains(String(place[..<dash])),
+                  place[place.index(after: dash)...].allSatisfy(\.isASCIIDigit), place.index(after: dash) != place.endIndex
+            else { return place }
+            var free = place + "_"
+            while !taken.insert(free).inserted { free += "_" }
+            return free
         }
     }
 

@@ -226,12 +226,15 @@ struct BatchInputsTests {
     }
 
     /// Every input has its own place in the reports folder: the usual one without the
-    /// extension, the extension kept where two inputs would otherwise share a place.
+    /// extension, the extension kept where two inputs would otherwise share a place, and no
+    /// place that another input's later tables (`e-2`) could take.
     @Test func everyInputHasItsOwnReportPlace() {
         let bases = BatchInputs.reportBases(for: [
             "in/a.yaml", "in/a.txt", "in/b.yaml", "/in/c.yaml", "in/c.yaml", "in/d", "in/d.yaml", "in/a.yaml.txt",
+            "in/e.txt", "in/e-2.yaml", "in/f-1.yaml", "in/g-.yaml",
         ])
-        #expect(bases == ["in/a.yaml", "in/a.txt", "in/b", "in/c.yaml", "in/c.yaml_", "in/d", "in/d.yaml", "in/a.yaml_"])
+        #expect(bases == ["in/a.yaml", "in/a.txt", "in/b", "in/c.yaml", "in/c.yaml_", "in/d", "in/d.yaml", "in/a.yaml_",
+                          "in/e", "in/e-2_", "in/f-1", "in/g-"])
         #expect(Set(bases).count == bases.count)
     }
 
