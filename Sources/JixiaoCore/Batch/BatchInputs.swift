@@ -73,7 +73,7 @@ public enum BatchInputs {
     static func absolute(_ path: String, in workingDirectory: String) -> String {
         let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
         var parts: [Substring] = []
-        for part in full.split(separator: "/") {
+        for part in components(full) {
             switch part {
             case ".": continue
             case "..": _ = parts.popLast()
@@ -81,6 +81,12 @@ public enum BatchInputs {
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// The non-empty components of `path` between its slashes, split on bytes (splitting on
+    /// characters costs as much as the rest of reading a path's report place).
+    private static func components(_ path: String) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
 
     /// A run name guessed from the inputs: the year when every path names the same one
@@ -142,7 +148,7 @@ public enum BatchInputs {
     /// path without its own, made relative and safe (`Examples/seed-003`; a batch adds `-2`, `-3`
     /// for later tables of one file, then `.md` or `.html`).
     public static func reportBase(for file: String) -> String {
-        var components = file.split(separator: "/").map(String.init).filter { $0 != "." && !$0.isEmpty }.map { $0 == ".." ? "_" : $0 }
+        var components = Self.components(file).filter { $0 != "." }.map { $0 == ".." ? "_" : String($0) }
         var name = components.popLast() ?? "table"
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
         if name.hasPrefix(".") { name = "_" + name.dropFirst() }
