@@ -90,10 +90,11 @@ public struct Batch: Sendable {
 
         // Only a stored run needs each table's facts (and earlier years to check them against).
         let prior = try history?.priorYears()
-        let runID = try history?.beginRun(name: options.runName, started: started, tool: options.tool, rubrics: rubricHashes())
+        let rubrics = rubricHashes()
+        let runID = try history?.beginRun(name: options.runName, started: started, tool: options.tool, rubrics: rubrics)
         var writer = try BatchWriter(options: options, started: started)
         let total = files.count
-        var filesDone = 0, tablesDone = 0, errors = 0
+        var tablesDone = 0, errors = 0
 
         let engine = engine, options = options
         try await FileRunner.run(
@@ -109,16 +110,15 @@ public struct Batch: Sendable {
             deliver: { outcome in
                 try writer.write(outcome)
                 try history?.record(outcome, run: runID ?? 0)
-                filesDone += 1
                 tablesDone += outcome.tables.count
                 errors += outcome.errors.count
-                progress?(BatchProgress(filesDone: filesDone, filesTotal: total, tablesDone: tablesDone, errors: errors,
+                progress?(BatchProgress(filesDone: outcome.index + 1, filesTotal: total, tablesDone: tablesDone, errors: errors,
                                         elapsed: Self.seconds(ContinuousClock.now - clock)))
             })
 
         try reports?.commit()
         let duration = Self.seconds(ContinuousClock.now - clock)
-        var summary = try writer.finish(duration: duration, rubrics: rubricHashes())
+        var summary = try writer.finish(duration: duration, rubrics: rubrics)
         summary.runID = runID
         try history?.finishRun(runID ?? 0, summary: summary)
         return summary

@@ -89,12 +89,7 @@ public enum JSONReport {
         let assessment = scored.assessment
         json.object { json in
             // `category.path(of: indicator)`, written without building it.
-            json.key("path")
-            if let subcategory = indicator.subcategory {
-                json.path(category.name, subcategory, indicator.name)
-            } else {
-                json.path(category.name, indicator.name)
-            }
+            json.path("path", category.name, indicator.subcategory, indicator.name)
             json.number("line", indicator.location.line)
             json.string("target", indicator.target)
             json.string("actual", indicator.actual)

@@ -120,19 +120,23 @@ public struct JSONWriter: ~Copyable {
         quote(text)
     }
 
-    /// The string `parts` joined by `/` (an indicator's path, `一级/二级/三级`), written part
-    /// by part instead of joined first.
-    public mutating func path(_ parts: String...) {
+    // MARK: Members: a key and its value
+
+    /// `key` and the string of `parts` joined by `/`, the absent ones left out (an indicator's
+    /// path, `一级/二级/三级`), written part by part instead of joined first.
+    public mutating func path(_ key: StaticString, _ parts: String?...) {
+        self.key(key)
         startValue()
         out.append(UInt8(ascii: "\""))
-        for (index, part) in parts.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: "/")) }
+        var first = true
+        for part in parts {
+            guard let part else { continue }
+            if !first { out.append(UInt8(ascii: "/")) }
+            first = false
             appendEscaped(part)
         }
         out.append(UInt8(ascii: "\""))
     }
-
-    // MARK: Members: a key and its value
 
     public mutating func object(_ key: StaticString, _ members: (inout JSONWriter) -> Void) {
         self.key(key)

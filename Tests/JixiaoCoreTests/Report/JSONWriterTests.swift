@@ -88,10 +88,8 @@ struct JSONWriterTests {
     @Test func pathsAreJoinedBySlashesAndEscaped() {
         var json = JSONWriter(pretty: false)
         json.object { json in
-            json.key("path")
-            json.path("产出指标", "数量\"指标", "培训/人数")
-            json.key("short")
-            json.path("效益指标", "满意度")
+            json.path("path", "产出指标", "数量\"指标", "培训/人数")
+            json.path("short", "效益指标", nil, "满意度")
         }
         #expect(json.text == #"{"path":"产出指标/数量\"指标/培训/人数","short":"效益指标/满意度"}"#)
     }
