@@ -45,7 +45,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         for table in document.tables { _ = try? engine?.audit(table) }
     default:
         _ = try? YAMLReader.documents(bytes, file: "fuzz.yaml")
-        // The event reader either leaves an input to the tree reader or reads what it reads.
+        // The event reader (on libyaml's events, or on `BlockYAMLScanner`'s for plain block
+        // YAML) either leaves an input to the tree reader or reads what it reads.
         let tree = Result { () throws(InputError) in try Submission.parseTree(bytes, file: "fuzz.yaml") }
         if let fast = try? SubmissionEventReader.read(bytes, file: "fuzz.yaml") {
             guard case .success(let submission) = tree, submission == fast else {
