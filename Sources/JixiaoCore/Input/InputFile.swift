@@ -65,10 +65,10 @@ public enum InputFile {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError(.emptyFile, at: whole, message: LocalizedText(zh: "文件为空", en: "the file is empty"))
         }
-        if bytes.contains(0) {
+        if bytes.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
             throw InputError(.binaryFile, at: whole, message: LocalizedText(zh: "这是二进制文件，不是文本", en: "this is a binary file, not text"))
         }
-        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        if (try? UTF8Span(validating: bytes.span)) != nil { return bytes }
         if let converted = convertGB18030(bytes) { return converted }
         throw InputError(.unknownEncoding, at: whole,
                          message: LocalizedText(zh: "文件既不是 UTF-8 也不是 GBK/GB18030 编码", en: "the file is neither UTF-8 nor GBK/GB18030"),

@@ -45,9 +45,14 @@ enum BlockYAMLScanner {
     /// Whether every character is one the scanner reads as libyaml does: valid UTF-8 of
     /// printable characters and line feeds, with none that libyaml treats specially.
     static func isPlainText(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = input.baseAddress else { return true }
         var index = 0
         let count = input.count
         while index < count {
+            while index + 8 <= count, isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
+            guard index < count else { break }
             let byte = input[index]
             if byte < 0x80 {
                 guard byte >= 0x20 && byte != 0x7F || byte == 0x0A else { return false }
@@ -80,6 +85,19 @@ enum BlockYAMLScanner {
             index += width
         }
         return true
+    }
+
+    /// Whether the eight bytes of `word` are each printable ASCII or a line feed (bytewise
+    /// arithmetic that never carries from one byte into the next).
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = 0x80 &* ones
+        guard word & high == 0 else { return false }
+        let control = ~(word &+ 0x60 &* ones) & high  // below 0x20
+        let other = word ^ (0x0A &* ones)
+        let notLineFeed = ((other & 0x7F &* ones) &+ 0x7F &* ones) & high
+        let delete = (word &+ ones) & high  // 0x7F
+        return control & notLineFeed | delete == 0
     }
 }
 
