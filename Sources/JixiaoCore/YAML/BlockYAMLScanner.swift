@@ -6,14 +6,14 @@ import CYAML
 ///
 /// The contract: for every input it accepts, its events are libyaml's (type, position, scalar
 /// text and style; `BlockYAMLScannerTests` and the yaml fuzz target compare them). What it
-/// accepts, line by line (`\n` ends a line):
+/// accepts, line by line (`\n` or `\r\n` ends a line):
 /// - blank lines and comment lines (`#` first after the indentation), anywhere;
 /// - `key: value`, `key:` and `- ` lines, where a key is ASCII letters, digits, `_` and `-`;
 ///   a `- ` item is a scalar or the first `key:` of a mapping; a mapping or list under `key:`
 ///   is indented deeper than the key (never a list at the key's own indentation);
 /// - values that are plain scalars on one line (a ` #` comment may follow), or double-quoted
 ///   (escapes `\" \\ \/ \n \t \r \xHH`) or single-quoted scalars on one line;
-/// - printable UTF-8 only: no tab, carriage return, byte order mark, control character or
+/// - printable UTF-8 only: no tab, carriage return (but in `\r\n`), byte order mark, control character or
 ///   Unicode line separator anywhere.
 /// Anything else — flow collections, anchors, tags, block scalars, directives, document
 /// markers, a scalar continued on the next line, unusual indentation — returns nil.
@@ -55,7 +55,8 @@ enum BlockYAMLScanner {
             guard index < count else { break }
             let byte = input[index]
             if byte < 0x80 {
-                guard byte >= 0x20 && byte != 0x7F || byte == 0x0A else { return false }
+                let isLineEnd = byte == 0x0A || byte == 0x0D && index + 1 < count && input[index + 1] == 0x0A
+                guard byte >= 0x20 && byte != 0x7F || isLineEnd else { return false }
                 index += 1
                 continue
             }
@@ -131,7 +132,7 @@ private struct Scanner {
         while start < input.count {
             var end = start
             while end < input.count && input[end] != 0x0A { end += 1 }
-            guard take(start, end) else { return false }
+            guard take(start, end > start && input[end - 1] == 0x0D ? end - 1 : end) else { return false }
             start = end + 1
             line += 1
         }

@@ -100,6 +100,8 @@ struct BlockYAMLScannerTests {
     @Test func readsPlainSubmissionsAsLibyamlDoes() throws {
         for (index, text) in try Self.submissions().enumerated() {
             #expect(Self.compare(Array(text.utf8), "submission \(index)"), "refused submission \(index)")
+            let windows = text.replacingOccurrences(of: "\n", with: "\r\n")
+            #expect(Self.compare(Array(windows.utf8), "submission \(index), CRLF"), "refused submission \(index) with CRLF")
         }
     }
 
@@ -113,7 +115,8 @@ struct BlockYAMLScannerTests {
         "a:\n  b: 1\n  c:\n    d: 2\ne: 3\n", "a:\n   b: 1\n   c: 2\n",
         "l:\n  - x\n  - \"y\"\n  - 'z'  # c\n", "l:\n  - a: 1\n    b: 2\n  - a: 3\n",
         "l:\n  -   a: 1\n      b: 2\nm: 3\n", "l:\n  - a:\n      - b: 1\n  - c:\n", "l:\n    - a: 1\n    # c\n    - a: 2\n",
-        "a: x\n     # deeper comment\nb: y\n", "key_1-x: v\n", "a: # c\n  b: 1\n", "a: 1\nb:\n  # comment under b\nc: 2\n",
+        "a: x\n     # deeper comment\nb: y\n", "key_1-x: v\n", "a: # c\n  b: 1\n",
+        "a: 1\r\n", "a: x  \r\nb:\r\n  - 'y'\r\n\r\n", "a: 1\nb:\n  # comment under b\nc: 2\n",
     ]
 
     @Test func readsTheSubsetAsLibyamlDoes() {
@@ -125,7 +128,8 @@ struct BlockYAMLScannerTests {
     /// Inputs outside the subset: libyaml reads or rejects them in ways the scanner does not copy.
     static let refused = [
         "", "# only a comment\n", "- a\n", "a scalar\n", "---\na: 1\n", "a: 1\n...\n", "%YAML 1.1\n---\na: 1\n",
-        "\u{FEFF}a: 1\n", "a:\t1\n", "a: 1\r\n", "a: x\u{85}y\n", "a: x\u{2028}y\n", "a: \u{1}\n", "a: \u{7F}\n",
+        "\u{FEFF}a: 1\n", "a:\t1\n", "a: 1\r", "a: 1\rb: 2\n", "a: x\ry\n", "a: x\u{85}y\n", "a: x\u{2028}y\n",
+        "a: \u{1}\n", "a: \u{7F}\n",
         "a: [1, 2]\n", "a: {b: 1}\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: >\n  text\n",
         "a: x\n  continued\n", "a: x\n\n  continued\n", "a: 'x\n  y'\n", "a: \"x\n  y\"\n", "a: \"\\u00e9\"\n", "a: \"\\e\"\n",
         "a: \"x\" y\n", "a: \"x\"# c\n", "a: b: c\n", "a: b:\n", "a:b\n", "a : b\n", "\"a\": b\n", "? a\n: b\n",
@@ -152,7 +156,7 @@ struct BlockYAMLScannerTests {
     /// still reads the result, it reads it as libyaml does.
     @Test func agreesWithLibyamlOnEditedSubmissions() throws {
         let pieces = [" ", "  ", "-", "- ", ":", ": ", "#", " #", "\"", "'", "''", "\\", "\\x4", "\\n", "\n", "\n  ", "\n- ",
-                      "\t", "\r", "x", "中", "[", "]", "{", "&a ", "*a", "!", "|", ">", "?", "%", "@", "`", ",", "~",
+                      "\t", "\r", "\r\n", "x", "中", "[", "]", "{", "&a ", "*a", "!", "|", ">", "?", "%", "@", "`", ",", "~",
                       "\u{85}", "\u{2028}", "\u{FEFF}", "\u{A0}", "---", "..."]
         let texts = try Self.submissions().map { Array($0.utf8) }
         var random = SplitMix64(seed: 11)
