@@ -84,7 +84,7 @@ public struct Batch: Sendable {
         let reports = options.reports == .none ? nil : try StagedFolder(path: out + "/" + Self.reportsFolder)
         let reportPaths = reports == nil ? [] : BatchInputs.reportBases(for: files)
         if let reports {
-            let folders = Set(reportPaths.map { ($0 as NSString).deletingLastPathComponent })
+            let folders = Set(reportPaths.map(BatchInputs.folder(of:)))
             for folder in folders where !folder.isEmpty { try reports.createFolder(folder) }
         }
 
