@@ -217,7 +217,9 @@ public struct Rubric: Sendable {
         // Half-width forms and dropped spaces never take more bytes than the label had.
         return String(unsafeUninitializedCapacity: label.utf8.count) { buffer in
             var count = 0
-            for scalar in label.unicodeScalars where !scalar.properties.isWhitespace {
+            // Nothing above U+3000 or in printable ASCII is white space: only the rest is looked up.
+            for scalar in label.unicodeScalars
+            where scalar.value > 0x3000 || (scalar.value > 0x20 && scalar.value < 0x7F) || !scalar.properties.isWhitespace {
                 let folded = (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
                 UTF8.encode(folded) { byte in
                     buffer[count] = byte

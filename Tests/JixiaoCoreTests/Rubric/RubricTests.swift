@@ -104,4 +104,15 @@ struct LabelKeyTests {
         #expect(plain > 1000, "the fast path takes ASCII letters and CJK ideographs")
         #expect(!LabelKey.isPlain("产出 指标") && !LabelKey.isPlain("（一）") && !LabelKey.isPlain("\u{3000}"))
     }
+
+    /// Normalising drops exactly Unicode's white space and folds full-width forms, whatever
+    /// else the label holds.
+    @Test func normalisingDropsWhiteSpaceAndFoldsFullWidthForms() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let kept = scalar.properties.isWhitespace ? "" : String(Character(scalar))
+            #expect(Rubric.normalizedLabel("指（\(Character(scalar))）") == "指(\(kept))", "U+\(String(value, radix: 16))")
+        }
+        #expect(Rubric.normalizedLabel("产出\u{3000}指标（一） ") == "产出指标(一)")
+    }
 }
