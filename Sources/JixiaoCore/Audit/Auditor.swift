@@ -242,8 +242,8 @@ private struct Checks {
         }
 
         guard let points = indicator.points, let score = indicator.score else { return }
-        var formula: String { assessment.formula.map { "（\($0)）" } ?? "" }  // only a finding needs them
-        var formulaEn: String { assessment.formula.map { " (\($0))" } ?? "" }
+        var formula: String { assessment.formula.map { "（\($0.text)）" } ?? "" }  // only a finding needs them
+        var formulaEn: String { assessment.formula.map { " (\($0.text))" } ?? "" }
         switch assessment.method {
         case .positive, .reverse, .equal, .date:
             guard let met = assessment.met else { break }

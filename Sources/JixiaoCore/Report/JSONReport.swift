@@ -113,7 +113,7 @@ public enum JSONReport {
             } else {
                 json.null()
             }
-            json.string("formula", assessment.formula)
+            json.formula("formula", assessment.formula)
         }
     }
 

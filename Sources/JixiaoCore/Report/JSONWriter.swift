@@ -138,6 +138,22 @@ public struct JSONWriter: ~Copyable {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// `key` and a formula's text, written piece by piece instead of made first.
+    public mutating func formula(_ key: StaticString, _ formula: Formula?) {
+        self.key(key)
+        guard let formula else { return null() }
+        startValue()
+        out.append(UInt8(ascii: "\""))
+        formula.forEachPart { part in
+            switch part {
+            case .literal(let literal): out.append(literal: literal)
+            case .number(let value, let decimals): out.append(compact: value, decimals: decimals)
+            case .words(let words): appendEscaped(words)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
     public mutating func object(_ key: StaticString, _ members: (inout JSONWriter) -> Void) {
         self.key(key)
         object(members)

@@ -44,7 +44,7 @@ enum ReportFormula {
             for position in category.indicators.indices
             where category.row.path(of: category.indicators[position].indicator) == finding.path {
                 let assessment = category.indicators[position].assessment
-                if let formula = assessment.formula { return formula }
+                if let formula = assessment.formula { return formula.text }
                 if let band = assessment.band {
                     let lower = band.points.lower.compact(decimals: decimals), upper = band.points.upper.compact(decimals: decimals)
                     return language == .zh ? "\(band.name)：\(lower)–\(upper)" : "\(band.name): \(lower)–\(upper)"

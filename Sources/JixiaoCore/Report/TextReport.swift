@@ -113,7 +113,7 @@ extension TextReport {
                     ?? "—"
                 rows.append([
                     scored.indicator.name, ReportLabels.method(assessment.method, language), scored.indicator.points?.description ?? "—",
-                    scored.indicator.score?.description ?? "—", computed, assessment.formula ?? "",
+                    scored.indicator.score?.description ?? "—", computed, assessment.formula?.text ?? "",
                 ])
             }
         }

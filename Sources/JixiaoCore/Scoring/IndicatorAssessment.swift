@@ -41,7 +41,7 @@ public struct IndicatorAssessment: Sendable {
     /// The qualitative band and the points it allows.
     public var band: (name: String, points: Interval)?
     /// How the computed points were reached: `85 / 100 × 3 = 2.55`.
-    public var formula: String?
+    public var formula: Formula?
     public var problem: Problem?
 
     init(target: ParsedValue?, actual: ParsedValue?, method: Method = .unscored) {
@@ -133,9 +133,6 @@ public enum IndicatorScorer {
         } else {
             direction = rule ?? .positive
         }
-        let text = { (value: Fixed) in value.compact(decimals: 4) }
-        let full = points.compact(decimals: 2)
-
         func positive() {
             assessment.method = .positive
             if target > 0 { assessment.ratio = actual / target }
@@ -143,11 +140,11 @@ public enum IndicatorScorer {
             assessment.met = met
             if met {
                 assessment.computed = points
-                assessment.formula = "\(text(actual)) ≥ \(text(target)) → \(full)"
+                assessment.formula = .met(actual: actual, relation: .atLeast, target: target, points: points)
             } else if target > 0 {
                 let score = points * actual / target
                 assessment.computed = score
-                assessment.formula = "\(text(actual)) / \(text(target)) × \(full) = \(score.compact(decimals: 4))"
+                assessment.formula = .share(part: actual, whole: target, points: points, score: score)
             }
         }
 
@@ -157,17 +154,17 @@ public enum IndicatorScorer {
             assessment.met = met
             if met {
                 assessment.computed = points
-                assessment.formula = "\(text(actual)) ≤ \(text(target)) → \(full)"
+                assessment.formula = .met(actual: actual, relation: .atMost, target: target, points: points)
             } else if target > 0, actual > 0 {
                 switch rubric.scoring.reverse {
                 case .ratio:
                     let score = points * target / actual
                     assessment.computed = score
-                    assessment.formula = "\(text(target)) / \(text(actual)) × \(full) = \(score.compact(decimals: 4))"
+                    assessment.formula = .share(part: target, whole: actual, points: points, score: score)
                 case .linearExcess:
                     let score = max(0, points * (1 - (actual - target) / target))
                     assessment.computed = score
-                    assessment.formula = "\(full) × (1 − (\(text(actual)) − \(text(target))) / \(text(target))) = \(score.compact(decimals: 4))"
+                    assessment.formula = .overrun(points: points, actual: actual, target: target, score: score)
                 }
             }
         }
@@ -181,7 +178,7 @@ public enum IndicatorScorer {
                 assessment.method = .equal
                 assessment.met = true
                 assessment.computed = points
-                assessment.formula = "\(text(actual)) = \(text(target)) → \(full)"
+                assessment.formula = .met(actual: actual, relation: .equal, target: target, points: points)
             } else if actual < target {
                 positive()
             } else {
@@ -202,7 +199,7 @@ public enum IndicatorScorer {
         assessment.met = met
         if met {
             assessment.computed = points
-            assessment.formula = "\(describe(done)) ≤ \(describe(goal)) → \(points.compact(decimals: 2))"
+            assessment.formula = .date(done: describe(done), goal: describe(goal), points: points)
         }
     }
 
@@ -218,6 +215,6 @@ public enum IndicatorScorer {
         assessment.met = band.upper >= 1
         let range = Interval(points * band.lower, points * band.upper)
         assessment.band = (band.name, range)
-        assessment.formula = "“\(words.word)” → \(band.name)：\(points.compact(decimals: 2)) × [\((band.lower * 100).compact(decimals: 2))%, \((band.upper * 100).compact(decimals: 2))%] = [\(range.lower.compact(decimals: 2)), \(range.upper.compact(decimals: 2))]"
+        assessment.formula = .band(word: words.word, band: band.name, points: points, lower: band.lower, upper: band.upper, range: range)
     }
 }

@@ -85,6 +85,17 @@ struct JSONWriterTests {
         }
     }
 
+    @Test func formulasAreWrittenPieceByPieceAndEscaped() {
+        let band = Formula.band(word: "\"完成\"", band: "达成", points: 5, lower: Fixed(8) / 10, upper: 1, range: Interval(4, 5))
+        var json = JSONWriter(pretty: false)
+        json.object { json in
+            json.formula("formula", band)
+            json.formula("none", nil)
+        }
+        #expect(json.text == #"{"formula":"“\"完成\"” → 达成：5 × [80%, 100%] = [4, 5]","none":null}"#)
+        #expect(band.text == "“\"完成\"” → 达成：5 × [80%, 100%] = [4, 5]")
+    }
+
     @Test func pathsAreJoinedBySlashesAndEscaped() {
         var json = JSONWriter(pretty: false)
         json.object { json in

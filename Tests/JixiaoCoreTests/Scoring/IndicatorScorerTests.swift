@@ -38,6 +38,25 @@ struct IndicatorScorerTests {
         #expect(assessment.computed?.compact(decimals: 4) == computed)
     }
 
+    /// Every rule's formula, as reports print it.
+    @Test func formulasShowHowThePointsWereReached() {
+        var linear = rubric
+        linear.scoring.reverse = .linearExcess
+        let cases: [(IndicatorAssessment, String)] = [
+            (assess("≥ 100 人次", "120 人次"), "120 ≥ 100 → 10"),
+            (assess("≥ 100 人次", "85 人次"), "85 / 100 × 10 = 8.5"),
+            (assess("≤ 100 万元", "125 万元"), "100 / 125 × 10 = 8"),
+            (assess("≤ 1676.98万元", "1614.46万元"), "1614.46 ≤ 1676.98 → 10"),
+            (IndicatorScorer.assess(indicator("≤ 100 万元", "150 万元"), rule: nil, rubric: linear), "10 × (1 − (150 − 100) / 100) = 5"),
+            (assess("100 次", "100 次", rule: .equal), "100 = 100 → 10"),
+            (assess("2021年12月", "2021年11月"), "2021-11 ≤ 2021-12 → 10"),
+            (assess("按目标完成", "基本完成", points: 5), "“基本完成” → 部分达成：5 × [60%, 80%] = [3, 4]"),
+        ]
+        for (assessment, text) in cases {
+            #expect(assessment.formula?.text == text)
+        }
+    }
+
     @Test func reverseLinearExcessReachesZeroAtTwiceTheTarget() throws {
         var linear = rubric
         linear.scoring.reverse = .linearExcess
