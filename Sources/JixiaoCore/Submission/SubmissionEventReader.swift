@@ -64,16 +64,7 @@ private struct ScannedEvents {
 
     /// Writes event `index` as libyaml would have written it.
     func write(_ index: Int, to event: UnsafeMutablePointer<yaml_event_t>) {
-        let scanned = list[index]
-        var out = yaml_event_t()
-        out.type = scanned.type
-        out.start_mark = yaml_mark_t(index: 0, line: Int(scanned.line), column: Int(scanned.column))
-        if scanned.type == YAML_SCALAR_EVENT, let base = (scanned.inScratch ? scratch : input).baseAddress {
-            out.data.scalar.value = UnsafeMutablePointer(mutating: base + Int(scanned.start))
-            out.data.scalar.length = Int(scanned.length)
-            out.data.scalar.style = scanned.style
-        }
-        event.pointee = out
+        event.pointee = list[index].libyamlEvent(input: input, scratch: scratch)
     }
 }
 
@@ -171,9 +162,9 @@ private struct EventReader {
         case .libyaml(let parser):
             guard yaml_parser_parse(parser, event) == 1 else { throw .fallBack }
             holdsEvent = true
-        case .scanned(let events):
-            guard nextScanned < events.list.count else { throw .fallBack }
-            events.write(nextScanned, to: event)
+        case .scanned(let scanned):
+            guard nextScanned < scanned.list.count else { throw .fallBack }
+            scanned.write(nextScanned, to: event)
             nextScanned += 1
         }
         let current = event.pointee

@@ -13,8 +13,8 @@ import CYAML
 ///   is indented deeper than the key (never a list at the key's own indentation);
 /// - values that are plain scalars on one line (a ` #` comment may follow), or double-quoted
 ///   (escapes `\" \\ \/ \n \t \r \xHH`) or single-quoted scalars on one line;
-/// - printable UTF-8 only: no tab, carriage return (but in `\r\n`), byte order mark, control character or
-///   Unicode line separator anywhere.
+/// - printable UTF-8 only: no tab, carriage return (but in `\r\n`), byte order mark, control
+///   character or Unicode line separator anywhere.
 /// Anything else — flow collections, anchors, tags, block scalars, directives, document
 /// markers, a scalar continued on the next line, unusual indentation — returns nil.
 enum BlockYAMLScanner {
@@ -28,6 +28,19 @@ enum BlockYAMLScanner {
         var start: Int32 = 0
         var length: Int32 = 0
         var inScratch = false
+
+        /// The event as libyaml writes it, its text in `input` or `scratch`.
+        func libyamlEvent(input: UnsafeBufferPointer<UInt8>, scratch: UnsafeBufferPointer<UInt8>) -> yaml_event_t {
+            var event = yaml_event_t()
+            event.type = type
+            event.start_mark = yaml_mark_t(index: 0, line: Int(line), column: Int(column))
+            if type == YAML_SCALAR_EVENT, let base = (inScratch ? scratch : input).baseAddress {
+                event.data.scalar.value = UnsafeMutablePointer(mutating: base + Int(start))
+                event.data.scalar.length = Int(length)
+                event.data.scalar.style = style
+            }
+            return event
+        }
     }
 
     struct Events {

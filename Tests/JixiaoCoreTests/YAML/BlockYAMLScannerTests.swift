@@ -50,18 +50,7 @@ struct BlockYAMLScannerTests {
         bytes.withUnsafeBufferPointer { input in
             guard let events = BlockYAMLScanner.scan(input) else { return nil }
             return events.scratch.withUnsafeBufferPointer { scratch in
-                events.list.map { event in
-                    var out = yaml_event_t()
-                    out.type = event.type
-                    out.start_mark = yaml_mark_t(index: 0, line: Int(event.line), column: Int(event.column))
-                    if event.type == YAML_SCALAR_EVENT {
-                        let base = (event.inScratch ? scratch : input).baseAddress!
-                        out.data.scalar.value = UnsafeMutablePointer(mutating: base + Int(event.start))
-                        out.data.scalar.length = Int(event.length)
-                        out.data.scalar.style = event.style
-                    }
-                    return Seen(out)
-                }
+                events.list.map { Seen($0.libyamlEvent(input: input, scratch: scratch)) }
             }
         }
     }
