@@ -73,6 +73,12 @@ enum BlockYAMLScanner {
                 index += 1
                 continue
             }
+            // U+1000–U+1FFF and U+3000–U+DFFF, Chinese among them: any two continuation bytes.
+            if byte == 0xE1 || byte >= 0xE3 && byte <= 0xEC, index + 2 < count {
+                guard input[index + 1] & 0xC0 == 0x80, input[index + 2] & 0xC0 == 0x80 else { return false }
+                index += 3
+                continue
+            }
             let width: Int
             switch byte {
             case 0xC2...0xDF: width = 2
