@@ -106,11 +106,23 @@ public struct Fixed: Sendable, Hashable, Comparable {
     /// instead of making a `String` of each number; the bytes are valid only inside `body`.
     public func withText<Result>(decimals: Int, compact: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let places = Swift.max(0, decimals)
-        let held = Swift.min(places, Self.scaleDigits)
+        var held = Swift.min(places, Self.scaleDigits)
         let divisor = Self.power(Self.scaleDigits - held)
-        // Most figures fit in 64 bits, whose division is one instruction, not a 128-bit routine.
-        let value = Int64(exactly: units).map { Int128(Self.divideRounded($0, by: Int64(divisor))) }
-            ?? Self.divideRounded(units, by: divisor)
+        let value: Int128
+        if let small = Int64(exactly: units) {
+            // Most figures fit in 64 bits, whose division is one instruction, not a 128-bit
+            // routine; compact ones drop their trailing zeros before any digit is written.
+            var rounded = Self.divideRounded(small, by: Int64(divisor))
+            if compact {
+                while held > 0 && rounded % 10 == 0 {
+                    rounded /= 10
+                    held -= 1
+                }
+            }
+            value = Int128(rounded)
+        } else {
+            value = Self.divideRounded(units, by: divisor)
+        }
         // Places beyond those held are zeros, written after the digits.
         let zeros = compact ? 0 : places - held
         // Digits come out last first; 128 bits have at most 39, plus the point, a leading 0 and a sign.

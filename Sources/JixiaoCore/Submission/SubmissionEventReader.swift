@@ -82,31 +82,34 @@ private enum Stop: Error {
 private struct KeyTable<Key: SubmissionKey>: Sendable {
     private let keys: [Key]
     private let utf8: [UInt8]
-    /// Where each key's bytes end in `utf8`.
-    private let ends: [Int]
+    /// Where each key's bytes start in `utf8`.
+    private let starts: [Int]
+    /// Each key's length and first byte as one number, compared before any bytes.
+    private let signatures: [Int]
 
     init(_: Key.Type) {
         keys = Array(Key.allCases)
         utf8 = keys.flatMap(\.rawValue.utf8)
-        var end = 0
-        ends = keys.map { key in
-            end += key.rawValue.utf8.count
-            return end
+        var start = 0
+        starts = keys.map { key in
+            defer { start += key.rawValue.utf8.count }
+            return start
         }
+        signatures = keys.map { Self.signature($0.rawValue.utf8.count, $0.rawValue.utf8.first) }
+    }
+
+    private static func signature(_ count: Int, _ first: UInt8?) -> Int {
+        count << 8 | Int(first ?? 0)
     }
 
     /// The key spelt by `bytes`, and its bit in a mapping's set of the keys seen so far.
     func match(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt32)? {
-        utf8.withUnsafeBufferPointer { utf8 in
-            var start = 0
-            for (index, end) in ends.enumerated() {
-                if end - start == bytes.count, UnsafeBufferPointer(rebasing: utf8[start..<end]).elementsEqual(bytes) {
-                    return (keys[index], 1 << index)
-                }
-                start = end
-            }
-            return nil
+        let signature = Self.signature(bytes.count, bytes.first)
+        for index in signatures.indices where signatures[index] == signature {
+            let start = starts[index]
+            if bytes.indices.allSatisfy({ utf8[start + $0] == bytes[$0] }) { return (keys[index], 1 << index) }
         }
+        return nil
     }
 }
 
