@@ -290,55 +290,52 @@ private struct Scanner {
     private mutating func quoted(_ at: Int, _ start: Int, _ end: Int, double: Bool) -> Bool {
         let quote = input[at]
         var index = at + 1
-        var decoded: [UInt8]?  // once an escape is seen
+        // The text once an escape is met: what came before it, then each piece decoded.
+        var decoded: [UInt8] = []
+        var isDecoded = false
         var copiedUpTo = index
         while true {
             guard index < end else { return false }  // no closing quote on this line
             let byte = input[index]
             if byte == quote {
-                if !double && index + 1 < end && input[index + 1] == quote {  // '' in '…'
-                    decoded = (decoded ?? []) + input[copiedUpTo...index]
-                    index += 2
-                    copiedUpTo = index
-                    continue
-                }
-                break
-            }
-            if double && byte == 0x5C {  // backslash
-                guard index + 1 < end else { return false }
-                decoded = (decoded ?? []) + input[copiedUpTo..<index]
-                switch input[index + 1] {
-                case 0x22, 0x5C, 0x2F: decoded!.append(input[index + 1])
-                case 0x6E: decoded!.append(0x0A)
-                case 0x74: decoded!.append(0x09)
-                case 0x72: decoded!.append(0x0D)
-                case 0x78:
-                    guard index + 3 < end, let high = hexDigit(input[index + 2]), let low = hexDigit(input[index + 3]) else { return false }
-                    let value = high << 4 | low
-                    if value < 0x80 {
-                        decoded!.append(value)
-                    } else {
-                        decoded! += [0xC0 | value >> 6, 0x80 | value & 0x3F]
-                    }
-                    index += 2
-                default: return false
-                }
+                guard !double && index + 1 < end && input[index + 1] == quote else { break }
+                decoded += input[copiedUpTo...index]  // '' in '…' is one '
+                isDecoded = true
                 index += 2
                 copiedUpTo = index
                 continue
             }
-            index += 1
+            guard double && byte == 0x5C else {  // not a backslash escape
+                index += 1
+                continue
+            }
+            guard index + 1 < end else { return false }
+            decoded += input[copiedUpTo..<index]
+            isDecoded = true
+            switch input[index + 1] {
+            case 0x22, 0x5C, 0x2F: decoded.append(input[index + 1])
+            case 0x6E: decoded.append(0x0A)
+            case 0x74: decoded.append(0x09)
+            case 0x72: decoded.append(0x0D)
+            case 0x78:
+                guard index + 3 < end, let high = hexDigit(input[index + 2]), let low = hexDigit(input[index + 3]) else { return false }
+                let value = high << 4 | low
+                decoded += value < 0x80 ? [value] : [0xC0 | value >> 6, 0x80 | value & 0x3F]
+                index += 2
+            default: return false
+            }
+            index += 2
+            copiedUpTo = index
         }
         // Only spaces and a comment may follow the closing quote.
         var after = index + 1
         while after < end && input[after] == 0x20 { after += 1 }
         guard after == end || input[after] == 0x23 && after > index + 1 else { return false }
         let style = double ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_SINGLE_QUOTED_SCALAR_STYLE
-        if var decoded {
+        if isDecoded {
             decoded += input[copiedUpTo..<index]
-            let offset = events.scratch.count
+            emitScalar(style, column: at - start, start: events.scratch.count, length: decoded.count, inScratch: true)
             events.scratch += decoded
-            emitScalar(style, column: at - start, start: offset, length: decoded.count, inScratch: true)
         } else {
             emitScalar(style, column: at - start, start: at + 1, length: index - at - 1)
         }
