@@ -24,24 +24,35 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
     /// Returns nil for anything else (`五十`, `1,2.3`, `--5`, `NaN`, `1e400`).
     public init?(parsing raw: String) {
         var raw = raw
+        guard let number = raw.withUTF8({ PrintedNumber(utf8: $0) }) else { return nil }
+        self = number
+    }
+
+    /// `init?(parsing:)` on the text's UTF-8 bytes.
+    init?(utf8: UnsafeBufferPointer<UInt8>) {
         let parsed: (value: Fixed, decimals: Int, isPercent: Bool)?
-        if raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 }) {
-            parsed = raw.withUTF8(Self.parse)  // the usual figure: plain ASCII, read in place
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 }) {
+            parsed = Self.parse(utf8)  // the usual figure: plain ASCII, read in place
         } else {
-            // Half-width ASCII bytes; anything else cannot be part of a figure.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(raw.utf8.count)
-            for scalar in raw.unicodeScalars {
-                var value = scalar.value
-                if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
-                if value == 0x09 || (value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator) { value = 0x20 }
-                guard value < 0x80 else { return nil }
-                bytes.append(UInt8(value))
-            }
-            parsed = bytes.withUnsafeBufferPointer(Self.parse)
+            parsed = Self.halfWidth(utf8)?.withUnsafeBufferPointer(Self.parse)
         }
         guard let parsed else { return nil }
         self.init(parsed.value, decimals: parsed.decimals, isPercent: parsed.isPercent)
+    }
+
+    /// The text as half-width ASCII bytes (full-width forms folded, tabs and other spaces made
+    /// spaces); nil when a character cannot be part of a figure.
+    private static func halfWidth(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+            var value = scalar.value
+            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+            if value == 0x09 || (value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator) { value = 0x20 }
+            guard value < 0x80 else { return nil }
+            bytes.append(UInt8(value))
+        }
+        return bytes
     }
 
     /// A figure of ASCII bytes, spaces around it trimmed.

@@ -270,6 +270,17 @@ private struct EventReader {
         node.isNull ? nil : node.scalar
     }
 
+    /// The next value as a figure, nil when null, read from the event's bytes without a node:
+    /// `number(value())` without the `String` and the `YAMLNode`.
+    private mutating func figure() throws(Stop) -> PrintedNumber? {
+        guard try advance() == YAML_SCALAR_EVENT else { throw .fallBack }
+        let scalar = event.pointee.data.scalar
+        let text = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+        if scalar.style == YAML_PLAIN_SCALAR_STYLE && YAMLNode.isNull(text) { return nil }
+        guard let number = PrintedNumber(utf8: text) else { throw .fallBack }
+        return number
+    }
+
     /// A figure; nil for an absent or null value.
     private func number(_ node: YAMLNode?) throws(Stop) -> PrintedNumber? {
         guard let node, !node.isNull else { return nil }
@@ -389,10 +400,10 @@ private struct EventReader {
         var seen: UInt32 = 0
         while let key = try key(in: Self.budgetKeys, seen: &seen) {
             switch key {
-            case .initial: initial = try number(value())
-            case .adjusted: adjusted = try number(value())
-            case .executed: executed = try number(value())
-            case .points: points = try number(value())
+            case .initial: initial = try figure()
+            case .adjusted: adjusted = try figure()
+            case .executed: executed = try figure()
+            case .points: points = try figure()
             case .rate: rate = try value()
             case .score: score = try value()
             case .line: line = try self.line()
@@ -419,7 +430,7 @@ private struct EventReader {
         while let key = try key(in: Self.categoryKeys, seen: &seen) {
             switch key {
             case .name: name = text(try value())
-            case .points: points = try number(value())
+            case .points: points = try figure()
             case .indicators:
                 if try listOrNull() {
                     while try nextItem() { indicators.append(try indicatorRow()) }
@@ -444,8 +455,8 @@ private struct EventReader {
             case .name: name = text(try value())
             case .target: target = text(try value())
             case .actual: actual = text(try value())
-            case .points: points = try number(value())
-            case .score: score = try number(value())
+            case .points: points = try figure()
+            case .score: score = try figure()
             case .reason: reason = text(try value())
             case .line: line = try self.line()
             }
@@ -462,7 +473,7 @@ private struct EventReader {
         var seen: UInt32 = 0
         while let key = try key(in: Self.totalKeys, seen: &seen) {
             switch key {
-            case .points: points = try number(value())
+            case .points: points = try figure()
             case .score: score = try value()
             case .line: line = try self.line()
             }

@@ -29,11 +29,16 @@ public struct YAMLNode: Sendable {
 
     /// A plain `null`, `~` or empty scalar: YAML's way of writing "no value".
     public var isNull: Bool {
-        guard case .scalar(let text, let style) = content, style == .plain else { return false }
-        switch text.utf8.count {  // by length first: most scalars are longer text
+        guard case .scalar(var text, let style) = content, style == .plain else { return false }
+        return text.withUTF8(Self.isNull)
+    }
+
+    /// Whether a plain scalar's text is YAML's null: empty, `~`, `null`, `Null` or `NULL`.
+    static func isNull(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch text.count {  // by length first: most scalars are longer text
         case 0: return true
-        case 1: return text == "~"
-        case 4: return text == "null" || text == "Null" || text == "NULL"
+        case 1: return text[0] == UInt8(ascii: "~")
+        case 4: return text.elementsEqual("null".utf8) || text.elementsEqual("Null".utf8) || text.elementsEqual("NULL".utf8)
         default: return false
         }
     }
