@@ -1,6 +1,6 @@
 // jixiao-bench: measures `jixiao batch` against the floor of raw libyaml parsing, on the same
 // synthetic files in one run (README, "Batch runs"). Build in release:
-//   swift run -c release jixiao-bench [--count 20000] [--seed 1] [--dir /tmp/jixiao-bench] [--jobs N] [--reports md|html|none]
+//   swift run -c release jixiao-bench [--count 20000] [--seed 1] [--dir /tmp/jixiao-bench] [--jobs N] [--report md|html|none]
 import CYAML
 import Foundation
 import JixiaoCore
@@ -26,7 +26,7 @@ struct Settings {
             case "--dir": directory = value
             case "--jobs": jobs = Int(value) ?? jobs
             case "--rubrics": rubrics = value
-            case "--reports": reports = BatchOptions.ReportFormat(rawValue: value) ?? reports
+            case "--report", "--reports": reports = BatchOptions.ReportFormat(rawValue: value) ?? reports
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
                 exit(2)
