@@ -8,7 +8,8 @@ import CYAML
 /// The fallback contract: it returns a submission only for input that `Submission.parseTree`
 /// reads to the very same submission (every field, text and position), and it gets there with
 /// the same conversions (`YAMLReader.scalarNode`, `YAMLNode.isNull`, `YAMLMapping.number`,
-/// `integer`, `choice`). On anything else it gives up and returns nil — a libyaml error, an
+/// `integer`, `choice`; figures through `PrintedNumber(utf8:)`, which `YAMLMapping.number`'s
+/// reading is). On anything else it gives up and returns nil — a libyaml error, an
 /// anchor, alias or tag, an unknown or repeated key, a list or mapping where a scalar belongs, a
 /// figure that does not read, a missing or implausible field, an empty file, a second document,
 /// nesting as deep as `YAMLLimits.maxDepth` — and `Submission.parse` reads the file again
