@@ -52,6 +52,7 @@ func rawParse(_ path: String, buffer: inout [UInt8]) -> Int {
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return 0 }
     let size = Int(info.st_size)
+    guard size > 0 else { return 0 }
     if buffer.count < size { buffer = [UInt8](repeating: 0, count: size) }
     var filled = 0
     while filled < size {
