@@ -42,8 +42,11 @@ struct Settings {
 func time(_ work: () throws -> Void) rethrows -> Double {
     let start = ContinuousClock.now
     try work()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return seconds(ContinuousClock.now - start)
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
 /// Reads a file and runs libyaml's event loop over it, building nothing: the floor. The file
@@ -139,7 +142,7 @@ func median(_ values: [Double]) -> Double {
     return (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
 }
 
-func seconds(_ runs: [Double]) -> String {
+func describe(_ runs: [Double]) -> String {
     runs.count == 1 ? "\(format(runs[0], 3)) s" : "\(format(median(runs), 3)) s (median of \(runs.map { format($0, 2) }.joined(separator: ", ")))"
 }
 
@@ -151,8 +154,8 @@ var buffer: [UInt8] = []
 let rawOnes = (0..<settings.runs).map { _ in time { events = files.reduce(0) { $0 + rawParse($1, buffer: &buffer) } } }
 let rawAlls = (0..<settings.runs).map { _ in time { _ = rawParseParallel(files, jobs: settings.jobs) } }
 let rawOne = median(rawOnes), rawAll = median(rawAlls)
-print("raw libyaml, 1 thread:        \(seconds(rawOnes))  \(format(megabytes / rawOne, 1)) MB/s  (\(events) events)")
-print("raw libyaml, \(settings.jobs) threads:       \(seconds(rawAlls))  \(format(megabytes / rawAll, 1)) MB/s")
+print("raw libyaml, 1 thread:        \(describe(rawOnes))  \(format(megabytes / rawOne, 1)) MB/s  (\(events) events)")
+print("raw libyaml, \(settings.jobs) threads:       \(describe(rawAlls))  \(format(megabytes / rawAll, 1)) MB/s")
 let memoryBeforeBatch = peakMemoryMB()
 
 // 3. The full batch: import, audit, every output. Earlier outputs are moved aside and deleted
@@ -171,15 +174,14 @@ for run in 1...settings.runs {
         outputDirectory: folder, jobs: settings.jobs, language: .zh, reports: settings.reports, runName: "bench", tool: "jixiao-bench"))
     let start = ContinuousClock.now
     summary = try await batch.run(files)
-    let elapsed = ContinuousClock.now - start
-    batchRuns.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    batchRuns.append(seconds(ContinuousClock.now - start))
 }
 let batchSeconds = median(batchRuns)
 let peak = peakMemoryMB()
 let tables = summary?.tables ?? 0
 let findings = summary?.findingsBySeverity.values.reduce(0, +) ?? 0
 
-print("batch (import + audit + CSV, JSON\(settings.reports == .none ? ", no per-table reports" : " and \(settings.reports.rawValue) reports")): \(seconds(batchRuns))  \(format(Double(tables) / batchSeconds, 0)) tables/s  \(format(megabytes / batchSeconds, 1)) MB/s")
+print("batch (import + audit + CSV, JSON\(settings.reports == .none ? ", no per-table reports" : " and \(settings.reports.rawValue) reports")): \(describe(batchRuns))  \(format(Double(tables) / batchSeconds, 0)) tables/s  \(format(megabytes / batchSeconds, 1)) MB/s")
 print("  \(tables) tables, \(summary?.errors ?? 0) unreadable, \(findings) findings")
 print("peak memory (max RSS): \(format(peak, 1)) MB (before the batch: \(format(memoryBeforeBatch, 1)) MB)")
 print("ratio batch / raw parse: \(format(batchSeconds / rawAll)) × (all threads), \(format(batchSeconds / rawOne)) × (1 thread)")
