@@ -108,20 +108,17 @@ public struct Fixed: Sendable, Hashable, Comparable {
         let places = Swift.max(0, decimals)
         var held = Swift.min(places, Self.scaleDigits)
         let divisor = Self.power(Self.scaleDigits - held)
-        let value: Int128
-        if let small = Int64(exactly: units) {
-            // Most figures fit in 64 bits, whose division is one instruction, not a 128-bit
-            // routine; compact ones drop their trailing zeros before any digit is written.
-            var rounded = Self.divideRounded(small, by: Int64(divisor))
-            if compact {
-                while held > 0 && rounded % 10 == 0 {
-                    rounded /= 10
-                    held -= 1
-                }
+        // Most figures fit in 64 bits, whose division is one instruction, not a 128-bit routine.
+        var value = Int64(exactly: units).map { Int128(Self.divideRounded($0, by: Int64(divisor))) }
+            ?? Self.divideRounded(units, by: divisor)
+        // Compact figures drop their trailing zeros before any digit is written.
+        if compact {
+            if var small = Int64(exactly: value) {
+                Self.dropTrailingZeros(&small, places: &held)
+                value = Int128(small)
+            } else {
+                Self.dropTrailingZeros(&value, places: &held)
             }
-            value = Int128(rounded)
-        } else {
-            value = Self.divideRounded(units, by: divisor)
         }
         // Places beyond those held are zeros, written after the digits.
         let zeros = compact ? 0 : places - held
@@ -129,15 +126,10 @@ public struct Fixed: Sendable, Hashable, Comparable {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48 + zeros) { buffer in
             let digitsEnd = buffer.count - zeros
             let start = Self.writeDigits(value.magnitude, places: held, negative: value < 0, endingAt: digitsEnd, in: buffer)
-            var end = buffer.count
-            if compact && held > 0 {
-                while buffer[end - 1] == UInt8(ascii: "0") { end -= 1 }
-                if buffer[end - 1] == UInt8(ascii: ".") { end -= 1 }
-            }
             if zeros > 0 {
                 UnsafeMutableBufferPointer(rebasing: buffer[digitsEnd...]).initialize(repeating: UInt8(ascii: "0"))
             }
-            return body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+            return body(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 
@@ -192,6 +184,15 @@ public struct Fixed: Sendable, Hashable, Comparable {
 
     private static func clamp(_ units: Int128) -> Int128 {
         Swift.min(Swift.max(units, -max.units), max.units)
+    }
+
+    /// Takes the zeros off the end of `value`, a figure with `places` decimal places:
+    /// 9630 with 3 places is 963 with 2.
+    private static func dropTrailingZeros<Value: BinaryInteger>(_ value: inout Value, places: inout Int) {
+        while places > 0 && value % 10 == 0 {
+            value /= 10
+            places -= 1
+        }
     }
 
     /// `value / divisor`, rounded half away from zero.

@@ -23,8 +23,7 @@ public enum SubmissionEventReader {
             // Plain block YAML, most submissions, is scanned without libyaml, to the same events.
             if let scanned = BlockYAMLScanner.scan(input) {
                 return try scanned.scratch.withUnsafeBufferPointer { (scratch) throws(InputError) -> Submission? in
-                    let events = ScannedEvents(list: scanned.list, input: input, scratch: scratch)
-                    return try read(from: .scanned(events), event: event, file: file)
+                    try read(from: .scanned(scanned.list, input: input, scratch: scratch), event: event, file: file)
                 }
             }
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
@@ -51,22 +50,11 @@ public enum SubmissionEventReader {
     }
 }
 
-/// Where the events come from: libyaml's parser, or the events `BlockYAMLScanner` made.
+/// Where the events come from: libyaml's parser, or the events `BlockYAMLScanner` made, with
+/// the text their scalars point into.
 private enum EventSource {
     case libyaml(UnsafeMutablePointer<yaml_parser_t>)
-    case scanned(ScannedEvents)
-}
-
-/// `BlockYAMLScanner`'s events, with the text their scalars point into.
-private struct ScannedEvents {
-    let list: [BlockYAMLScanner.Event]
-    let input: UnsafeBufferPointer<UInt8>
-    let scratch: UnsafeBufferPointer<UInt8>
-
-    /// Writes event `index` as libyaml would have written it.
-    func write(_ index: Int, to event: UnsafeMutablePointer<yaml_event_t>) {
-        event.pointee = list[index].libyamlEvent(input: input, scratch: scratch)
-    }
+    case scanned([BlockYAMLScanner.Event], input: UnsafeBufferPointer<UInt8>, scratch: UnsafeBufferPointer<UInt8>)
 }
 
 /// Why the event reader stopped short of a submission.
@@ -166,9 +154,9 @@ private struct EventReader {
         case .libyaml(let parser):
             guard yaml_parser_parse(parser, event) == 1 else { throw .fallBack }
             holdsEvent = true
-        case .scanned(let scanned):
-            guard nextScanned < scanned.list.count else { throw .fallBack }
-            scanned.write(nextScanned, to: event)
+        case .scanned(let list, let input, let scratch):
+            guard nextScanned < list.count else { throw .fallBack }
+            event.pointee = list[nextScanned].libyamlEvent(input: input, scratch: scratch)
             nextScanned += 1
         }
         let current = event.pointee
