@@ -15,6 +15,12 @@ public enum InputFile {
     }()
 
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
+        try decode(bytes(path), file: path)
+    }
+
+    /// The file's bytes as they are on disk, not decoded (`decode`); a folder, a missing or
+    /// unreadable file or one over `sizeLimit` is an input error.
+    public static func bytes(_ path: String) throws(InputError) -> [UInt8] {
         let whole = SourceLocation(file: path, line: 0)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -54,7 +60,7 @@ public enum InputFile {
                              message: LocalizedText(zh: "文件超过 \(sizeLimit / 1_048_576) MB 的上限", en: "the file is over the \(sizeLimit / 1_048_576) MB limit"))
         }
         bytes.removeSubrange(filled...)
-        return try decode(bytes, file: path)
+        return bytes
     }
 
     /// UTF-8 (with or without BOM) is kept; anything else is tried as GB18030.

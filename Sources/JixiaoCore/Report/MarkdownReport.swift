@@ -220,20 +220,31 @@ public enum MarkdownReport {
     }
 
     static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let stops = Self.escapeBytes
         var index = 0
         while index < utf8.count {
-            switch utf8[index] {
-            case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
-                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"), 0x0A...0x0D:
-                return true
-            case 0xC2 where index + 1 < utf8.count && utf8[index + 1] == 0x85:
-                return true
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                return true
-            default:
+            let byte = utf8[index]
+            // One test for the usual byte: neither escaped nor the lead of a line break.
+            guard stops.contains(byte) else {
                 index += 1
+                continue
             }
+            switch byte {
+            case 0xC2:
+                if index + 1 < utf8.count && utf8[index + 1] == 0x85 { return true }
+            case 0xE2:
+                if index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9) {
+                    return true
+                }
+            default:
+                return true
+            }
+            index += 1
         }
         return false
     }
+
+    /// The bytes `needsEscape` stops at: the escaped punctuation, `\n`…`\r`, and the first bytes
+    /// of NEL (C2 85) and U+2028/U+2029 (E2 80 A8/A9).
+    private static let escapeBytes = ByteSet("\\|*_`<>[]\n\u{0B}\u{0C}\r", 0xC2, 0xE2)
 }

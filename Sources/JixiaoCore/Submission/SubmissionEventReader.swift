@@ -16,7 +16,10 @@ import CYAML
 /// through the tree, whose errors are the ones users see. The only error it throws is running
 /// out of time (`Deadline`), which is the same error either way.
 public enum SubmissionEventReader {
-    public static func read(_ bytes: [UInt8], file: String) throws(InputError) -> Submission? {
+    /// The submission in `bytes`, or nil when the tree reader must read them (see above). With
+    /// `plainOnly`, only plain block YAML (which `BlockYAMLScanner` reads) is read: any other
+    /// input gives nil without being given to libyaml.
+    public static func read(_ bytes: [UInt8], file: String, plainOnly: Bool = false) throws(InputError) -> Submission? {
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         defer { event.deallocate() }
         return try bytes.withUnsafeBufferPointer { (input) throws(InputError) -> Submission? in
@@ -26,6 +29,7 @@ public enum SubmissionEventReader {
                     try read(from: .scanned(scanned.list, input: input, scratch: scratch), event: event, file: file)
                 }
             }
+            guard !plainOnly else { return nil }
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }
             guard yaml_parser_initialize(parser) == 1 else { return nil }

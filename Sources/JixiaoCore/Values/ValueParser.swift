@@ -168,20 +168,29 @@ struct ValueReading {
 
 /// A bounded map from text to its reading, safe to share between threads: when full it starts
 /// over, so memory stays flat however many texts a run reads.
+///
+/// Each thread reads and fills a map of its own (one of `shards`, by `ThreadSlot`), so the
+/// threads of a batch do not take turns at one lock or pass its memory between their caches.
 final class RecentReadings: Sendable {
-    /// A few megabytes of readings: in a year's tables most texts come back within this many
-    /// distinct others (in 20,000 synthetic tables, three in four texts at 4,096, four in five
-    /// at 16,384).
+    /// A few megabytes of readings per thread: in a year's tables most texts come back within
+    /// this many distinct others (in 20,000 synthetic tables, three in four texts at 4,096, four
+    /// in five at 16,384).
     static let capacity = 16_384
+    /// Maps, at most: threads past this many share them.
+    static let shardCount = 8
     /// Keyed by bytes: a text spelt two ways is read twice, which is cheaper than hashing every
     /// text normalised.
-    private let readings = Mutex<[UTF8Key: ParsedValue]>([:])
+    private let shards = (0..<shardCount).map { _ in Shard() }
+
+    private final class Shard: Sendable {
+        let readings = Mutex<[UTF8Key: ParsedValue]>([:])
+    }
 
     subscript(text: String) -> ParsedValue? {
-        get { readings.withLock { $0[UTF8Key(text: text)] } }
+        get { shards[ThreadSlot.current % Self.shardCount].readings.withLock { $0[UTF8Key(text: text)] } }
         set {
             guard let newValue else { return }
-            readings.withLock { readings in
+            shards[ThreadSlot.current % Self.shardCount].readings.withLock { readings in
                 if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
                 readings[UTF8Key(text: text)] = newValue
             }

@@ -78,6 +78,18 @@ struct ReportEscapingTests {
         #expect(MarkdownReport.needsEscape("下\u{85}一") == true)
     }
 
+    /// Any single byte among Chinese text: only the escaped punctuation and `\n`…`\r` need an
+    /// escape; a lone first byte of NEL or U+2028 does not.
+    @Test func markdownScanStopsAtEscapedBytesOnly() {
+        let escaped = Set("\\|*_`<>[]".utf8).union(0x0A...0x0D)
+        var misses: [UInt8] = []
+        for byte in UInt8.min...UInt8.max {
+            let bytes = Array("单位".utf8) + [byte] + Array("完成率".utf8)
+            if bytes.withUnsafeBufferPointer(MarkdownReport.needsEscape) != escaped.contains(byte) { misses.append(byte) }
+        }
+        #expect(misses.isEmpty, "\(misses)")
+    }
+
     /// Each word is escaped once per language, as the renderers append it.
     @Test func labelsAreEscapedOncePerLanguage() {
         for language in Language.allCases {
