@@ -106,6 +106,10 @@ public struct Fixed: Sendable, Hashable, Comparable {
     /// instead of making a `String` of each number; the bytes are valid only inside `body`.
     public func withText<Result>(decimals: Int, compact: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let places = Swift.max(0, decimals)
+        // The usual figure (under nine million, at most twelve places) is worked in 64 bits.
+        if places <= Self.scaleDigits, let small = Int64(exactly: units) {
+            return Self.withSmallText(small, places: places, compact: compact, body)
+        }
         var held = Swift.min(places, Self.scaleDigits)
         let divisor = Self.power(Self.scaleDigits - held)
         // Most figures fit in 64 bits, whose division is one instruction, not a 128-bit routine.
@@ -131,6 +135,42 @@ public struct Fixed: Sendable, Hashable, Comparable {
             }
             return body(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
+    }
+
+    /// `withText` for `units` that fit in 64 bits and `places` ≤ 12: one division to the places
+    /// wanted, then the digits into 32 bytes on the stack (19 digits, a point, a 0 and a sign).
+    private static func withSmallText<Result>(_ units: Int64, places: Int, compact: Bool,
+                                              _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var held = places
+        var value = divideRounded(units, by: smallPowers[scaleDigits - places])
+        if compact { dropTrailingZeros(&value, places: &held) }
+        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &storage) { bytes in
+            var position = bytes.count
+            var magnitude = value.magnitude
+            var written = 0
+            repeat {
+                if written == held && held > 0 {
+                    position -= 1
+                    bytes[position] = UInt8(ascii: ".")
+                }
+                position -= 1
+                bytes[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+                written += 1
+            } while magnitude > 0 || written <= held
+            if value < 0 {
+                position -= 1
+                bytes[position] = UInt8(ascii: "-")
+            }
+            let start = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + position
+            return body(UnsafeBufferPointer(start: start, count: bytes.count - position))
+        }
+    }
+
+    /// 10⁰ … 10¹² in 64 bits.
+    private static let smallPowers: [Int64] = (0...scaleDigits).map { exponent in
+        (0..<exponent).reduce(1) { power, _ in power * 10 }
     }
 
     // MARK: Arithmetic (saturating)

@@ -31,30 +31,33 @@ public enum JSONReport {
     }
 
     static func write(_ result: AuditResult, language: Language, into json: inout JSONWriter) {
-        let card = result.scorecard
-        let submission = card.submission
-        let decimals = card.rubric.rounding.decimals
+        // The parts each member needs, taken out first: a closure that captured the whole
+        // scorecard would copy it (a reference count per text in it) for each nested object.
+        let submission = result.scorecard.submission
+        let budget = result.scorecard.budget, categories = result.scorecard.categories
+        let total = result.scorecard.total, grade = result.scorecard.grade
+        let decimals = result.scorecard.rubric.rounding.decimals
         json.object { json in
             json.string("file", submission.source?.file ?? submission.file)
             json.string("unit", submission.unit)
             json.string("title", submission.project ?? submission.title)
             json.string("level", submission.level.rawValue)
             json.number("year", submission.year)
-            json.string("rubric", card.rubric.id)
+            json.string("rubric", result.scorecard.rubric.id)
             json.object("budget") { json in
                 json.printed("adjusted", submission.budget.adjusted)
                 json.printed("executed", submission.budget.executed)
                 json.object("rate") { json in
-                    json.number("claimed", card.budget.claimedRate?.number, decimals: card.budget.claimedRate?.numberDecimals ?? 0)
-                    json.decimal("computed", card.budget.rate, decimals: 4)
+                    json.number("claimed", budget.claimedRate?.number, decimals: budget.claimedRate?.numberDecimals ?? 0)
+                    json.decimal("computed", budget.rate, decimals: 4)
                 }
                 json.object("score") { json in
-                    json.printed("claimed", card.budget.claimedScore)
-                    json.decimal("computed", card.budget.score, decimals: decimals)
+                    json.printed("claimed", budget.claimedScore)
+                    json.decimal("computed", budget.score, decimals: decimals)
                 }
             }
             json.array("categories") { json in
-                for category in card.categories {
+                for category in categories {
                     json.object { json in
                         json.string("name", category.row.name)
                         json.decimal("points", category.points, decimals: decimals)
@@ -64,19 +67,19 @@ public enum JSONReport {
                 }
             }
             json.array("indicators") { json in
-                for category in card.categories {
+                for category in categories {
                     for indicator in category.indicators { write(indicator, category: category.row, decimals: decimals, into: &json) }
                 }
             }
             json.object("total") { json in
-                json.printed("claimed", card.total.claimed)
-                json.decimal("computed", card.total.computed, decimals: decimals)
-                json.decimal("recomputed", card.total.recomputed, decimals: decimals)
+                json.printed("claimed", total.claimed)
+                json.decimal("computed", total.computed, decimals: decimals)
+                json.decimal("recomputed", total.recomputed, decimals: decimals)
             }
             json.object("grade") { json in
-                json.string("claimed", card.grade.claimed)
-                json.string("computed", card.grade.computed?.name)
-                json.string("recomputed", card.grade.recomputed?.name)
+                json.string("claimed", grade.claimed)
+                json.string("computed", grade.computed?.name)
+                json.string("recomputed", grade.recomputed?.name)
             }
             json.array("findings") { json in
                 for finding in result.findings { write(finding, language: language, into: &json) }

@@ -122,19 +122,19 @@ public struct JSONWriter: ~Copyable {
 
     // MARK: Members: a key and its value
 
-    /// `key` and the string of `parts` joined by `/`, the absent ones left out (an indicator's
-    /// path, `一级/二级/三级`), written part by part instead of joined first.
-    public mutating func path(_ key: StaticString, _ parts: String?...) {
+    /// `key` and an indicator's path, `一级/二级/三级` (the level 2 left out when absent), written
+    /// part by part instead of joined first.
+    public mutating func path(_ key: StaticString, _ level1: String, _ level2: String?, _ level3: String) {
         self.key(key)
         startValue()
         out.append(UInt8(ascii: "\""))
-        var first = true
-        for part in parts {
-            guard let part else { continue }
-            if !first { out.append(UInt8(ascii: "/")) }
-            first = false
-            appendEscaped(part)
+        appendEscaped(level1)
+        if let level2 {
+            out.append(UInt8(ascii: "/"))
+            appendEscaped(level2)
         }
+        out.append(UInt8(ascii: "/"))
+        appendEscaped(level3)
         out.append(UInt8(ascii: "\""))
     }
 

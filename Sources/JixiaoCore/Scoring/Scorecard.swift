@@ -90,21 +90,22 @@ extension Scorecard {
 
         categories = submission.categories.map { row in
             let rubricCategory = rubric.category(named: row.name)
+            // The sums are taken as the scores are made: no array of each, no copy of a score.
+            var points = Fixed(0), claimed: Fixed?, computed: Fixed?
             let indicators = row.indicators.map { indicator in
                 let subcategory = indicator.subcategory.flatMap { label in
                     let key = LabelKey(label)
                     return rubricCategory?.subcategories.first { $0.matches(key) }
                 }
                 let rule = subcategory?.rule ?? rubricCategory?.rule
-                return IndicatorScore(indicator: indicator, assessment: IndicatorScorer.assess(indicator, rule: rule, rubric: rubric))
+                let score = IndicatorScore(indicator: indicator, assessment: IndicatorScorer.assess(indicator, rule: rule, rubric: rubric))
+                if let printed = indicator.points { points += printed.number }
+                if let printed = indicator.score { claimed = (claimed ?? 0) + printed.number }
+                if let value = score.computed { computed = (computed ?? 0) + value }
+                return score
             }
-            let scores = row.indicators.compactMap(\.score)
-            let computed = indicators.compactMap(\.computed)
-            return CategoryScore(
-                row: row, indicators: indicators, rubricCategory: rubricCategory,
-                indicatorPoints: row.indicators.compactMap(\.points).reduce(0) { $0 + $1.number },
-                claimed: scores.isEmpty ? nil : scores.reduce(0) { $0 + $1.number },
-                computed: computed.isEmpty ? nil : computed.reduce(0) { $0 + $1 })
+            return CategoryScore(row: row, indicators: indicators, rubricCategory: rubricCategory, indicatorPoints: points,
+                                 claimed: claimed, computed: computed)
         }
 
         var sum = Fixed(0)

@@ -5,8 +5,9 @@ import Darwin
 #endif
 import Synchronization
 
-/// A small number for the calling thread, given on its first call (0, 1, 2 … in that order) and
-/// the same for the rest of the thread's life, so per-thread state can be an array slot.
+/// A small number for the calling thread, so per-thread state can be an array slot: the one the
+/// thread was given (a batch's workers are 0, 1, 2 …), else one taken on its first call from a
+/// count of its own, kept for the rest of the thread's life.
 enum ThreadSlot {
     private static let next = Atomic<Int>(0)
     /// One key for the process, holding each thread's slot plus one (0 is "none yet").
@@ -17,10 +18,13 @@ enum ThreadSlot {
     }()
 
     static var current: Int {
-        let stored = Int(bitPattern: pthread_getspecific(key))
-        if stored != 0 { return stored - 1 }
-        let slot = next.add(1, ordering: .relaxed).oldValue
-        pthread_setspecific(key, UnsafeRawPointer(bitPattern: slot + 1))
-        return slot
+        get {
+            let stored = Int(bitPattern: pthread_getspecific(key))
+            if stored != 0 { return stored - 1 }
+            let slot = next.add(1, ordering: .relaxed).oldValue
+            pthread_setspecific(key, UnsafeRawPointer(bitPattern: slot + 1))
+            return slot
+        }
+        set { pthread_setspecific(key, UnsafeRawPointer(bitPattern: newValue + 1)) }
     }
 }
