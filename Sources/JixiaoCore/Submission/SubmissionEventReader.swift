@@ -214,6 +214,13 @@ private struct EventReader {
     /// The next value, which must be a scalar; a null one too (its position can count).
     private mutating func value() throws(Stop) -> YAMLNode {
         guard try advance() == YAML_SCALAR_EVENT else { throw .fallBack }
+        return scalarNode()
+    }
+
+    /// The current scalar event as a node. The scanner's text is valid UTF-8 (it checked the
+    /// whole input, and wrote the escapes it decoded as UTF-8), so it is not checked again.
+    private func scalarNode() -> YAMLNode {
+        if case .scanned = events { return YAMLReader.scalarNode(event.pointee, validated: true) }
         return YAMLReader.scalarNode(event.pointee)
     }
 
@@ -221,7 +228,7 @@ private struct EventReader {
     private mutating func mappingOrNull() throws(Stop) -> Bool {
         switch try advance() {
         case YAML_MAPPING_START_EVENT: return true
-        case YAML_SCALAR_EVENT where YAMLReader.scalarNode(event.pointee).isNull: return false
+        case YAML_SCALAR_EVENT where scalarNode().isNull: return false
         default: throw .fallBack
         }
     }
@@ -230,7 +237,7 @@ private struct EventReader {
     private mutating func listOrNull() throws(Stop) -> Bool {
         switch try advance() {
         case YAML_SEQUENCE_START_EVENT: return true
-        case YAML_SCALAR_EVENT where YAMLReader.scalarNode(event.pointee).isNull: return false
+        case YAML_SCALAR_EVENT where scalarNode().isNull: return false
         default: throw .fallBack
         }
     }
@@ -299,7 +306,7 @@ private struct EventReader {
     private mutating func line() throws(Stop) -> YAMLNode? {
         switch try advance() {
         case YAML_SCALAR_EVENT:
-            let node = YAMLReader.scalarNode(event.pointee)
+            let node = scalarNode()
             return node.isNull ? nil : node
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             guard source == nil else { throw .fallBack }

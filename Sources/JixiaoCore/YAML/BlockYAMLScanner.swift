@@ -141,7 +141,7 @@ private struct Scanner {
 
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
-        events.list.reserveCapacity(input.count / 12)
+        events.list.reserveCapacity(input.count / 8 + 16)  // about one event per 11 bytes
     }
 
     mutating func run() -> Bool {

@@ -66,9 +66,14 @@ public enum YAMLReader {
 
     /// The node of a scalar event (`YAML_SCALAR_EVENT`), at the event's position. libyaml has
     /// already checked that the text is UTF-8.
-    static func scalarNode(_ event: yaml_event_t) -> YAMLNode {
+    /// A scalar event as a node; with `validated`, the caller knows its text is valid UTF-8 and
+    /// it is copied without being checked again.
+    static func scalarNode(_ event: yaml_event_t, validated: Bool = false) -> YAMLNode {
         let data = event.data.scalar
-        let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+        let text = validated
+            ? String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: bytes)))
+            : String(decoding: bytes, as: UTF8.self)
         return YAMLNode(.scalar(text, style(data.style)), line: event.start_mark.line + 1, column: event.start_mark.column + 1)
     }
 
