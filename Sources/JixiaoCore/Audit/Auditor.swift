@@ -115,7 +115,7 @@ private struct Checks {
     // MARK: Weights
 
     mutating func weights() {
-        var seen: Set<String> = []
+        var seen: [String] = []  // a few names: a list is cheaper than hashing them
         for category in card.categories {
             let row = category.row
             if let declared = row.points, !row.indicators.isEmpty, row.indicators.allSatisfy({ $0.points != nil }),
@@ -133,7 +133,7 @@ private struct Checks {
                                 en: "category '\(row.name)' is not in rubric '\(rubric.id)' (known: \(rubric.categories.map(\.name).joined(separator: ", ")))")))
                 continue
             }
-            seen.insert(rubricCategory.name)
+            seen.append(rubricCategory.name)
             if category.points != rubricCategory.points {
                 add(Finding(.rubricWeight, path: row.name, at: row.location,
                             claimed: .computed(category.points, decimals: 2), computed: .computed(rubricCategory.points, decimals: 2),
@@ -175,13 +175,13 @@ private struct Checks {
             for indicator in category.indicators {
                 var path: String { category.path(of: indicator) }  // only a finding needs it
                 let key = LabelKey(indicator.name)
-                if let first = firstSeen[key] {
+                // One lookup for the usual new name; a repeated one puts its first place back.
+                if let first = firstSeen.updateValue(indicator.location, forKey: key) {
+                    firstSeen[key] = first
                     add(Finding(.duplicateIndicator, path: path, at: indicator.location,
                                 message: LocalizedText(
                                     zh: "三级指标“\(indicator.name)”重复出现（首次见于 \(Self.line(first))）",
                                     en: "indicator '\(indicator.name)' appears again (first at \(Self.line(first)))")))
-                } else {
-                    firstSeen[key] = indicator.location
                 }
                 guard let score = indicator.score else { continue }
                 if score.number < 0 {

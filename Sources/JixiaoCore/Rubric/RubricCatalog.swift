@@ -56,24 +56,25 @@ public struct RubricCatalog: Sendable {
         if let reference = submission.rubric {
             return (try resolve(reference, at: submission.location), nil)
         }
-        let candidates = rubrics
-            .filter { $0.applies.levels.contains(submission.level) && $0.applies.covers(region: submission.region) }
-            .sorted { ($0.applies.regions.isEmpty ? 1 : 0) < ($1.applies.regions.isEmpty ? 1 : 0) }
+        // Positions in `rubrics`, regional ones first: a list of rubrics would copy each.
+        let candidates = rubrics.indices
+            .filter { rubrics[$0].applies.levels.contains(submission.level) && rubrics[$0].applies.covers(region: submission.region) }
+            .sorted { (rubrics[$0].applies.regions.isEmpty ? 1 : 0) < (rubrics[$1].applies.regions.isEmpty ? 1 : 0) }
         guard !candidates.isEmpty else {
             throw InputError(.noRubric, at: submission.location,
                              message: LocalizedText(zh: "没有适用于该表（\(submission.level.label.zh)，\(submission.year) 年）的评分规则",
                                                     en: "no rubric applies to this table (\(submission.level.label.en), \(submission.year))"),
                              hint: LocalizedText(zh: "用 --rubric 指定规则", en: "name one with --rubric"))
         }
-        let byYear = candidates.first { $0.applies.covers(year: submission.year) }
+        let byYear = candidates.first { rubrics[$0].applies.covers(year: submission.year) }.map { rubrics[$0] }
         if let byYear, Self.fits(submission, byYear) != false { return (byYear, nil) }
-        if let fitting = candidates.first(where: { Self.fits(submission, $0) == true }) {
+        if let fitting = candidates.first(where: { Self.fits(submission, rubrics[$0]) == true }).map({ rubrics[$0] }) {
             let reason = LocalizedText(
                 zh: "按年份应适用“\(byYear?.id ?? "无")”，但表中一级指标分值与“\(fitting.id)”相符，故按“\(fitting.id)”评分",
                 en: "by its year the table falls under '\(byYear?.id ?? "none")', but its level-1 points fit '\(fitting.id)', so it is scored under '\(fitting.id)'")
             return (fitting, reason)
         }
-        return (byYear ?? candidates[0], nil)
+        return (byYear ?? rubrics[candidates[0]], nil)
     }
 
     /// Whether every level-1 category of the table names a category of the rubric with the same
