@@ -36,8 +36,7 @@ public final class OutputFile {
     }
 
     public func write(_ text: String) {
-        var text = text
-        text.withUTF8(append)
+        text.withUTF8Bytes(append)
     }
 
     public func write(_ bytes: [UInt8]) {
@@ -110,8 +109,7 @@ public final class OutputFile {
 
     /// Writes `text` as the file at `path` with one open, write and close, no buffer of its own.
     static func create(_ text: String, at path: String) throws(OutputError) {
-        var text = text
-        if let reason = text.withUTF8({ createFile(path, $0) }) { throw OutputError(path: path, reason: reason) }
+        if let reason = text.withUTF8Bytes({ createFile(path, $0) }) { throw OutputError(path: path, reason: reason) }
     }
 
     /// Nil once `bytes` are the file at `path`; else why they are not.

@@ -23,8 +23,7 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
     /// optional fraction and an optional `%`. Full-width digits and signs are accepted.
     /// Returns nil for anything else (`五十`, `1,2.3`, `--5`, `NaN`, `1e400`).
     public init?(parsing raw: String) {
-        var raw = raw
-        guard let number = raw.withUTF8({ PrintedNumber(utf8: $0) }) else { return nil }
+        guard let number = raw.withUTF8Bytes({ PrintedNumber(utf8: $0) }) else { return nil }
         self = number
     }
 

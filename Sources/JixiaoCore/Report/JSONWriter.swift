@@ -84,9 +84,9 @@ public struct JSONWriter: ~Copyable {
 
     /// A number given as its decimal text (`9.63`), or `null` when absent.
     public mutating func number(_ text: String?) {
-        guard var text else { return null() }
+        guard let text else { return null() }
         startValue()
-        text.withUTF8 { out.append($0) }
+        text.withUTF8Bytes { out.append($0) }
     }
 
     /// An integer, or `null` when absent.
@@ -251,8 +251,7 @@ public struct JSONWriter: ~Copyable {
 
     /// `text` escaped as inside a JSON string.
     private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             // Most text needs no escape: copy it whole.
             guard Self.needsEscape(utf8) else { return out.append(utf8) }
             for byte in utf8 {

@@ -215,8 +215,7 @@ public enum MarkdownReport {
     /// break (`\n`, `\r`, VT, FF, NEL, U+2028, U+2029). Checked on UTF-8 bytes, so the usual cell
     /// is appended as it is without walking its characters.
     static func needsEscape(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8(needsEscape)
+        text.withUTF8Bytes(needsEscape)
     }
 
     static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -32,8 +32,7 @@ struct TextBuffer: ~Copyable {
     // MARK: Text
 
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Appends a literal: `out += "</td>"`. Texts are appended with `append(_:)`.
@@ -49,8 +48,7 @@ struct TextBuffer: ~Copyable {
 
     /// Appends `text` escaped for a Markdown table cell (`MarkdownReport.escape`).
     mutating func append(markdownCell text: String) {
-        var text = text
-        let plain = text.withUTF8 { utf8 in
+        let plain = text.withUTF8Bytes { utf8 in
             guard !MarkdownReport.needsEscape(utf8) else { return false }
             append(utf8)
             return true
@@ -62,8 +60,7 @@ struct TextBuffer: ~Copyable {
     /// when a combining mark follows it (where a character-by-character comparison would see a
     /// different character). Text without those five characters, the usual case, is copied whole.
     mutating func append(html text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             var start = 0
             for (index, byte) in utf8.enumerated() {
                 let replacement: StaticString

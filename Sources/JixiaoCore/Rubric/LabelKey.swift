@@ -7,15 +7,13 @@ struct UTF8Key: Hashable, Sendable {
     let text: String
 
     static func == (a: UTF8Key, b: UTF8Key) -> Bool {
-        var a = a.text, b = b.text
-        return a.withUTF8 { a in
-            b.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        a.text.withUTF8Bytes { a in
+            b.text.withUTF8Bytes { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
         }
     }
 
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 
@@ -40,8 +38,7 @@ public struct LabelKey: Hashable, Sendable {
     /// Whether `label` is only printable ASCII and CJK ideographs (U+4000–U+9FFF), as most
     /// labels are: then it is its own key, with no space to drop, nothing to fold or compose.
     static func isPlain(_ label: String) -> Bool {
-        var label = label
-        return label.withUTF8 { bytes in
+        label.withUTF8Bytes { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]

@@ -29,8 +29,8 @@ public struct YAMLNode: Sendable {
 
     /// A plain `null`, `~` or empty scalar: YAML's way of writing "no value".
     public var isNull: Bool {
-        guard case .scalar(var text, let style) = content, style == .plain else { return false }
-        return text.withUTF8(Self.isNull)
+        guard case .scalar(let text, let style) = content, style == .plain else { return false }
+        return text.withUTF8Bytes(Self.isNull)
     }
 
     /// Whether a plain scalar's text is YAML's null: empty, `~`, `null`, `Null` or `NULL`.
