@@ -111,19 +111,9 @@ public struct Fixed: Sendable, Hashable, Comparable {
             return Self.withSmallText(small, places: places, compact: compact, body)
         }
         var held = Swift.min(places, Self.scaleDigits)
-        let divisor = Self.power(Self.scaleDigits - held)
-        // Most figures fit in 64 bits, whose division is one instruction, not a 128-bit routine.
-        var value = Int64(exactly: units).map { Int128(Self.divideRounded($0, by: Int64(divisor))) }
-            ?? Self.divideRounded(units, by: divisor)
+        var value = Self.divideRounded(units, by: Self.power(Self.scaleDigits - held))
         // Compact figures drop their trailing zeros before any digit is written.
-        if compact {
-            if var small = Int64(exactly: value) {
-                Self.dropTrailingZeros(&small, places: &held)
-                value = Int128(small)
-            } else {
-                Self.dropTrailingZeros(&value, places: &held)
-            }
-        }
+        if compact { Self.dropTrailingZeros(&value, places: &held) }
         // Places beyond those held are zeros, written after the digits.
         let zeros = compact ? 0 : places - held
         // Digits come out last first; 128 bits have at most 39, plus the point, a leading 0 and a sign.
@@ -137,34 +127,19 @@ public struct Fixed: Sendable, Hashable, Comparable {
         }
     }
 
-    /// `withText` for `units` that fit in 64 bits and `places` ≤ 12: one division to the places
-    /// wanted, then the digits into 32 bytes on the stack (19 digits, a point, a 0 and a sign).
+    /// `withText` for `units` that fit in 64 bits and `places` ≤ 12: a 64-bit division to the
+    /// places wanted, then the digits into 32 bytes on the stack (19 digits, a point, a 0 and a
+    /// sign).
     private static func withSmallText<Result>(_ units: Int64, places: Int, compact: Bool,
                                               _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var held = places
         var value = divideRounded(units, by: smallPowers[scaleDigits - places])
         if compact { dropTrailingZeros(&value, places: &held) }
         var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &storage) { bytes in
-            var position = bytes.count
-            var magnitude = value.magnitude
-            var written = 0
-            repeat {
-                if written == held && held > 0 {
-                    position -= 1
-                    bytes[position] = UInt8(ascii: ".")
-                }
-                position -= 1
-                bytes[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-                written += 1
-            } while magnitude > 0 || written <= held
-            if value < 0 {
-                position -= 1
-                bytes[position] = UInt8(ascii: "-")
-            }
-            let start = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + position
-            return body(UnsafeBufferPointer(start: start, count: bytes.count - position))
+        return withUnsafeMutableBytes(of: &storage) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            let start = writeDigits(value.magnitude, places: held, negative: value < 0, endingAt: buffer.count, in: buffer)
+            return body(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 
@@ -264,8 +239,9 @@ public struct Fixed: Sendable, Hashable, Comparable {
     /// Writes `magnitude` as digits with a point before the last `places` (`955`, 2 → `9.55`),
     /// after a `-` when `negative`, so that they end just before `end` in `buffer`; returns
     /// where they start.
-    private static func writeDigits(_ magnitude: UInt128, places: Int, negative: Bool, endingAt end: Int,
-                                    in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    private static func writeDigits<Magnitude: FixedWidthInteger & UnsignedInteger>(
+        _ magnitude: Magnitude, places: Int, negative: Bool, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         var position = end
         func put(_ byte: UInt8) {
             position -= 1
@@ -277,8 +253,9 @@ public struct Fixed: Sendable, Hashable, Comparable {
             put(UInt8(ascii: "0") + digit)
             written += 1
         }
+        // Digits beyond 64 bits one 128-bit division each; the rest in 64 bits.
         var wide = magnitude
-        while wide > UInt128(UInt64.max) {
+        while wide > UInt64.max {
             let (next, digit) = wide.quotientAndRemainder(dividingBy: 10)
             putDigit(UInt8(digit))
             wide = next
