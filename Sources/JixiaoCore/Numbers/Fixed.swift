@@ -133,7 +133,7 @@ public struct Fixed: Sendable, Hashable, Comparable {
     private static func withSmallText<Result>(_ units: Int64, places: Int, compact: Bool,
                                               _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var held = places
-        var value = divideRounded(units, by: smallPowers[scaleDigits - places])
+        var value = divideRounded(units, by: Int64(truncatingIfNeeded: power(scaleDigits - places)))
         if compact { dropTrailingZeros(&value, places: &held) }
         var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         return withUnsafeMutableBytes(of: &storage) { raw in
@@ -141,11 +141,6 @@ public struct Fixed: Sendable, Hashable, Comparable {
             let start = writeDigits(value.magnitude, places: held, negative: value < 0, endingAt: buffer.count, in: buffer)
             return body(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
-    }
-
-    /// 10⁰ … 10¹² in 64 bits.
-    private static let smallPowers: [Int64] = (0...scaleDigits).map { exponent in
-        (0..<exponent).reduce(1) { power, _ in power * 10 }
     }
 
     // MARK: Arithmetic (saturating)

@@ -186,11 +186,14 @@ final class RecentReadings: Sendable {
         let readings = Mutex<[UTF8Key: ParsedValue]>([:])
     }
 
+    /// The calling thread's map.
+    private var shard: Shard { shards[ThreadSlot.current % Self.shardCount] }
+
     subscript(text: String) -> ParsedValue? {
-        get { shards[ThreadSlot.current % Self.shardCount].readings.withLock { $0[UTF8Key(text: text)] } }
+        get { shard.readings.withLock { $0[UTF8Key(text: text)] } }
         set {
             guard let newValue else { return }
-            shards[ThreadSlot.current % Self.shardCount].readings.withLock { readings in
+            shard.readings.withLock { readings in
                 if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
                 readings[UTF8Key(text: text)] = newValue
             }

@@ -64,10 +64,9 @@ public enum YAMLReader {
         return first
     }
 
-    /// The node of a scalar event (`YAML_SCALAR_EVENT`), at the event's position. libyaml has
-    /// already checked that the text is UTF-8.
-    /// A scalar event as a node; with `validated`, the caller knows its text is valid UTF-8 and
-    /// it is copied without being checked again.
+    /// The node of a scalar event (`YAML_SCALAR_EVENT`), at the event's position. The text is
+    /// checked as UTF-8 (invalid bytes repaired) unless `validated`: the caller knows it is valid
+    /// (the block scanner's events), and it is copied as it is.
     static func scalarNode(_ event: yaml_event_t, validated: Bool = false) -> YAMLNode {
         let data = event.data.scalar
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
