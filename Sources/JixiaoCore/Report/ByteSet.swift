@@ -1,21 +1,23 @@
-/// A set of byte values, tested with one shift and mask: for scanning text for the few bytes
-/// that need attention (characters to escape, the lead bytes of line breaks).
+/// A set of byte values as a table of 256 flags, so a test is one load: for scanning text for
+/// the few bytes that need attention (characters to escape, the lead bytes of line breaks).
 struct ByteSet: Sendable {
-    private var low: UInt128 = 0
-    private var high: UInt128 = 0
+    private var flags = [Bool](repeating: false, count: 256)
 
     /// The bytes of `ascii` and the bytes `others`.
     init(_ ascii: StaticString, _ others: UInt8...) {
         let bytes = UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount)
-        for byte in Array(bytes) + others { insert(byte) }
+        for byte in Array(bytes) + others { flags[Int(byte)] = true }
     }
 
-    private mutating func insert(_ byte: UInt8) {
-        if byte < 128 { low |= 1 << byte } else { high |= 1 << (byte - 128) }
-    }
-
-    @inline(__always)
-    func contains(_ byte: UInt8) -> Bool {
-        (byte < 128 ? low >> byte : high >> (byte & 127)) & 1 != 0
+    /// The position of the first byte of `bytes` in the set at or after `start`, or nil.
+    func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        flags.withUnsafeBufferPointer { table in
+            var index = start
+            while index < bytes.count {
+                if table[Int(bytes[index])] { return index }
+                index += 1
+            }
+            return nil
+        }
     }
 }

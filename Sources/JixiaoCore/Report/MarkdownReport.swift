@@ -221,24 +221,18 @@ public enum MarkdownReport {
     static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let stops = Self.escapeBytes
         var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            // One test for the usual byte: neither escaped nor the lead of a line break.
-            guard stops.contains(byte) else {
-                index += 1
-                continue
-            }
-            switch byte {
+        while let stop = stops.firstIndex(in: utf8, from: index) {
+            switch utf8[stop] {
             case 0xC2:
-                if index + 1 < utf8.count && utf8[index + 1] == 0x85 { return true }
+                if stop + 1 < utf8.count && utf8[stop + 1] == 0x85 { return true }
             case 0xE2:
-                if index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9) {
+                if stop + 2 < utf8.count && utf8[stop + 1] == 0x80 && (utf8[stop + 2] == 0xA8 || utf8[stop + 2] == 0xA9) {
                     return true
                 }
             default:
                 return true
             }
-            index += 1
+            index = stop + 1
         }
         return false
     }

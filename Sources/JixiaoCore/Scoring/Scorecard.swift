@@ -98,11 +98,13 @@ extension Scorecard {
                     return rubricCategory?.subcategories.first { $0.matches(key) }
                 }
                 let rule = subcategory?.rule ?? rubricCategory?.rule
-                let score = IndicatorScore(indicator: indicator, assessment: IndicatorScorer.assess(indicator, rule: rule, rubric: rubric))
+                let assessment = IndicatorScorer.assess(indicator, rule: rule, rubric: rubric)
+                let claim = indicator.score?.number
                 if let printed = indicator.points { points += printed.number }
-                if let printed = indicator.score { claimed = (claimed ?? 0) + printed.number }
-                if let value = score.computed { computed = (computed ?? 0) + value }
-                return score
+                if let claim { claimed = (claimed ?? 0) + claim }
+                if let value = assessment.points(claimed: claim) ?? claim { computed = (computed ?? 0) + value }
+                // The indicator is used last, where the score takes it: no copy before.
+                return IndicatorScore(indicator: indicator, assessment: assessment)
             }
             return CategoryScore(row: row, indicators: indicators, rubricCategory: rubricCategory, indicatorPoints: points,
                                  claimed: claimed, computed: computed)
