@@ -1,6 +1,6 @@
 // jixiao-bench: measures `jixiao batch` against the floor of raw libyaml parsing, on the same
 // synthetic files in one run (README, "Batch runs"). Build in release:
-//   swift run -c release jixiao-bench [--count 20000] [--seed 1] [--dir /tmp/jixiao-bench] [--jobs N] [--report md|html|none] [--runs N]
+//   swift run -c release jixiao-bench [--count 20000] [--seed 1] [--dir /tmp/jixiao-bench] [--jobs N] [--report md|html|none] [--runs 5]
 import CYAML
 import Foundation
 import JixiaoCore
@@ -15,8 +15,8 @@ struct Settings {
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     var rubrics: String?
     var reports = BatchOptions.ReportFormat.markdown
-    /// Times each measure is taken; the median is reported (a noisy machine needs 3 or more).
-    var runs = 1
+    /// Times each measure is taken; the median is reported (this machine needs several).
+    var runs = 5
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
