@@ -119,6 +119,19 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// Whether `path` is on an ext4 file system: the type of its longest mount point in /proc/mounts.
+func isExt4(_ path: String) -> Bool {
+    let full = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    guard let mounts = try? String(contentsOfFile: "/proc/mounts", encoding: .utf8) else { return false }
+    let points = mounts.split(separator: "\n").compactMap { line -> (point: String, type: String)? in
+        let fields = line.split(separator: " ")
+        return fields.count > 2 ? (String(fields[1]), String(fields[2])) : nil
+    }
+    let mount = points.filter { full == $0.point || full.hasPrefix($0.point == "/" ? "/" : $0.point + "/") }
+        .max { $0.point.count < $1.point.count }
+    return mount?.type == "ext4"
+}
+
 func format(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
 
 let settings = Settings(Array(CommandLine.arguments.dropFirst()))
@@ -152,13 +165,15 @@ func describe(_ runs: [Double]) -> String {
 // The end of a benchmark deletes the outputs of its runs. On ext4 without a journal, files
 // created in the five minutes after deleting thousands are slow to create (the kernel skips the
 // recently freed inodes one by one), which would be timed as the batch's: a benchmark started
-// sooner in the same folder waits out the rest of those minutes.
+// sooner in the same folder on ext4 waits out the rest of those minutes. The time of the
+// deletion is written in the stamp (an empty file rewritten keeps its old modification time).
 let deletedStamp = settings.directory + "/.outputs-deleted"
-if let deleted = (try? FileManager.default.attributesOfItem(atPath: deletedStamp))?[.modificationDate] as? Date {
-    let wait = Int((300 - Date().timeIntervalSince(deleted)).rounded(.up))
+if isExt4(settings.directory),
+   let text = try? String(contentsOfFile: deletedStamp, encoding: .utf8), let deleted = Double(text) {
+    let wait = Int((300 - (Date().timeIntervalSince1970 - deleted)).rounded(.up))
     if wait > 0 {
-        print("waiting \(wait) s: the last benchmark here deleted its outputs less than five minutes ago")
-        sleep(UInt32(wait))
+        print("waiting \(min(wait, 300)) s: the last benchmark here deleted its outputs less than five minutes ago")
+        sleep(UInt32(min(wait, 300)))
     }
 }
 
@@ -208,4 +223,4 @@ print("targets: 20,000 tables < 5 s: \(tables >= 20_000 ? (batchSeconds < 5 ? "m
       + "peak < 300 MB: \(peak < 300 ? "met" : "missed"); within 3× of raw parse (all threads): \(batchSeconds / rawAll <= 3 ? "met" : "missed")")
 try? FileManager.default.removeItem(atPath: previousOutput)
 for run in 1..<settings.runs { try? FileManager.default.removeItem(atPath: previousOutput + "-\(run)") }
-_ = FileManager.default.createFile(atPath: deletedStamp, contents: Data())
+try? String(Date().timeIntervalSince1970).write(toFile: deletedStamp, atomically: true, encoding: .utf8)
