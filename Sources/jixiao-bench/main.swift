@@ -187,10 +187,9 @@ print("raw libyaml, 1 thread:        \(describe(rawOnes))  \(format(megabytes / 
 let memoryBeforeBatch = peakMemoryMB()
 
 // 3. The floor on all threads and the full batch (import, audit, every output), taken in turns,
-// so that a slow spell of the machine falls on both rather than on one of them. Earlier outputs
-// are moved aside and deleted after the last batch: on ext4 without a journal, creating files
-// right after deleting thousands makes the kernel skip the freed inodes one by one, which would
-// be timed as the batch's. So each run writes a folder of its own, the last one `out`.
+// so that a slow spell of the machine falls on both rather than on one of them. Outputs are
+// deleted only after the last batch (see the wait above): each run writes a folder of its own,
+// the last one `out`, and the previous benchmark's `out` is moved aside until then.
 let previousOutput = settings.directory + "/out-previous"
 try? FileManager.default.removeItem(atPath: previousOutput)  // left by an interrupted run only
 try? FileManager.default.moveItem(atPath: output, toPath: previousOutput)
