@@ -173,6 +173,7 @@ if isExt4(settings.directory),
     let wait = Int((300 - (Date().timeIntervalSince1970 - deleted)).rounded(.up))
     if wait > 0 {
         print("waiting \(min(wait, 300)) s: the last benchmark here deleted its outputs less than five minutes ago")
+        fflush(nil)  // seen now even when the output is piped
         sleep(UInt32(min(wait, 300)))
     }
 }
