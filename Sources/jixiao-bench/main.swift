@@ -41,10 +41,10 @@ struct Settings {
 /// Seconds taken by `work`, started once the kernel has written back every file written
 /// before (`sync`, not timed): otherwise a batch's 350 MB of outputs are flushed to disk while
 /// the next measure runs, and that measure pays for the flushing on the same cores.
-func time(_ work: () throws -> Void) rethrows -> Double {
+func time(_ work: () async throws -> Void) async rethrows -> Double {
     sync()
     let start = ContinuousClock.now
-    try work()
+    try await work()
     return seconds(ContinuousClock.now - start)
 }
 
@@ -143,7 +143,7 @@ let stamp = inputs + "/.generated-\(settings.count)-\(settings.seed)"
 if !FileManager.default.fileExists(atPath: stamp) {
     try? FileManager.default.removeItem(atPath: inputs)
     try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
-    let seconds = try time { try Synth(seed: settings.seed).write(count: settings.count, to: inputs) }
+    let seconds = try await time { try Synth(seed: settings.seed).write(count: settings.count, to: inputs) }
     _ = FileManager.default.createFile(atPath: stamp, contents: Data())
     print("generated \(settings.count) tables in \(format(seconds)) s")
 }
@@ -170,11 +170,11 @@ func describe(_ runs: [Double]) -> String {
 let deletedStamp = settings.directory + "/.outputs-deleted"
 if isExt4(settings.directory),
    let text = try? String(contentsOfFile: deletedStamp, encoding: .utf8), let deleted = Double(text) {
-    let wait = Int((300 - (Date().timeIntervalSince1970 - deleted)).rounded(.up))
+    let wait = min(300, Int((300 - (Date().timeIntervalSince1970 - deleted)).rounded(.up)))
     if wait > 0 {
-        print("waiting \(min(wait, 300)) s: the last benchmark here deleted its outputs less than five minutes ago")
+        print("waiting \(wait) s: the last benchmark here deleted its outputs less than five minutes ago")
         fflush(nil)  // seen now even when the output is piped
-        sleep(UInt32(min(wait, 300)))
+        sleep(UInt32(wait))
     }
 }
 
@@ -183,7 +183,10 @@ if isExt4(settings.directory),
 _ = rawParseParallel(files, jobs: settings.jobs)
 var events = 0
 var buffer: [UInt8] = []
-let rawOnes = (0..<settings.runs).map { _ in time { events = files.reduce(0) { $0 + rawParse($1, buffer: &buffer) } } }
+var rawOnes: [Double] = []
+for _ in 0..<settings.runs {
+    rawOnes.append(await time { events = files.reduce(0) { $0 + rawParse($1, buffer: &buffer) } })
+}
 print("raw libyaml, 1 thread:        \(describe(rawOnes))  \(format(megabytes / median(rawOnes), 1)) MB/s  (\(events) events)")
 let memoryBeforeBatch = peakMemoryMB()
 
@@ -199,14 +202,11 @@ var rawAlls: [Double] = []
 var batchRuns: [Double] = []
 var summary: BatchSummary?
 for run in 1...settings.runs {
-    rawAlls.append(time { _ = rawParseParallel(files, jobs: settings.jobs) })
+    rawAlls.append(await time { _ = rawParseParallel(files, jobs: settings.jobs) })
     let folder = run == settings.runs ? output : previousOutput + "-\(run)"
     let batch = Batch(engine: engine, options: BatchOptions(
         outputDirectory: folder, jobs: settings.jobs, language: .zh, reports: settings.reports, runName: "bench", tool: "jixiao-bench"))
-    sync()
-    let start = ContinuousClock.now
-    summary = try await batch.run(files)
-    batchRuns.append(seconds(ContinuousClock.now - start))
+    batchRuns.append(try await time { summary = try await batch.run(files) })
 }
 let rawAll = median(rawAlls)
 print("raw libyaml, \(settings.jobs) threads:       \(describe(rawAlls))  \(format(megabytes / rawAll, 1)) MB/s")
