@@ -37,14 +37,18 @@ public final class ValueParser: Sendable {
     /// Parses one 年度指标值 or 实际完成值 text.
     public func parse(_ text: String) -> ParsedValue {
         if let known = recent[text] { return known }
-        let value: ParsedValue
-        do {
-            value = try read(text)
-        } catch {
-            value = .unscorable(error.unscorable)
-        }
+        let value = QuickValueReading.read(text, index: index) ?? readInFull(text)
         recent[text] = value
         return value
+    }
+
+    /// The general reading of `text`, without the memo or the quick reading of the common shapes.
+    func readInFull(_ text: String) -> ParsedValue {
+        do {
+            return try read(text)
+        } catch {
+            return .unscorable(error.unscorable)
+        }
     }
 
     /// Parses an actual and reads it against its target: an actual with no unit takes the
