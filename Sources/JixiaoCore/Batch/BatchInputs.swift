@@ -156,10 +156,45 @@ public enum BatchInputs {
     /// path without its own, made relative and safe (`Examples/seed-003`; a batch adds `-2`, `-3`
     /// for later tables of one file, then `.md` or `.html`).
     public static func reportBase(for file: String) -> String {
+        plainReportBase(for: file) ?? generalReportBase(for: file)
+    }
+
+    static func generalReportBase(for file: String) -> String {
         var components = Self.components(file).filter { $0 != "." }.map { $0 == ".." ? "_" : String($0) }
         var name = components.popLast() ?? "table"
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
         if name.hasPrefix(".") { name = "_" + name.dropFirst() }
         return (components + [name]).joined(separator: "/")
+    }
+
+    /// `reportBase(for:)` read on bytes, for the usual path: no `.` or `..` component, a file name
+    /// that does not start with a dot, and every dot in it followed by ASCII or nothing (so a dot
+    /// byte is a `.` character). Nil for any other path, which the general reading takes.
+    static func plainReportBase(for file: String) -> String? {
+        file.withUTF8Bytes { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var start = 0
+            var nameStart = -1, lastDot = -1
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                defer { start = end + 1 }
+                let length = end - start
+                guard length > 0 else { continue }
+                if bytes[start] == UInt8(ascii: "."), length == 1 || length == 2 && bytes[start + 1] == UInt8(ascii: ".") { return nil }
+                if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+                nameStart = out.count
+                lastDot = -1
+                for index in start..<end {
+                    if bytes[index] == UInt8(ascii: ".") {
+                        guard index + 1 == end || bytes[index + 1] < 0x80 else { return nil }
+                        lastDot = out.count + index - start
+                    }
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            }
+            guard nameStart >= 0, out[nameStart] != UInt8(ascii: ".") else { return nil }
+            if lastDot > nameStart { out.removeSubrange(lastDot...) }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

@@ -238,6 +238,26 @@ struct BatchInputsTests {
         #expect(Set(bases).count == bases.count)
     }
 
+    /// The byte reading of the usual paths gives the general reading's place, and leaves the
+    /// others (dot components, hidden names, a dot before a combining mark) to it.
+    @Test func reportPlacesReadOnBytesAgree() {
+        let paths = [
+            "in/a.yaml", "/dev/shm/2024/t00001.yaml", "//a//b.c", "a.b.c", "a.", "a..b", "年度/岳阳市体育局.yaml", "x.\u{301}y",
+            "./a.yaml", "a/../b.yaml", "a/./b", ".hidden.yaml", "in/.x", ".", "..", "/", "", "a/..", "noext", "a.yaml/",
+            "é/ü.txt", "a/b.\u{301}", "d.\u{200D}x.yaml",
+        ]
+        var plain = 0
+        for path in paths {
+            guard let base = BatchInputs.plainReportBase(for: path) else { continue }
+            plain += 1
+            #expect(base == BatchInputs.generalReportBase(for: path), "\(path)")
+        }
+        #expect(plain >= 10)
+        for path in ["./a.yaml", "a/../b.yaml", ".hidden.yaml", "x.\u{301}y", "", "/"] {
+            #expect(BatchInputs.plainReportBase(for: path) == nil, "\(path)")
+        }
+    }
+
     /// Two inputs that differ only by their extension keep both reports.
     @Test func inputsDifferingByExtensionKeepBothReports() async throws {
         let folder = try scratchFolder("same-stem")
