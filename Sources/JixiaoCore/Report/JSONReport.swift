@@ -88,36 +88,37 @@ public enum JSONReport {
     }
 
     static func write(_ scored: Scorecard.IndicatorScore, category: Submission.CategoryRow, decimals: Int, into json: inout JSONWriter) {
-        let indicator = scored.indicator
-        let assessment = scored.assessment
-        json.object { json in
-            // `category.path(of: indicator)`, written without building it.
-            json.path("path", category.name, indicator.subcategory, indicator.name)
-            json.number("line", indicator.location.line)
-            json.string("target", indicator.target)
-            json.string("actual", indicator.actual)
-            json.object("parsed") { json in
-                json.key("target")
-                write(assessment.target, into: &json)
-                json.key("actual")
-                write(assessment.actual, into: &json)
+        let indicator = scored.indicator, assessment = scored.assessment
+        // Written with `beginObject`/`endObject`: a closure here would capture a copy of both.
+        json.beginObject()
+        // `category.path(of: indicator)`, written without building it.
+        json.path("path", category.name, indicator.subcategory, indicator.name)
+        json.number("line", indicator.location.line)
+        json.string("target", indicator.target)
+        json.string("actual", indicator.actual)
+        json.key("parsed")
+        json.beginObject()
+        json.key("target")
+        write(assessment.target, into: &json)
+        json.key("actual")
+        write(assessment.actual, into: &json)
+        json.endObject()
+        json.string("rule", assessment.method.rawValue)
+        json.bool("met", assessment.met)
+        json.printed("weight", indicator.points)
+        json.printed("claimed", indicator.score)
+        json.decimal("computed", assessment.computed, decimals: decimals)
+        json.key("computedRange")
+        if let band = assessment.band {
+            json.array { json in
+                json.decimal(band.points.lower, decimals: decimals)
+                json.decimal(band.points.upper, decimals: decimals)
             }
-            json.string("rule", assessment.method.rawValue)
-            json.bool("met", assessment.met)
-            json.printed("weight", indicator.points)
-            json.printed("claimed", indicator.score)
-            json.decimal("computed", assessment.computed, decimals: decimals)
-            json.key("computedRange")
-            if let band = assessment.band {
-                json.array { json in
-                    json.decimal(band.points.lower, decimals: decimals)
-                    json.decimal(band.points.upper, decimals: decimals)
-                }
-            } else {
-                json.null()
-            }
-            json.formula("formula", assessment.formula)
+        } else {
+            json.null()
         }
+        json.formula("formula", assessment.formula)
+        json.endObject()
     }
 
     /// A parsed target or actual value: its kind and parts; `null` when there is none.

@@ -41,11 +41,25 @@ public struct JSONWriter: ~Copyable {
     }
 
     private mutating func container(open: Unicode.Scalar, close: Unicode.Scalar, _ content: (inout JSONWriter) -> Void) {
+        begin(open)
+        content(&self)
+        end(close)
+    }
+
+    /// Opens an object; its members follow, then `endObject()`. The closure form (`object`)
+    /// reads better; this one is for the hot loops, where a closure's captures cost copies.
+    public mutating func beginObject() { begin("{") }
+
+    public mutating func endObject() { end("}") }
+
+    private mutating func begin(_ open: Unicode.Scalar) {
         startValue()
         out.append(UInt8(ascii: open))
         depth += 1
         isEmpty = true
-        content(&self)
+    }
+
+    private mutating func end(_ close: Unicode.Scalar) {
         depth -= 1
         if pretty && !isEmpty { newline() }
         out.append(UInt8(ascii: close))
