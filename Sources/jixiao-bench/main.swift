@@ -162,17 +162,20 @@ func describe(_ runs: [Double]) -> String {
     runs.count == 1 ? "\(format(runs[0], 3)) s" : "\(format(median(runs), 3)) s (median of \(runs.map { format($0, 2) }.joined(separator: ", ")))"
 }
 
-// The end of a benchmark deletes the outputs of its runs. On ext4 without a journal, files
-// created in the five minutes after deleting thousands are slow to create (the kernel skips the
-// recently freed inodes one by one), which would be timed as the batch's: a benchmark started
-// sooner in the same folder on ext4 waits out the rest of those minutes. The time of the
-// deletion is written in the stamp (an empty file rewritten keeps its old modification time).
+// The end of a benchmark deletes the outputs of its runs. On ext4 without a journal the kernel
+// will not reuse an inode freed less than a minute ago, or six minutes if its inode table block
+// has unwritten changes, which creating files beside it makes: it skips such inodes one by one,
+// and a batch then runs up to twice as long, which would be timed as the batch's. A benchmark
+// started sooner in the same folder on ext4 waits out the rest of those six minutes (and half a
+// minute more). The time of the deletion is written in the stamp (an empty file rewritten keeps
+// its old modification time).
 let deletedStamp = settings.directory + "/.outputs-deleted"
+let reuseDelay = 390
 if isExt4(settings.directory),
    let text = try? String(contentsOfFile: deletedStamp, encoding: .utf8), let deleted = Double(text) {
-    let wait = min(300, Int((300 - (Date().timeIntervalSince1970 - deleted)).rounded(.up)))
+    let wait = min(reuseDelay, Int((Double(reuseDelay) - (Date().timeIntervalSince1970 - deleted)).rounded(.up)))
     if wait > 0 {
-        print("waiting \(wait) s: the last benchmark here deleted its outputs less than five minutes ago")
+        print("waiting \(wait) s: the last benchmark here deleted its outputs less than \(reuseDelay) s ago")
         fflush(nil)  // seen now even when the output is piped
         sleep(UInt32(wait))
     }
