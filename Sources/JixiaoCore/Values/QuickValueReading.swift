@@ -17,7 +17,7 @@ enum QuickValueReading {
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, index: ValueVocabularyIndex) -> ParsedValue? {
         var position = skipSpaces(bytes, from: 0)
-        // The comparator word: everything up to the first digit.
+        // The comparator word: everything up to the first digit or space.
         let wordStart = position
         while position < bytes.count, !isDigit(bytes[position]), bytes[position] != UInt8(ascii: " ") { position += 1 }
         let word = wordStart..<position
