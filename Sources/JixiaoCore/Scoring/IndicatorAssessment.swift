@@ -50,15 +50,15 @@ public struct IndicatorAssessment: Sendable {
         self.method = method
     }
 
-    /// The points this assessment gives a claimed score: the rule's points, or for a band the
-    /// claim kept inside the band; nil when it says nothing.
+    /// The points this assessment gives a claimed score: the rule's points, for a band the claim
+    /// kept inside the band, else the claim itself (nil when there is none).
     public func points(claimed: Fixed?) -> Fixed? {
         if let computed { return computed }
         if let band {
             guard let claimed else { return band.points.upper }
             return min(max(claimed, band.points.lower), band.points.upper)
         }
-        return nil
+        return claimed
     }
 }
 

@@ -38,7 +38,7 @@ public struct Scorecard: Sendable {
         /// The points the rules give: the rule's points, the claim kept inside its qualitative
         /// band, or the claim itself when nothing recomputes it.
         public var computed: Fixed? {
-            assessment.points(claimed: indicator.score?.number) ?? indicator.score?.number
+            assessment.points(claimed: indicator.score?.number)
         }
     }
 
@@ -102,7 +102,7 @@ extension Scorecard {
                 let claim = indicator.score?.number
                 if let printed = indicator.points { points += printed.number }
                 if let claim { claimed = (claimed ?? 0) + claim }
-                if let value = assessment.points(claimed: claim) ?? claim { computed = (computed ?? 0) + value }
+                if let value = assessment.points(claimed: claim) { computed = (computed ?? 0) + value }
                 // The indicator is used last, where the score takes it: no copy before.
                 return IndicatorScore(indicator: indicator, assessment: assessment)
             }

@@ -86,23 +86,18 @@ enum QuickValueReading {
                 guard position + 2 < range.upperBound, bytes[position + 1] & 0xC0 == 0x80, bytes[position + 2] & 0xC0 == 0x80
                 else { return nil }
                 let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6 | UInt32(bytes[position + 2] & 0x3F)
-                guard scalar == 0x2264 || scalar == 0x2265 || (0x4E00...0x9FFF).contains(scalar) && !isChineseNumeral(scalar)
-                else { return nil }
+                let isWordCharacter = switch scalar {
+                case 0x2264, 0x2265: true
+                case 0x4E00...0x9FFF: Unicode.Scalar(scalar).map { !ValueNumberScanner.isChinese($0) } ?? false
+                default: false
+                }
+                guard isWordCharacter else { return nil }
                 position += 3
             default:
                 return nil
             }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    }
-
-    /// `零 一 二 两 三 四 五 六 七 八 九 十 百 千` (CJK ideographs; `〇` is not one): the scanner
-    /// may read them as a number.
-    private static func isChineseNumeral(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343: true
-        default: false
-        }
     }
 
     /// `年 月 号 日`: after a number, the start of a date.

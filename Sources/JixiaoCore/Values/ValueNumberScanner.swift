@@ -183,7 +183,8 @@ enum ValueNumberScanner {
             integerPart: Int(integer.value), fractionPart: Int(fraction.value), isChinese: false, isGrouped: grouped)
     }
 
-    private static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` is a Chinese numeral the scanner may read as (part of) a number.
+    static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
         chineseDigit(scalar) != nil || chineseMultiplier(scalar) != nil
     }
 
