@@ -25,10 +25,17 @@ public enum BatchInputs {
                 add(path)
                 continue
             }
+            let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
             var found: [(key: [UInt8], path: String)] = []
-            walk(path.hasSuffix("/") ? String(path.dropLast()) : path) { found.append((Array($0.utf8), $0)) }
+            walk(folder) { found.append((Array($0.utf8), $0)) }
             found.sort { $0.key.lexicographicallyPrecedes($1.key) }
-            for file in found { add(file.path) }
+            // A walk's paths are the folder's, then plain names (no `.`, `..` or empty part):
+            // the folder is made absolute once, not each of its files.
+            let base = folder.isEmpty ? "/" : absolute(folder, in: workingDirectory)
+            let prefix = base == "/" ? "" : base
+            for file in found where seen.insert(prefix + String(decoding: file.key.dropFirst(folder.utf8.count), as: UTF8.self)).inserted {
+                files.append(file.path)
+            }
         }
         return files
     }
@@ -62,10 +69,19 @@ public enum BatchInputs {
             }
             switch kind {
             case .directory: walk(full, found: found)
-            case .file where extensions.contains((name as NSString).pathExtension.lowercased()): found(full)
+            case .file where hasKnownExtension(name): found(full)
             default: break
             }
         }
+    }
+
+    /// Whether `name` ends in one of `extensions`, in any case (`a.YAML`): what follows its last
+    /// dot, when that dot is not its first character.
+    static func hasKnownExtension(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex else { return false }
+        let lowercased = bytes[bytes.index(after: dot)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return extensions.contains(String(decoding: lowercased, as: UTF8.self))
     }
 
     /// `path` made absolute, with `.`, `..` and repeated slashes resolved in its text (links are

@@ -211,7 +211,7 @@ struct BatchInputsTests {
         for name in ["sub/deeper", ".hidden-folder"] {
             try manager.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
         }
-        for name in ["b.yaml", "A.TXT", ".hidden.yaml", "notes.pdf", "sub/c.yml", "sub/deeper/d.xlsx", ".hidden-folder/e.yaml"] {
+        for name in ["b.yaml", "A.TXT", ".hidden.yaml", "notes.pdf", "yaml", "sub/c.yml", "sub/deeper/d.xlsx", ".hidden-folder/e.yaml"] {
             #expect(manager.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)))
         }
         try manager.createSymbolicLink(atPath: folder + "/link-to-b.yaml", withDestinationPath: folder + "/b.yaml")
@@ -221,7 +221,9 @@ struct BatchInputsTests {
         let found = BatchInputs.collect([folder]).map { String($0.dropFirst(folder.count + 1)) }
         #expect(found == ["A.TXT", "b.yaml", "link-to-b.yaml", "pipe.yaml", "sub/c.yml", "sub/deeper/d.xlsx"])
 
-        let twice = BatchInputs.collect([folder + "/b.yaml", folder + "/sub/../b.yaml", folder + "//./b.yaml", folder + "/sub"])
+        let twice = BatchInputs.collect([
+            folder + "/b.yaml", folder + "/sub/../b.yaml", folder + "//./b.yaml", folder + "/sub", folder + "/./sub/deeper/",
+        ])
         #expect(twice == [folder + "/b.yaml", folder + "/sub/c.yml", folder + "/sub/deeper/d.xlsx"])
     }
 
