@@ -76,12 +76,9 @@ public enum IndicatorScorer {
         var assessment = IndicatorAssessment(target: target, actual: actual)
         guard let points = indicator.points?.number, points > 0 else { return assessment }
 
-        switch (target.flatMap(quantity), actual.flatMap(quantity)) {
-        case (let goal?, let done?):
+        if let target, let actual, let goal = quantity(target), let done = quantity(actual) {
             quantitative(goal, done, points: points, rule: rule, rubric: rubric, into: &assessment)
             return assessment
-        default:
-            break
         }
         switch (target, actual) {
         case (.date(let goal)?, .date(let done)?):
