@@ -166,7 +166,7 @@ public enum HTMLReport {
     }
 
     /// `<td class="num" data-label="label">value</td>` and a line break; `label` already escaped.
-    private static func appendNumberCell(_ label: String, _ value: ReportModel.Figure, source: String? = nil, to out: inout TextBuffer) {
+    private static func appendNumberCell(_ label: String, _ value: ReportModel.Figure, source: ReportModel.Source? = nil, to out: inout TextBuffer) {
         out += "<td class=\"num\" data-label=\""
         out.append(label)
         out += "\">"

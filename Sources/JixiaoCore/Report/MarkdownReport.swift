@@ -126,7 +126,7 @@ public enum MarkdownReport {
     /// `| a | b | … |` and a line break: `escaped` as they are, then `cells` escaped, then
     /// `figures`, then the `notes` and the `source` when `source` is given.
     private static func appendRow(_ escaped: [String], cells: [String] = [], figures: [ReportModel.Figure] = [],
-                                  notes: [ReportModel.Note] = [], source: String? = nil, to out: inout TextBuffer) {
+                                  notes: [ReportModel.Note] = [], source: ReportModel.Source? = nil, to out: inout TextBuffer) {
         for text in escaped {
             out += "| "
             out.append(text)
@@ -152,7 +152,7 @@ public enum MarkdownReport {
     }
 
     /// `| notes | source |` and a line break, after a row's cells.
-    private static func endRow(notes: [ReportModel.Note], source: String, to out: inout TextBuffer) {
+    private static func endRow(notes: [ReportModel.Note], source: ReportModel.Source, to out: inout TextBuffer) {
         out += "| "
         appendNotes(notes, to: &out)
         out += " | "
@@ -171,7 +171,7 @@ public enum MarkdownReport {
 
     /// The rest of a subtotal or total row from its points column on, the figures in bold.
     private static func appendSubtotal(_ points: ReportModel.Figure, _ claimed: ReportModel.Figure, _ computed: ReportModel.Figure,
-                                       notes: [ReportModel.Note], source: String, to out: inout TextBuffer) {
+                                       notes: [ReportModel.Note], source: ReportModel.Source, to out: inout TextBuffer) {
         out += "**"
         out.append(markdownCell: points)
         out += "** | **"

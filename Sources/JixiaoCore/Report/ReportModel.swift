@@ -50,7 +50,7 @@ struct ReportModel {
         var computedScore: Figure
         var rowClass: String
         var notes: [Note]
-        var source: String
+        var source: Source
     }
 
     /// A level-1 category: its indicator rows and its subtotal row.
@@ -64,7 +64,7 @@ struct ReportModel {
         var computed: Figure
         var subtotalClass: String
         var notes: [Note]
-        var source: String
+        var source: Source
     }
 
     struct Row {
@@ -84,7 +84,7 @@ struct ReportModel {
         var computed: Figure
         var method: String
         var reason: String
-        var source: String
+        var source: Source
         var rowClass: String
         var notes: [Note]
     }
@@ -95,7 +95,7 @@ struct ReportModel {
         var computed: Figure
         var rowClass: String
         var notes: [Note]
-        var source: String
+        var source: Source
     }
 
     /// A number (or what stands in its place) as a report shows it. Its digits need no escape
@@ -111,6 +111,15 @@ struct ReportModel {
         case text(String)
 
         static let absent = Figure.text("—")
+    }
+
+    /// Where a row was read, written into the page as it is rather than made into a `String`
+    /// first: a line of the table's own file (`第 23 行`, `line 23`), a place in another file
+    /// (`a.txt:12`), or nowhere (an empty cell).
+    enum Source {
+        case line(Int, Language)
+        case elsewhere(String)
+        case none
     }
 
     /// A finding shown on the row it concerns.
@@ -157,10 +166,9 @@ extension ReportModel {
             remaining.removeAll(where: matches)
             return taken.map { Note($0, language: language) }
         }
-        func source(_ location: SourceLocation?) -> String {
-            guard let location else { return "" }
-            if location.file == file { return zh ? "第 " + String(location.line) + " 行" : "line " + String(location.line) }
-            return location.description
+        func source(_ location: SourceLocation?) -> Source {
+            guard let location else { return .none }
+            return location.file == file ? .line(location.line, language) : .elsewhere(location.description)
         }
 
         unit = submission.unit ?? "—"

@@ -98,6 +98,31 @@ struct TextBuffer: ~Copyable {
         }
     }
 
+    /// Appends `source` in a Markdown table cell.
+    mutating func append(markdownCell source: ReportModel.Source) {
+        switch source {
+        case .line(let line, let language): append(line: line, language)
+        case .elsewhere(let place): append(markdownCell: place)
+        case .none: break
+        }
+    }
+
+    /// Appends `source` HTML-escaped.
+    mutating func append(html source: ReportModel.Source) {
+        switch source {
+        case .line(let line, let language): append(line: line, language)
+        case .elsewhere(let place): append(html: place)
+        case .none: break
+        }
+    }
+
+    /// `第 23 行`, `line 23`.
+    private mutating func append(line: Int, _ language: Language) {
+        append(literal: language == .zh ? "第 " : "line ")
+        append(Fixed(line), decimals: 0)
+        if language == .zh { append(literal: " 行") }
+    }
+
     // MARK: Numbers
 
     /// `value` with exactly `decimals` places (`Fixed.formatted`).
