@@ -113,6 +113,14 @@ final class Mutex<Value>: @unchecked Sendable {
     }
 }
 
+/// Processor time this process has used so far, in user space and in the kernel (all threads).
+func processorSeconds() -> (user: Double, kernel: Double) {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return (seconds(usage.ru_utime), seconds(usage.ru_stime))
+}
+
 func peakMemoryMB() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -203,13 +211,21 @@ try? FileManager.default.moveItem(atPath: output, toPath: previousOutput)
 let engine = try Engine(rubricDirectory: settings.rubrics, rubricReference: nil)
 var rawAlls: [Double] = []
 var batchRuns: [Double] = []
+var batchUser: [Double] = [], batchKernel: [Double] = []
 var summary: BatchSummary?
 for run in 1...settings.runs {
     rawAlls.append(await time { _ = rawParseParallel(files, jobs: settings.jobs) })
     let folder = run == settings.runs ? output : previousOutput + "-\(run)"
     let batch = Batch(engine: engine, options: BatchOptions(
         outputDirectory: folder, jobs: settings.jobs, language: .zh, reports: settings.reports, runName: "bench", tool: "jixiao-bench"))
-    batchRuns.append(try await time { summary = try await batch.run(files) })
+    var before = processorSeconds()
+    batchRuns.append(try await time {
+        before = processorSeconds()  // after `time`'s `sync`
+        summary = try await batch.run(files)
+    })
+    let after = processorSeconds()
+    batchUser.append(after.user - before.user)
+    batchKernel.append(after.kernel - before.kernel)
 }
 let rawAll = median(rawAlls)
 print("raw libyaml, \(settings.jobs) threads:       \(describe(rawAlls))  \(format(megabytes / rawAll, 1)) MB/s")
@@ -220,6 +236,10 @@ let findings = summary?.findingsBySeverity.values.reduce(0, +) ?? 0
 
 print("batch (import + audit + CSV, JSON\(settings.reports == .none ? ", no per-table reports" : " and \(settings.reports.rawValue) reports")): \(describe(batchRuns))  \(format(Double(tables) / batchSeconds, 0)) tables/s  \(format(megabytes / batchSeconds, 1)) MB/s")
 print("  \(tables) tables, \(summary?.errors ?? 0) unreadable, \(findings) findings")
+// The kernel's share is mostly creating and filling the output files: a run that took longer
+// in the kernel than the others met a file system busy with something else.
+print("  processor time: user \(format(median(batchUser))) s, kernel \(format(median(batchKernel))) s "
+      + "(kernel run by run \(batchKernel.map { format($0) }.joined(separator: ", ")))")
 print("peak memory (max RSS): \(format(peak, 1)) MB (before the batch: \(format(memoryBeforeBatch, 1)) MB)")
 print("ratio batch / raw parse: \(format(batchSeconds / rawAll)) × (all threads; run by run \(zip(batchRuns, rawAlls).map { format($0 / $1) }.joined(separator: ", "))), \(format(batchSeconds / median(rawOnes))) × (1 thread)")
 print("targets: 20,000 tables < 5 s: \(tables >= 20_000 ? (batchSeconds < 5 ? "met" : "missed") : "n/a (fewer tables)"); "
