@@ -113,18 +113,22 @@ final class Mutex<Value>: @unchecked Sendable {
     }
 }
 
-/// Processor time this process has used so far, in user space and in the kernel (all threads).
-func processorSeconds() -> (user: Double, kernel: Double) {
+/// What this process has used so far (all threads).
+func resourceUsage() -> rusage {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage
+}
+
+/// Processor time used so far, in user space and in the kernel.
+func processorSeconds() -> (user: Double, kernel: Double) {
+    let usage = resourceUsage()
     func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
     return (seconds(usage.ru_utime), seconds(usage.ru_stime))
 }
 
 func peakMemoryMB() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
+    Double(resourceUsage().ru_maxrss) / 1024
 }
 
 /// Whether `path` is on an ext4 file system: the type of its longest mount point in /proc/mounts.
