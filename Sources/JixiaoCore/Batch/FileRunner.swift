@@ -84,7 +84,7 @@ final class FileRunner: @unchecked Sendable {
         settleIfDone()
         condition.unlock()
         guard count > 0 else { return }
-        for slot in 0..<threads { startWorker(slot: slot) }
+        for _ in 0..<threads { startWorker() }
         if let timeout {
             // A twentieth of the limit, between 10 ms and 250 ms: a file is reported at most 5%
             // late, and an idle watchdog wakes at most four times a second.
@@ -95,13 +95,9 @@ final class FileRunner: @unchecked Sendable {
         }
     }
 
-    /// Starts a worker; `slot` is its `ThreadSlot`, so the workers of every run use the same
-    /// per-thread state (a replacement for a stuck worker takes a slot of its own).
-    private func startWorker(slot: Int? = nil) {
-        let thread = Thread { [self] in
-            if let slot { ThreadSlot.current = slot }
-            takeFiles()
-        }
+    /// Starts a worker.
+    private func startWorker() {
+        let thread = Thread { [self] in takeFiles() }
         thread.name = "jixiao-file"
         thread.start()
     }

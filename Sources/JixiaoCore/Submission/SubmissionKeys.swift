@@ -1,6 +1,5 @@
 /// The keys a submission's mappings accept, one enum per mapping, in the order error messages
-/// list them. Both readers take them from here: the tree reader as `YAMLMapping`'s allowed keys,
-/// the event reader as the byte strings it recognises (`SubmissionEventReader`).
+/// list them.
 protocol SubmissionKey: CaseIterable, RawRepresentable<String>, Sendable {}
 
 extension SubmissionKey {

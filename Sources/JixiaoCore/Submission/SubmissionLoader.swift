@@ -6,16 +6,9 @@ extension Submission {
         try parse(InputFile.read(path), file: path)
     }
 
-    /// Reads a submission from YAML: straight from libyaml's events when the file is a plain
-    /// submission (`SubmissionEventReader`), else through `parseTree`, which says what is wrong.
+    /// Reads a submission from YAML through a `YAMLNode` tree and `YAMLMapping`, with an error
+    /// at its position for each way the file can be wrong.
     public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> Submission {
-        if let submission = try SubmissionEventReader.read(bytes, file: file) { return submission }
-        return try parseTree(bytes, file: file)
-    }
-
-    /// Reads a submission through a `YAMLNode` tree and `YAMLMapping`: every input, with an error
-    /// for each way it can be wrong. `parse` gives the same answer faster for plain submissions.
-    public static func parseTree(_ bytes: [UInt8], file: String) throws(InputError) -> Submission {
         let root = try YAMLReader.document(bytes, file: file)
         return try read(root, file: file)
     }

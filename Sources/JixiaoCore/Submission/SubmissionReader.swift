@@ -4,15 +4,11 @@ import Foundation
 public enum SubmissionReader {
     public static func read(path: String) throws -> [Submission] {
         if XLSXReader.isWorkbook(path) { return try XLSXImport.read(path: path).tables }
-        let raw = try InputFile.bytes(path)
+        let bytes = try InputFile.read(path)
         let lowered = path.lowercased()
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") {
-            // Plain block YAML is valid UTF-8 without a BOM or NUL, which decoding would keep as
-            // it is: such a file is read as it is, its characters checked once, by the scanner.
-            if let submission = try SubmissionEventReader.read(raw, file: path, plainOnly: true) { return [submission] }
-            return [try Submission.parse(InputFile.decode(raw, file: path), file: path)]
+            return [try Submission.parse(bytes, file: path)]
         }
-        let bytes = try InputFile.decode(raw, file: path)
         if isDocument(path) {
             return DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: path).tables
         }

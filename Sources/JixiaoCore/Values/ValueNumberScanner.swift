@@ -184,7 +184,7 @@ enum ValueNumberScanner {
     }
 
     /// Whether `scalar` is a Chinese numeral the scanner may read as (part of) a number.
-    static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
         chineseDigit(scalar) != nil || chineseMultiplier(scalar) != nil
     }
 

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Reads 年度指标值 and 实际完成值 texts into ``ParsedValue``s (DOMAIN.md §4).
 ///
 /// The reading is deliberately narrow: a text is read as a number only when exactly one value
@@ -16,9 +14,6 @@ public final class ValueParser: Sendable {
 
     public let vocabulary: ValueVocabulary
     let index: ValueVocabularyIndex
-    /// Readings of recent texts, shared by every table this parser reads: a year's tables repeat
-    /// the same targets (`≥95%`, `100%`, `按时完成`) thousands of times.
-    private let recent = RecentReadings()
 
     /// Prepares the word lists of `vocabulary` once, for parsing many texts.
     public init(vocabulary: ValueVocabulary = .standard) {
@@ -36,14 +31,6 @@ public final class ValueParser: Sendable {
 
     /// Parses one 年度指标值 or 实际完成值 text.
     public func parse(_ text: String) -> ParsedValue {
-        if let known = recent[text] { return known }
-        let value = QuickValueReading.read(text, index: index) ?? readInFull(text)
-        recent[text] = value
-        return value
-    }
-
-    /// The general reading of `text`, without the memo or the quick reading of the common shapes.
-    func readInFull(_ text: String) -> ParsedValue {
         do {
             return try read(text)
         } catch {
@@ -167,40 +154,5 @@ struct ValueReading {
     func contains(_ word: String, in range: Range<Int>) -> Bool {
         guard !word.isEmpty else { return false }
         return range.contains { chars.length(of: word, at: $0, before: range.upperBound) != nil }
-    }
-}
-
-/// A bounded map from text to its reading, safe to share between threads: when full it starts
-/// over, so memory stays flat however many texts a run reads.
-///
-/// Each thread reads and fills a map of its own (one of `shards`, by `ThreadSlot`), so the
-/// threads of a batch do not take turns at one lock or pass its memory between their caches.
-final class RecentReadings: Sendable {
-    /// A few megabytes of readings per thread: in a year's tables most texts come back within
-    /// this many distinct others (in 20,000 synthetic tables, three in four texts at 4,096, four
-    /// in five at 16,384).
-    static let capacity = 16_384
-    /// Maps, at most: threads past this many share them.
-    static let shardCount = 8
-    /// Keyed by bytes: a text spelt two ways is read twice, which is cheaper than hashing every
-    /// text normalised.
-    private let shards = (0..<shardCount).map { _ in Shard() }
-
-    private final class Shard: Sendable {
-        let readings = Mutex<[UTF8Key: ParsedValue]>([:])
-    }
-
-    /// The calling thread's map.
-    private var shard: Shard { shards[ThreadSlot.current % Self.shardCount] }
-
-    subscript(text: String) -> ParsedValue? {
-        get { shard.readings.withLock { $0[UTF8Key(text: text)] } }
-        set {
-            guard let newValue else { return }
-            shard.readings.withLock { readings in
-                if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
-                readings[UTF8Key(text: text)] = newValue
-            }
-        }
     }
 }

@@ -12,8 +12,6 @@ struct ValueWordList<Tag: Sendable>: Sendable {
 
     private var byFirst: [Unicode.Scalar: [Entry]] = [:]
     private var byLast: [Unicode.Scalar: [Entry]] = [:]
-    /// Each word, normalised, as text: for finding a whole word at once.
-    private var byText: [String: Tag] = [:]
 
     /// The first occurrence of a word wins; later duplicates are ignored.
     init(_ entries: [(String, Tag)]) {
@@ -24,20 +22,10 @@ struct ValueWordList<Tag: Sendable>: Sendable {
             let entry = Entry(word: scalars, tag: tag)
             byFirst[first, default: []].append(entry)
             byLast[last, default: []].append(entry)
-            byText[String(String.UnicodeScalarView(scalars))] = tag
         }
         for key in byFirst.keys { byFirst[key]?.sort { $0.word.count > $1.word.count } }
         for key in byLast.keys { byLast[key]?.sort { $0.word.count > $1.word.count } }
     }
-
-    /// The tag of `word`, written as the list holds it (normalised); nil when it is not a word of
-    /// the list.
-    func tag(ofWord word: String) -> Tag? {
-        byText[word]
-    }
-
-    /// Every word of the list, normalised.
-    var words: [String] { Array(byText.keys) }
 
     /// The longest word that starts at `index`.
     func longestMatch(in text: ValueText, at index: Int, upTo limit: Int? = nil) -> (length: Int, tag: Tag)? {

@@ -64,15 +64,11 @@ public enum YAMLReader {
         return first
     }
 
-    /// The node of a scalar event (`YAML_SCALAR_EVENT`), at the event's position. The text is
-    /// checked as UTF-8 (invalid bytes repaired) unless `validated`: the caller knows it is valid
-    /// (the block scanner's events), and it is copied as it is.
-    static func scalarNode(_ event: yaml_event_t, validated: Bool = false) -> YAMLNode {
+    /// The node of a scalar event (`YAML_SCALAR_EVENT`), at the event's position; invalid UTF-8
+    /// is repaired.
+    fileprivate static func scalarNode(_ event: yaml_event_t) -> YAMLNode {
         let data = event.data.scalar
-        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
-        let text = validated
-            ? String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: bytes)))
-            : String(decoding: bytes, as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
         return YAMLNode(.scalar(text, style(data.style)), line: event.start_mark.line + 1, column: event.start_mark.column + 1)
     }
 
