@@ -186,7 +186,7 @@ struct RubricProblems {
     }
 
     /// Names and aliases must not repeat across items, or a label would match two of them.
-    mutating func checkNames(_ names: [[String]], items: [(node: YAMLNode, path: String)], what: LocalizedText) {
+    mutating func checkNames(_ names: [[String]], items: [YAMLMapping.ListItem], what: LocalizedText) {
         var seen: [LabelKey: Int] = [:]
         for (index, group) in names.enumerated() {
             for key in Set(group.map(LabelKey.init)) {
@@ -204,7 +204,7 @@ struct RubricProblems {
 
     /// Bands must tile [from, to]: each starts where the previous one ends, no gaps, no overlaps.
     mutating func checkCoverage(
-        _ bands: [(lower: Fixed, upper: Fixed)], items: [(node: YAMLNode, path: String)],
+        _ bands: [(lower: Fixed, upper: Fixed)], items: [YAMLMapping.ListItem],
         from: Fixed, to: Fixed, field: String, root: YAMLNode, what: LocalizedText
     ) {
         guard !bands.isEmpty else {

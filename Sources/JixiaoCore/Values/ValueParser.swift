@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Reads 年度指标值 and 实际完成值 texts into ``ParsedValue``s (DOMAIN.md §4).
 ///
 /// The reading is deliberately narrow: a text is read as a number only when exactly one value
@@ -14,6 +16,9 @@ public final class ValueParser: Sendable {
 
     public let vocabulary: ValueVocabulary
     let index: ValueVocabularyIndex
+    /// Readings of recent texts, shared by every table this parser reads: a year's tables repeat
+    /// the same targets (`≥95%`, `100%`, `按时完成`) thousands of times.
+    private let recent = RecentReadings()
 
     /// Prepares the word lists of `vocabulary` once, for parsing many texts.
     public init(vocabulary: ValueVocabulary = .standard) {
@@ -31,11 +36,15 @@ public final class ValueParser: Sendable {
 
     /// Parses one 年度指标值 or 实际完成值 text.
     public func parse(_ text: String) -> ParsedValue {
+        if let known = recent[text] { return known }
+        let value: ParsedValue
         do {
-            return try read(text)
+            value = try read(text)
         } catch {
-            return .unscorable(error.unscorable)
+            value = .unscorable(error.unscorable)
         }
+        recent[text] = value
+        return value
     }
 
     /// Parses an actual and reads it against its target: an actual with no unit takes the
@@ -154,5 +163,27 @@ struct ValueReading {
     func contains(_ word: String, in range: Range<Int>) -> Bool {
         guard !word.isEmpty else { return false }
         return range.contains { chars.length(of: word, at: $0, before: range.upperBound) != nil }
+    }
+}
+
+/// A bounded map from text to its reading, safe to share between threads: when full it starts
+/// over, so memory stays flat however many texts a run reads.
+final class RecentReadings: Sendable {
+    /// A few megabytes of readings: in a year's tables most texts come back within this many
+    /// distinct others.
+    static let capacity = 16_384
+    /// Keyed by bytes: a text spelt two ways is read twice, which is cheaper than hashing every
+    /// text normalised.
+    private let readings = Mutex<[UTF8Key: ParsedValue]>([:])
+
+    subscript(text: String) -> ParsedValue? {
+        get { readings.withLock { $0[UTF8Key(text: text)] } }
+        set {
+            guard let newValue else { return }
+            readings.withLock { readings in
+                if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
+                readings[UTF8Key(text: text)] = newValue
+            }
+        }
     }
 }

@@ -129,7 +129,7 @@ public struct YAMLMapping {
     }
 
     /// The items of a list field, each with its indexed path (`categories[0]`).
-    public func list(_ key: String) throws(InputError) -> [(node: YAMLNode, path: String)] {
+    public func list(_ key: String) throws(InputError) -> [ListItem] {
         guard let value = optional(key) else { return [] }
         return try Self.list(value, file: file, field: field(key))
     }
@@ -195,12 +195,21 @@ public struct YAMLMapping {
             hint: LocalizedText(zh: "可用取值：\(names.joined(separator: "、"))", en: "accepted values: \(names.joined(separator: ", "))"))
     }
 
-    public static func list(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> [(node: YAMLNode, path: String)] {
+    public static func list(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> [ListItem] {
         guard case .sequence(let items) = node.content else {
             throw wrongType(node, file: file, field: field(), expected: LocalizedText(zh: "列表", en: "a list"))
         }
         let path = field()
-        return items.enumerated().map { ($0.element, "\(path)[\($0.offset)]") }
+        return items.enumerated().map { ListItem(node: $0.element, list: path, index: $0.offset) }
+    }
+
+    /// An item of a list field; its path (`categories[0]`) is made only when a message needs it.
+    public struct ListItem {
+        public var node: YAMLNode
+        let list: String
+        let index: Int
+
+        public var path: String { "\(list)[\(index)]" }
     }
 
     public static func location(_ node: YAMLNode, _ file: String) -> SourceLocation {
