@@ -10,9 +10,7 @@ extension Submission {
     /// error at its position for each way the file can be wrong.
     public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> Submission {
         let (top, root, documents, second) = try YAMLEventStream.read(bytes, file: file, limits: YAMLLimits()) {
-            (stream) throws(InputError) in
-            var decoder = SubmissionDecoder(file: file)
-            return try decoder.decode(&stream)
+            (stream) throws(InputError) in try SubmissionDecoder(file: file).decode(&stream)
         }
         guard let top, let root, !root.isNull || documents > 1 else {
             throw InputError(.emptyFile, at: SourceLocation(file: file, line: 1, column: 1),
@@ -28,114 +26,99 @@ extension Submission {
     /// The years a table may be for.
     static let plausibleYears = 1990...2100
 
-    /// The submission of a decoded file, each field read (and each problem raised) in the order
+    /// The submission of a file as read, each field taken (and each problem raised) in the order
     /// below: the schema of the submission file (README, "Submission format").
-    private static func assemble(_ decoded: DecodedSubmission, file: String) throws(InputError) -> Submission {
-        let top = decoded.fields
-        try top.open()
-        let source = try readSource(top, decoded.source)
+    private static func assemble(_ top: SubmissionDraft, file: String) throws(InputError) -> Submission {
+        try top.map.open()
+        let source = try readSource(top.source, in: top.map)
         /// Rows carry `line:` when imported from a document: findings then point into it.
-        func location<Fields: YAMLFields>(_ map: Fields, line: Fields.Key) throws(InputError) -> SourceLocation {
-            if let source, let line = try map.integer(line) {
+        func location(_ map: MappingDraft, line: Slot<Int>) throws(InputError) -> SourceLocation {
+            if let source, let line = try line.optional() {
                 return SourceLocation(file: source.file, line: line)
             }
-            return YAMLMapping.location(map.node, file)
+            return map.position.location(file)
         }
-        func location<Fields: YAMLFields>(of key: Fields.Key, in map: Fields, line: Fields.Key) throws(InputError) -> SourceLocation {
-            if source != nil, map.optional(line) != nil { return try location(map, line: line) }
-            return map.location(of: key)
+        func location<Value>(of slot: Slot<Value>, in map: MappingDraft, line: Slot<Int>) throws(InputError) -> SourceLocation {
+            if source != nil, line.isPresent { return try location(map, line: line) }
+            return slot.location(in: map)
         }
 
-        let year = try top.requiredInteger(.year)
+        let year = try top.year.required("year", in: top.map)
         guard plausibleYears.contains(year) else {
-            throw InputError(.invalidValue, at: top.location(of: .year), field: "year",
+            throw InputError(.invalidValue, at: top.year.location(in: top.map), field: "year",
                              message: LocalizedText(zh: "年份 \(year) 不合理", en: "year \(year) is not plausible"))
         }
 
-        _ = try top.required(.budget)
-        let budgetMap = decoded.budget!
-        try budgetMap.open()
-        for key in [BudgetKey.initial, .adjusted, .executed] {
-            if let value = try budgetMap.number(key), value.number < 0 {
-                throw InputError(.invalidNumber, at: budgetMap.location(of: key), field: budgetMap.field(key),
+        let budgetDraft = try top.budget.required("budget", in: top.map)
+        try budgetDraft.map.open()
+        for (slot, name) in [(budgetDraft.initial, "initial"), (budgetDraft.adjusted, "adjusted"), (budgetDraft.executed, "executed")] {
+            if let value = try slot.optional(), value.number < 0 {
+                throw InputError(.invalidNumber, at: slot.location(in: budgetDraft.map), field: budgetDraft.map.place.field(name),
                                  message: LocalizedText(zh: "预算金额不能为负数（\(value)）", en: "a budget amount cannot be negative (\(value))"))
             }
         }
         let budget = BudgetRow(
-            initial: try budgetMap.number(.initial), adjusted: try budgetMap.number(.adjusted),
-            executed: try budgetMap.number(.executed), points: try budgetMap.number(.points),
-            rate: try budgetMap.number(.rate).map(Self.percentage), score: try budgetMap.number(.score),
-            location: try location(budgetMap, line: .line),
-            rateLocation: try location(of: .rate, in: budgetMap, line: .line),
-            scoreLocation: try location(of: .score, in: budgetMap, line: .line))
+            initial: try budgetDraft.initial.optional(), adjusted: try budgetDraft.adjusted.optional(),
+            executed: try budgetDraft.executed.optional(), points: try budgetDraft.points.optional(),
+            rate: try budgetDraft.rate.optional().map(Self.percentage), score: try budgetDraft.score.optional(),
+            location: try location(budgetDraft.map, line: budgetDraft.line),
+            rateLocation: try location(of: budgetDraft.rate, in: budgetDraft.map, line: budgetDraft.line),
+            scoreLocation: try location(of: budgetDraft.score, in: budgetDraft.map, line: budgetDraft.line))
 
         var categories: [CategoryRow] = []
-        let categoryItems = try list(top, .categories, decoded.categories)
-        if top.optional(.categories) == nil || categoryItems.isEmpty {
-            throw InputError(.missingField, at: top.location(of: .categories), field: "categories",
+        let categoryDrafts = try top.categories.optional() ?? []
+        if !top.categories.isPresent || categoryDrafts.isEmpty {
+            throw InputError(.missingField, at: top.categories.location(in: top.map), field: "categories",
                              message: LocalizedText(zh: "缺少指标（categories）", en: "missing the indicators (categories)"))
         }
-        for item in categoryItems {
-            let map = item.fields
-            try map.open()
+        for item in categoryDrafts {
+            try item.map.open()
             var indicators: [Indicator] = []
-            for entry in try list(map, .indicators, item.indicators) {
-                let row = entry
-                try row.open()
+            for row in try item.indicators.optional() ?? [] {
+                try row.map.open()
                 indicators.append(Indicator(
-                    subcategory: try row.text(.subcategory), name: try row.requiredText(.name),
-                    target: try row.text(.target), actual: try row.text(.actual),
-                    points: try row.number(.points), score: try row.number(.score),
-                    reason: try row.text(.reason), location: try location(row, line: .line)))
+                    subcategory: try row.subcategory.optional(), name: try row.name.required("name", in: row.map),
+                    target: try row.target.optional(), actual: try row.actual.optional(),
+                    points: try row.points.optional(), score: try row.score.optional(),
+                    reason: try row.reason.optional(), location: try location(row.map, line: row.line)))
             }
             categories.append(CategoryRow(
-                name: try map.requiredText(.name), points: try map.number(.points),
-                indicators: indicators, location: try location(map, line: .line)))
+                name: try item.name.required("name", in: item.map), points: try item.points.optional(),
+                indicators: indicators, location: try location(item.map, line: item.line)))
         }
 
-        let totalMap = try opened(decoded.total, if: top.optional(.total) != nil)
+        let totalDraft = try opened(top.total)
         let total = TotalRow(
-            points: try totalMap?.number(.points), score: try totalMap?.number(.score),
-            location: try totalMap.map { (m) throws(InputError) in try location(of: .score, in: m, line: .line) } ?? top.location(of: .total))
+            points: try totalDraft?.points.optional(), score: try totalDraft?.score.optional(),
+            location: try totalDraft.map { (m) throws(InputError) in try location(of: m.score, in: m.map, line: m.line) }
+                ?? top.total.location(in: top.map))
 
-        let goalsMap = try opened(decoded.goals, if: top.optional(.goals) != nil)
+        let goalsDraft = try opened(top.goals)
         return Submission(
-            file: file, unit: try top.text(.unit), title: try top.text(.title),
-            level: try top.requiredChoice(.level, EvaluationLevel.self, choices: EvaluationLevel.allCases),
-            project: try top.text(.project), department: try top.text(.department),
-            implementer: try top.text(.implementer), year: year, region: try top.text(.region),
-            rubric: try top.text(.rubric),
-            money: try top.choice(.money, MoneyUnit.self, choices: MoneyUnit.allCases) ?? .wanYuan,
+            file: file, unit: try top.unit.optional(), title: try top.title.optional(),
+            level: try top.level.required("level", in: top.map),
+            project: try top.project.optional(), department: try top.department.optional(),
+            implementer: try top.implementer.optional(), year: year, region: try top.region.optional(),
+            rubric: try top.rubric.optional(),
+            money: try top.money.optional() ?? .wanYuan,
             budget: budget,
-            goals: try goalsMap.map { (m) throws(InputError) in Goals(expected: try m.text(.expected), achieved: try m.text(.achieved)) },
+            goals: try goalsDraft.map { (m) throws(InputError) in Goals(expected: try m.expected.optional(), achieved: try m.achieved.optional()) },
             categories: categories, total: total,
-            grade: try top.text(.grade).map { Claim(value: $0, location: top.location(of: .grade)) },
-            source: source, location: YAMLMapping.location(decoded.fields.node, file))
+            grade: try top.grade.optional().map { Claim(value: $0, location: top.grade.location(in: top.map)) },
+            source: source, location: top.map.position.location(file))
     }
 
-    /// A mapping field, as `YAMLMapping.mapping` gives it: none when the field is absent or null.
-    private static func opened<Key>(_ fields: DecodedFields<Key>?, if present: Bool) throws(InputError) -> DecodedFields<Key>? {
-        guard present, let fields else { return nil }
-        try fields.open()
-        return fields
+    /// A mapping field, as `YAMLMapping.mapping` gives it: none when absent or null.
+    private static func opened<Draft: Drafted>(_ slot: Slot<Draft>) throws(InputError) -> Draft? {
+        guard let draft = try slot.optional() else { return nil }
+        try draft.map.open()
+        return draft
     }
 
-    /// The items of a list field, as `YAMLMapping.list` gives them: none when the field is absent
-    /// or null, an error when it is not a list.
-    private static func list<Fields: YAMLFields, Item>(_ map: Fields, _ key: Fields.Key, _ items: [Item]) throws(InputError) -> [Item] {
-        guard let value = map.optional(key) else { return [] }
-        guard case .sequence = value.content else {
-            throw YAMLMapping.wrongType(value, file: map.file, field: map.field(key), expected: LocalizedText(zh: "列表", en: "a list"))
-        }
-        return items
-    }
-
-    private static func readSource(
-        _ top: DecodedFields<TopKey>, _ decoded: DecodedFields<SourceKey>?
-    ) throws(InputError) -> Source? {
-        guard let map = try opened(decoded, if: top.optional(.source) != nil) else { return nil }
-        let lines = try map.text(.lines).map(lineRange)
-        return Source(file: try map.requiredText(.file), table: try map.integer(.table),
+    private static func readSource(_ slot: Slot<SourceDraft>, in top: MappingDraft) throws(InputError) -> Source? {
+        guard let map = try opened(slot) else { return nil }
+        let lines = try map.lines.optional().map(lineRange)
+        return Source(file: try map.file.required("file", in: map.map), table: try map.table.optional(),
                       firstLine: lines?.first, lastLine: lines?.last)
     }
 

@@ -56,6 +56,13 @@ struct YAMLEvent {
         }
     }
 
+    /// Whether the event is a plain `null`, `~` or empty scalar: YAML's way of writing "no value".
+    var isNull: Bool {
+        guard kind == .scalar, style == .plain else { return false }
+        if let copy { return copy.withUTF8Bytes(YAMLNode.isNull) }
+        return YAMLNode.isNull(bytes)
+    }
+
     /// The event with its text copied, to keep past the stream's next event.
     var kept: YAMLEvent {
         var event = self
@@ -147,7 +154,7 @@ struct YAMLEventStream: ~Copyable {
             let line = raw.start_mark.line + 1
             let column = raw.start_mark.column + 1
             switch raw.type {
-            case YAML_STREAM_END_EVENT:
+            case YAML_STREAM_END_EVENT, YAML_NO_EVENT:  // libyaml gives no event after the stream's end
                 return YAMLEvent(kind: .streamEnd, line: line, column: column)
             case YAML_ALIAS_EVENT:
                 try time.check(file)

@@ -1,29 +1,14 @@
 import Foundation
 
-/// The fields of a YAML mapping being read into a model type: looks them up by key, checks their
-/// types, and turns every problem into an `InputError` at the node's position, named by its field
-/// path. `YAMLMapping` reads a mapping of a `YAMLNode` tree; the submission decoder's mappings
-/// (`DecodedFields`) are read from events. Both give the same errors for the same input.
-public protocol YAMLFields {
-    associatedtype Key
-    /// The mapping's node; in a decoded mapping, its position and kind only.
-    var node: YAMLNode { get }
-    var file: String { get }
-    /// Dotted path of this mapping (`budget`, `categories[1]`); empty at the top.
-    var path: String { get }
-    /// The key and value nodes of `key`, if the mapping has it.
-    func entry(_ key: Key) -> YAMLPair?
-    /// How `key` is written.
-    func name(of key: Key) -> String
-}
-
-/// A YAML mapping of a `YAMLNode` tree being read into a model type.
+/// A YAML mapping being read into a model type: looks fields up by key, checks their types, and
+/// turns every problem into an `InputError` at the node's position, named by its field path.
 ///
 /// Unknown keys are refused when the mapping is opened, with a "did you mean" when a known key
 /// is close, because a misspelt optional key would otherwise be silently ignored.
-public struct YAMLMapping: YAMLFields {
+public struct YAMLMapping {
     public let node: YAMLNode
     public let file: String
+    /// Dotted path of this mapping (`budget`, `categories[1]`); empty at the top.
     public let path: String
     /// The pairs as written and their keys: distinct and few (each is one of `allowed`), so a
     /// lookup is a short scan of `keys`, cheaper than hashing.
@@ -34,9 +19,7 @@ public struct YAMLMapping: YAMLFields {
         self.node = node
         self.file = file
         self.path = path
-        guard case .mapping(let pairs) = node.content else {
-            throw Self.notAMapping(node, file: file, path: path)
-        }
+        guard case .mapping(let pairs) = node.content else { throw Self.notAMapping(node, file: file, path: path) }
         entries = pairs
         var keys: [String] = []
         keys.reserveCapacity(pairs.count)
@@ -49,11 +32,84 @@ public struct YAMLMapping: YAMLFields {
         self.keys = keys
     }
 
-    public func entry(_ key: String) -> YAMLPair? {
+    private func entry(_ key: String) -> YAMLPair? {
         keys.firstIndex(of: key).map { entries[$0] }
     }
 
-    public func name(of key: String) -> String { key }
+    /// The value node of `key`, or nil when it is absent or written as null.
+    public func optional(_ key: String) -> YAMLNode? {
+        guard let value = entry(key)?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    /// The value node of `key`; an error naming the field when it is absent or null.
+    public func required(_ key: String) throws(InputError) -> YAMLNode {
+        guard let value = optional(key) else {
+            throw InputError(.missingField, at: Self.location(entry(key)?.key ?? node, file), field: field(key),
+                             message: LocalizedText(zh: "缺少必填字段“\(key)”", en: "missing required field '\(key)'"))
+        }
+        return value
+    }
+
+    /// The dotted path of a field of this mapping.
+    public func field(_ key: String) -> String { Self.join(path, key) }
+
+    /// The position of `key`'s value, or of the mapping when the key is absent.
+    public func location(of key: String) -> SourceLocation {
+        Self.location(entry(key)?.value ?? node, file)
+    }
+
+    // MARK: Typed fields
+
+    public func text(_ key: String) throws(InputError) -> String? {
+        guard let value = optional(key) else { return nil }
+        return try Self.text(value, file: file, field: field(key))
+    }
+
+    public func requiredText(_ key: String) throws(InputError) -> String {
+        try Self.text(required(key), file: file, field: field(key))
+    }
+
+    public func number(_ key: String) throws(InputError) -> PrintedNumber? {
+        guard let value = optional(key) else { return nil }
+        return try Self.number(value, file: file, field: field(key))
+    }
+
+    public func requiredNumber(_ key: String) throws(InputError) -> PrintedNumber {
+        try Self.number(required(key), file: file, field: field(key))
+    }
+
+    public func integer(_ key: String) throws(InputError) -> Int? {
+        guard let value = optional(key) else { return nil }
+        return try Self.integer(value, file: file, field: field(key))
+    }
+
+    public func requiredInteger(_ key: String) throws(InputError) -> Int {
+        try Self.integer(required(key), file: file, field: field(key))
+    }
+
+    public func bool(_ key: String) throws(InputError) -> Bool? {
+        guard let value = optional(key) else { return nil }
+        switch value.scalar {
+        case "true", "yes", "True": return true
+        case "false", "no", "False": return false
+        default:
+            throw Self.wrongType(value, file: file, field: field(key), expected: LocalizedText(zh: "true 或 false", en: "true or false"))
+        }
+    }
+
+    /// One of `choices`, by its raw value.
+    public func choice<T: RawRepresentable>(_ key: String, _ type: T.Type, choices: [T]) throws(InputError) -> T?
+    where T.RawValue == String {
+        guard let value = optional(key) else { return nil }
+        return try Self.choice(value, file: file, field: field(key), choices: choices)
+    }
+
+    public func requiredChoice<T: RawRepresentable>(_ key: String, _ type: T.Type, choices: [T]) throws(InputError) -> T
+    where T.RawValue == String {
+        _ = try required(key)
+        return try choice(key, type, choices: choices)!
+    }
 
     /// The items of a list field, each with its indexed path (`categories[0]`).
     public func list(_ key: String) throws(InputError) -> [ListItem] {
@@ -77,129 +133,6 @@ public struct YAMLMapping: YAMLFields {
         return out
     }
 
-    /// An item of a list field; its path (`categories[0]`) is made only when a message needs it.
-    public struct ListItem {
-        public var node: YAMLNode
-        let list: String
-        let index: Int
-
-        public var path: String { "\(list)[\(index)]" }
-    }
-
-    public static func list(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> [ListItem] {
-        guard case .sequence(let items) = node.content else {
-            throw wrongType(node, file: file, field: field(), expected: LocalizedText(zh: "列表", en: "a list"))
-        }
-        let path = field()
-        return items.enumerated().map { ListItem(node: $0.element, list: path, index: $0.offset) }
-    }
-
-    // MARK: Errors about a mapping and its keys
-
-    /// A mapping was expected and `node` is something else.
-    static func notAMapping(_ node: YAMLNode, file: String, path: String) -> InputError {
-        wrongType(node, file: file, field: path.isEmpty ? nil : path, expected: LocalizedText(zh: "映射（键: 值）", en: "a mapping (key: value)"))
-    }
-
-    static func keyNotText(_ key: YAMLNode, file: String, path: String) -> InputError {
-        InputError(.wrongType, at: location(key, file), field: path.isEmpty ? nil : path,
-                   message: LocalizedText(zh: "键必须是文本", en: "a key must be text"))
-    }
-
-    static func unknownKey(_ node: YAMLNode, _ key: String, allowed: [String], file: String, path: String) -> InputError {
-        let suggestion = closest(to: key, in: allowed)
-        return InputError(
-            .unknownKey, at: location(node, file), field: join(path, key),
-            message: LocalizedText(zh: "未知字段“\(key)”", en: "unknown key '\(key)'"),
-            hint: suggestion.map { LocalizedText(zh: "是否想写“\($0)”？", en: "did you mean '\($0)'?") }
-                ?? LocalizedText(zh: "可用字段：\(allowed.joined(separator: "、"))",
-                                 en: "known keys: \(allowed.joined(separator: ", "))"))
-    }
-
-    static func duplicateKey(_ node: YAMLNode, _ key: String, file: String, path: String) -> InputError {
-        InputError(.duplicateKey, at: location(node, file), field: join(path, key),
-                   message: LocalizedText(zh: "字段“\(key)”重复出现", en: "key '\(key)' appears twice"))
-    }
-}
-
-extension YAMLFields {
-    /// The value node of `key`, or nil when it is absent or written as null.
-    public func optional(_ key: Key) -> YAMLNode? {
-        guard let value = entry(key)?.value, !value.isNull else { return nil }
-        return value
-    }
-
-    /// The value node of `key`; an error naming the field when it is absent or null.
-    public func required(_ key: Key) throws(InputError) -> YAMLNode {
-        guard let value = optional(key) else {
-            throw InputError(.missingField, at: YAMLMapping.location(entry(key)?.key ?? node, file), field: field(key),
-                             message: LocalizedText(zh: "缺少必填字段“\(name(of: key))”", en: "missing required field '\(name(of: key))'"))
-        }
-        return value
-    }
-
-    /// The dotted path of a field of this mapping.
-    public func field(_ key: Key) -> String { YAMLMapping.join(path, name(of: key)) }
-
-    /// The position of `key`'s value, or of the mapping when the key is absent.
-    public func location(of key: Key) -> SourceLocation {
-        YAMLMapping.location(entry(key)?.value ?? node, file)
-    }
-
-    // MARK: Typed fields
-
-    public func text(_ key: Key) throws(InputError) -> String? {
-        guard let value = optional(key) else { return nil }
-        return try YAMLMapping.text(value, file: file, field: field(key))
-    }
-
-    public func requiredText(_ key: Key) throws(InputError) -> String {
-        try YAMLMapping.text(required(key), file: file, field: field(key))
-    }
-
-    public func number(_ key: Key) throws(InputError) -> PrintedNumber? {
-        guard let value = optional(key) else { return nil }
-        return try YAMLMapping.number(value, file: file, field: field(key))
-    }
-
-    public func requiredNumber(_ key: Key) throws(InputError) -> PrintedNumber {
-        try YAMLMapping.number(required(key), file: file, field: field(key))
-    }
-
-    public func integer(_ key: Key) throws(InputError) -> Int? {
-        guard let value = optional(key) else { return nil }
-        return try YAMLMapping.integer(value, file: file, field: field(key))
-    }
-
-    public func requiredInteger(_ key: Key) throws(InputError) -> Int {
-        try YAMLMapping.integer(required(key), file: file, field: field(key))
-    }
-
-    public func bool(_ key: Key) throws(InputError) -> Bool? {
-        guard let value = optional(key) else { return nil }
-        switch value.scalar {
-        case "true", "yes", "True": return true
-        case "false", "no", "False": return false
-        default:
-            throw YAMLMapping.wrongType(value, file: file, field: field(key), expected: LocalizedText(zh: "true 或 false", en: "true or false"))
-        }
-    }
-
-    /// One of `choices`, by its raw value.
-    public func choice<T: RawRepresentable>(_ key: Key, _ type: T.Type, choices: [T]) throws(InputError) -> T?
-    where T.RawValue == String {
-        guard let value = optional(key) else { return nil }
-        return try YAMLMapping.choice(value, file: file, field: field(key), choices: choices)
-    }
-
-    public func requiredChoice<T: RawRepresentable>(_ key: Key, _ type: T.Type, choices: [T]) throws(InputError) -> T
-    where T.RawValue == String {
-        _ = try required(key)
-        return try choice(key, type, choices: choices)!
-    }
-}
-
-extension YAMLMapping {
     // MARK: Node conversions
 
     public static func text(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> String {
@@ -245,6 +178,23 @@ extension YAMLMapping {
             hint: LocalizedText(zh: "可用取值：\(names.joined(separator: "、"))", en: "accepted values: \(names.joined(separator: ", "))"))
     }
 
+    public static func list(_ node: YAMLNode, file: String, field: @autoclosure () -> String) throws(InputError) -> [ListItem] {
+        guard case .sequence(let items) = node.content else {
+            throw wrongType(node, file: file, field: field(), expected: LocalizedText(zh: "列表", en: "a list"))
+        }
+        let path = field()
+        return items.enumerated().map { ListItem(node: $0.element, list: path, index: $0.offset) }
+    }
+
+    /// An item of a list field; its path (`categories[0]`) is made only when a message needs it.
+    public struct ListItem {
+        public var node: YAMLNode
+        let list: String
+        let index: Int
+
+        public var path: String { "\(list)[\(index)]" }
+    }
+
     public static func location(_ node: YAMLNode, _ file: String) -> SourceLocation {
         SourceLocation(file: file, line: node.line, column: node.column)
     }
@@ -253,6 +203,30 @@ extension YAMLMapping {
         InputError(.wrongType, at: location(node, file), field: field,
                    message: LocalizedText(zh: "应为\(expected.zh)，实际是\(node.kindName.zh)",
                                           en: "expected \(expected.en), found \(node.kindName.en)"))
+    }
+
+    /// A mapping was expected and `node` is something else.
+    static func notAMapping(_ node: YAMLNode, file: String, path: String) -> InputError {
+        wrongType(node, file: file, field: path.isEmpty ? nil : path, expected: LocalizedText(zh: "映射（键: 值）", en: "a mapping (key: value)"))
+    }
+
+    static func keyNotText(_ key: YAMLNode, file: String, path: String) -> InputError {
+        InputError(.wrongType, at: location(key, file), field: path.isEmpty ? nil : path,
+                   message: LocalizedText(zh: "键必须是文本", en: "a key must be text"))
+    }
+
+    static func unknownKey(_ node: YAMLNode, _ key: String, allowed: [String], file: String, path: String) -> InputError {
+        InputError(
+            .unknownKey, at: location(node, file), field: join(path, key),
+            message: LocalizedText(zh: "未知字段“\(key)”", en: "unknown key '\(key)'"),
+            hint: closest(to: key, in: allowed).map { LocalizedText(zh: "是否想写“\($0)”？", en: "did you mean '\($0)'?") }
+                ?? LocalizedText(zh: "可用字段：\(allowed.joined(separator: "、"))",
+                                 en: "known keys: \(allowed.joined(separator: ", "))"))
+    }
+
+    static func duplicateKey(_ node: YAMLNode, _ key: String, file: String, path: String) -> InputError {
+        InputError(.duplicateKey, at: location(node, file), field: join(path, key),
+                   message: LocalizedText(zh: "字段“\(key)”重复出现", en: "key '\(key)' appears twice"))
     }
 
     static func join(_ path: String, _ key: String) -> String {

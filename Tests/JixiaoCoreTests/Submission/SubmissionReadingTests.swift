@@ -96,4 +96,49 @@ struct SubmissionReadingTests {
             ($0 as? InputError) == Deadline(timeout: .zero).error(file: "long.yaml")
         }
     }
+
+    /// A value of the wrong kind is passed over whole: what follows it is still read as keys.
+    @Test func aValueOfTheWrongKindIsPassedOverWhole() {
+        let text = Self.base.replacingOccurrences(of: "level: project", with: "level: [project, {a: [b]}]")
+        #expect {
+            _ = try Project.submission(text)
+        } throws: { error in
+            let error = error as? InputError
+            return error?.code == .wrongType && error?.field == "level" && error?.location.line == 3
+        }
+    }
+
+    /// Of several problems, the one a reader of the schema meets first is reported, wherever it
+    /// is written: the top mapping's keys, the year, the budget, the indicators, then the rest.
+    @Test func theFirstProblemInTheSchemasOrderIsReported() {
+        let late = Self.base
+            .replacingOccurrences(of: "grade: 优", with: "grade: [优]")
+            .replacingOccurrences(of: "        name: 指标一", with: "        nmae: 指标一")
+        #expect { _ = try Project.submission(late) } throws: { ($0 as? InputError)?.field == "categories[0].indicators[0].nmae" }
+        let noYear = late.replacingOccurrences(of: "year: 2023\n", with: "")
+        #expect { _ = try Project.submission(noYear) } throws: { ($0 as? InputError)?.field == "year" }
+        let unknownTop = noYear + "\nextra: 1\n"
+        #expect { _ = try Project.submission(unknownTop) } throws: { ($0 as? InputError)?.code == .unknownKey }
+        let badSyntax = unknownTop + "]\n"
+        #expect { _ = try Project.submission(badSyntax) } throws: { ($0 as? InputError)?.code == .yamlSyntax }
+    }
+
+    @Test func anEmptyOrSeveralDocumentFileIsRefused() {
+        for text in ["# only a comment\n", "~\n", "---\n"] {
+            #expect { _ = try Project.submission(text) } throws: { ($0 as? InputError)?.code == .emptyFile }
+        }
+        #expect { _ = try Project.submission(Self.base + "\n---\nunit: again\n") } throws: { error in
+            (error as? InputError)?.code == .yamlSyntax && (error as? InputError)?.location.line == 26
+        }
+    }
+
+    /// An aliased indicator reads as a copy of its anchor's row.
+    @Test func aliasesReadAsCopies() throws {
+        let text = Self.base.replacingOccurrences(of: "      - subcategory: 数量指标", with: "      - &row\n        subcategory: 数量指标")
+            .replacingOccurrences(of: "total: {", with: "  - name: 效益指标\n    indicators: [*row]\ntotal: {")
+        let submission = try Project.submission(text)
+        #expect(submission.categories.count == 2)
+        #expect(submission.categories[1].indicators.first?.name == "指标一")
+        #expect(submission.categories[1].indicators.first?.location.line == 25)
+    }
 }

@@ -60,4 +60,39 @@ struct YAMLReaderTests {
         #expect { _ = try read("# only a comment\n") } throws: { ($0 as? InputError)?.code == .emptyFile }
         #expect { _ = try read("a: 1\n---\nb: 2\n") } throws: { ($0 as? InputError)?.code == .yamlSyntax }
     }
+
+    /// An alias stands for a copy of its anchor's node, placed where the alias is written;
+    /// aliases inside an anchored node are copied with it.
+    @Test func aliasesCopyTheirNodeWhereTheyAreWritten() throws {
+        let root = try read("a: &a {x: &x 1, y: [*x, 2]}\nb: [*a, *x]\n")
+        guard case .mapping(let pairs) = root.content, case .sequence(let copies) = pairs[1].value.content,
+              case .mapping(let copy) = copies[0].content, case .sequence(let inner) = copy[1].value.content else {
+            Issue.record("not read"); return
+        }
+        #expect(copies[0].line == 2 && copies[0].column == 5)
+        #expect(copy.map { $0.key.scalar } == ["x", "y"])
+        #expect(copy[0].value.line == 1 && copy[0].value.column == 11, "a copy's insides keep the anchor's positions")
+        #expect(inner.map(\.scalar) == ["1", "2"])
+        #expect(copies[1].scalar == "1" && copies[1].column == 9)
+    }
+
+    @Test func anAliasNeedsAnAnchorClosedBeforeIt() {
+        #expect { _ = try read("a: &a [1, *a]\n") } throws: { ($0 as? InputError)?.code == .yamlSyntax }
+        #expect { _ = try read("a: &a 1\n---\nb: *a\n") } throws: { ($0 as? InputError)?.code == .yamlSyntax }
+        #expect(throws: Never.self) { try YAMLReader.documents(Array("a: &a 1\nb: &a 2\nc: *a\n".utf8), file: "t.yaml") }
+    }
+
+    /// Every node an alias copies counts towards the limit, the insides of a copy too.
+    @Test func aliasesCountEveryNodeTheyCopy() {
+        let text = "a: &a [1, 2, 3, 4]\nb: [*a, *a]\n"  // each copy of `a` is 5 nodes
+        #expect(throws: Never.self) { try read(text, limits: YAMLLimits(maxAliasNodes: 10)) }
+        #expect { _ = try read(text, limits: YAMLLimits(maxAliasNodes: 9)) } throws: { ($0 as? InputError)?.code == .yamlAliasBomb }
+    }
+
+    /// Nesting is counted as written: a copy of a deep node placed deeper is not refused.
+    @Test func nestingCountsWhatIsWritten() throws {
+        let text = "a: &a [[[1]]]\nb: [[*a]]\n"
+        #expect(throws: Never.self) { try read(text, limits: YAMLLimits(maxDepth: 4)) }
+        #expect { _ = try read(text, limits: YAMLLimits(maxDepth: 3)) } throws: { ($0 as? InputError)?.code == .yamlTooDeep }
+    }
 }
