@@ -35,4 +35,9 @@ public struct Engine: Sendable {
     public func audit(_ submission: Submission) throws -> AuditResult {
         try Auditor.audit(submission, catalog: catalog, rubric: rubric)
     }
+
+    /// Every table of an imported document, audited, with the findings about its own figures.
+    public func audit(_ document: ImportedDocument) throws -> [AuditResult] {
+        try Auditor.audit(document, catalog: catalog, rubric: rubric)
+    }
 }

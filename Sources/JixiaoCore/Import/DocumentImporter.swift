@@ -10,25 +10,6 @@ public struct ImportOptions: Sendable {
     }
 }
 
-/// What a document gave: its self-evaluation tables as submissions, its base data sheets, the
-/// figures its prose states, the findings about the document's own figures (breakdowns that do
-/// not add up), and notes on what could not be read.
-public struct ImportedDocument: Sendable {
-    public var file: String
-    /// The tables in document order; `source.table` is each one's 1-based index.
-    public var tables: [Submission]
-    public var baseData: [BaseDataSheet]
-    public var claims: [NarrativeClaim]
-    /// The year the document is about: its tables' year, else the year its headings state most.
-    public var year: Int?
-    /// Findings that need no rubric: each with the index (0-based) of the table it concerns, or
-    /// nil when it concerns the document as a whole.
-    public var findings: [(table: Int?, finding: Finding)]
-    public var notes: [ImportNote]
-    /// When no table was found: the nearest thing to one, for the error that says so.
-    public var nearestTable: NearestTable? = nil
-}
-
 /// Reads a published document's text: every self-evaluation table, the base data sheet and the
 /// narrative claims (README, "Importing documents").
 public enum DocumentImporter {
@@ -48,8 +29,8 @@ public enum DocumentImporter {
         let document = DocumentText(text, file: file)
         let year = documentYear(document, time: &time)
         var tables: [Submission] = []
+        var breakdowns: [BudgetBreakdown] = []
         var sheets: [BaseDataSheet] = []
-        var findings: [(table: Int?, finding: Finding)] = []
         var notes: [ImportNote] = []
         var claimed: [ClosedRange<Int>] = []
         var skipped: [TableRegion] = []
@@ -76,14 +57,10 @@ public enum DocumentImporter {
             submission.region = options.region
             tables.append(submission)
             notes += table.notes.map { var note = $0; note.table = index + 1; return note }
-            findings += table.findings.map { (index, $0) }
+            breakdowns.append(table.breakdown)
             if let first = submission.source?.firstLine, let last = submission.source?.lastLine {
                 claimed.append(first...max(first, last))
             }
-        }
-        let department = tables.firstIndex { $0.level == .department }
-        for sheet in sheets {
-            findings += sheet.findings.map { (department ?? (tables.isEmpty ? nil : 0), $0) }
         }
         let prose = document.lines.filter { line in
             line.shape == .plain && !claimed.contains { $0.contains(line.number) }
@@ -91,8 +68,8 @@ public enum DocumentImporter {
         let claims = time.isExpired() ? [] : NarrativeClaim.extract(from: prose, file: file, deadline: deadline)
         var nearest: NearestTable?
         if tables.isEmpty, !time.isExpired() { nearest = NearestTable.find(in: document, skipped: skipped, time: &time) }
-        return ImportedDocument(file: file, tables: tables, baseData: sheets, claims: claims,
-                                year: tables.first?.year ?? year, findings: findings, notes: notes, nearestTable: nearest)
+        return ImportedDocument(file: file, tables: tables, breakdowns: breakdowns, baseData: sheets, claims: claims,
+                                year: tables.first?.year ?? year, notes: notes, nearestTable: nearest)
     }
 
     /// The year most headings name (`2024 年度`), for tables whose title has none.

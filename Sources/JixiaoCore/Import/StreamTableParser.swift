@@ -193,7 +193,7 @@ struct StreamTableParser: TableParsing {
             categories: categories, total: total, grade: grade,
             source: Submission.Source(file: file, table: nil, firstLine: title.number, lastLine: lastLine),
             location: location(title.number))
-        return ImportedTable(submission: submission, notes: notes, findings: [])
+        return ImportedTable(submission: submission, notes: notes, breakdown: BudgetBreakdown())
     }
 
     /// The number a token starts with (`10其中：…` → 10) and what follows it.

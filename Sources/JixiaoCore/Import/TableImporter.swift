@@ -1,24 +1,5 @@
 import Foundation
 
-/// Something the importer could not read, or read with a caveat: an absent name cell, a value
-/// it could not place, a label it completed from the form's structure. The field is left
-/// absent (never guessed) and the note says so.
-public struct ImportNote: Sendable {
-    /// 1-based index of the table in the document, if the note concerns one.
-    public var table: Int?
-    public var location: SourceLocation
-    /// The submission field concerned (`unit`, `budget.rate`, `indicators`…).
-    public var field: String
-    public var message: LocalizedText
-
-    public init(table: Int?, location: SourceLocation, field: String, message: LocalizedText) {
-        self.table = table
-        self.location = location
-        self.field = field
-        self.message = message
-    }
-}
-
 /// One table's lines in a document: from its title to the line before the next title.
 struct TableRegion: Sendable {
     var kind: Labels.TableKind
@@ -31,8 +12,8 @@ struct TableRegion: Sendable {
 struct ImportedTable: Sendable {
     var submission: Submission
     var notes: [ImportNote]
-    /// Findings about the table's own breakdown rows (其中 rows, 按支出性质分).
-    var findings: [Finding]
+    /// The rows and cells that break its 年度资金总额 down.
+    var breakdown: BudgetBreakdown
 }
 
 /// Finds the self-evaluation tables of a document and reads each into a submission.
@@ -135,7 +116,7 @@ struct GridTableParser: TableParsing {
     let rows: [GridRow]
     let documentYear: Int?
     var notes: [ImportNote] = []
-    var findings: [Finding] = []
+    var breakdown = BudgetBreakdown()
     var time = Deadline.Ticker()
 
     init(file: String, region: TableRegion, title: DocumentText.Line, rows: [GridRow], documentYear: Int?) {
@@ -218,7 +199,7 @@ struct GridTableParser: TableParsing {
             categories: categories, total: total, grade: grade,
             source: Submission.Source(file: file, table: nil, firstLine: title.number, lastLine: lastLine),
             location: location(title.number))
-        return ImportedTable(submission: submission, notes: notes, findings: findings)
+        return ImportedTable(submission: submission, notes: notes, breakdown: breakdown)
     }
 
     static func grade(in cells: [String]) -> String? {
@@ -290,7 +271,7 @@ struct GridTableParser: TableParsing {
             note(row.line, "budget.\(column)", zh: "第 \(row.line) 行“\(Self.budgetName(column))”一栏为空或无法读取",
                  en: "the \(Self.budgetName(column)) cell on line \(row.line) is empty or unreadable")
         }
-        checkBreakdown(rows, total: totalIndex, columns: columns, budget: budget)
+        breakdown = Self.breakdown(rows, total: totalIndex, columns: columns)
         return budget
     }
 
@@ -305,67 +286,36 @@ struct GridTableParser: TableParsing {
         }
     }
 
-    /// The rows that break the 年度资金总额 down: 其中 rows by source of funds (当年财政拨款,
-    /// 上年结转, 其他资金) in the total's columns, and `基本支出：…` / `项目支出：…` cells by
-    /// nature of spending. Each breakdown must add up to the total (DOMAIN.md §6); it is never
-    /// counted as a second total.
-    mutating func checkBreakdown(_ rows: ArraySlice<GridRow>, total: Int, columns: [Labels.BudgetColumn: Int], budget: Submission.BudgetRow) {
-        let totalRow = rows[total]
-        var parts: [(line: Int, values: [Labels.BudgetColumn: PrintedNumber])] = []
-        var bySource: [(String, PrintedNumber?, Int)] = []
-        var byNature: [(String, PrintedNumber?, Int)] = []
+    /// The rows and cells that break the 年度资金总额 down: 其中 rows in the total's columns, and
+    /// labelled amounts by nature of spending or by source of funds, above the goals.
+    static func breakdown(_ rows: ArraySlice<GridRow>, total: Int, columns: [Labels.BudgetColumn: Int]) -> BudgetBreakdown {
+        var breakdown = BudgetBreakdown()
         let stop = rows.firstIndex { row in
             row.filled.contains { cell in
                 let text = DocumentText.compact(cell)
                 return text.contains("总体目标") || text.contains("预期目标") || text.contains("绩效指标")
             }
         } ?? rows.endIndex
-        let span = Array(rows[rows.startIndex..<stop])
-        for row in span where row.line != totalRow.line && row.positional {
+        for row in rows[rows.startIndex..<stop] where row.line != rows[total].line && row.positional {
             if let label = row.filled.first, Labels.isBudgetPartLabel(label) {
-                var values: [Labels.BudgetColumn: PrintedNumber] = [:]
-                for column in [Labels.BudgetColumn.initial, .adjusted, .executed] {
-                    if let index = columns[column], let cell = row.cell(index), let number = PrintedNumber(parsing: cell) {
-                        values[column] = number
-                    }
+                func amount(_ column: Labels.BudgetColumn) -> PrintedNumber? {
+                    columns[column].flatMap(row.cell).flatMap(PrintedNumber.init(parsing:))
                 }
-                if !values.isEmpty { parts.append((row.line, values)) }
+                let part = BudgetBreakdown.Row(line: row.line, initial: amount(.initial), adjusted: amount(.adjusted), executed: amount(.executed))
+                if part.initial != nil || part.adjusted != nil || part.executed != nil { breakdown.rows.append(part) }
             }
             for cell in row.filled {
                 guard let (label, number) = Self.labelledAmount(cell) else { continue }
+                let amount = BudgetBreakdown.Amount(label: label, amount: number, line: row.line)
                 if label.contains("基本支出") || label.contains("项目支出") {
-                    byNature.append((label, number, row.line))
+                    breakdown.byNature.append(amount)
                 } else if label.contains("公共预算") || label.contains("基金") || label.contains("非税") || label.contains("其他资金")
                             || label.contains("国有资本") || label.contains("财政专户") {
-                    bySource.append((label, number, row.line))
+                    breakdown.bySource.append(amount)
                 }
             }
         }
-        if parts.count >= 2 {
-            for column in [Labels.BudgetColumn.initial, .adjusted, .executed] {
-                let printed = column == .initial ? budget.initial : column == .adjusted ? budget.adjusted : budget.executed
-                let values = parts.compactMap { $0.values[column] }
-                guard let printed, values.count == parts.count else { continue }
-                checkSum(total: printed, parts: values, at: budget.location, path: "budget.\(column)",
-                         what: Self.budgetName(column), partsName: LocalizedText(zh: "其中各行", en: "its 其中 rows"))
-            }
-        }
-        if let executed = budget.executed {
-            let nature = byNature.compactMap(\.1)
-            if nature.count >= 2, nature.count == byNature.count {
-                checkSum(total: executed, parts: nature, at: location(byNature[0].2), path: "budget.executed",
-                         what: "全年执行数", partsName: LocalizedText(zh: "基本支出与项目支出", en: "basic and project spending"))
-            }
-            let source = bySource.compactMap(\.1)
-            if !source.isEmpty, source.count >= 2 || bySource.count == 1 {
-                let sum = source.reduce(Fixed(0)) { $0 + $1.number }
-                let matchesAdjusted = budget.adjusted.map { Agreement.of($0, against: Interval(exactly: sum), truncation: false) != .mismatch } ?? false
-                if !matchesAdjusted {
-                    checkSum(total: executed, parts: source, at: location(bySource[0].2), path: "budget.executed",
-                             what: "全年执行数", partsName: LocalizedText(zh: "按收入性质所列各项", en: "the amounts by source of funds"))
-                }
-            }
-        }
+        return breakdown
     }
 
     /// `其中：基本支出：1490.47` → (`基本支出`, 1490.47); an empty amount gives nil.
@@ -379,19 +329,6 @@ struct GridTableParser: TableParsing {
         if value.isEmpty { return (label, PrintedNumber(0, decimals: 0)) }
         guard let number = PrintedNumber(parsing: value) else { return nil }
         return (label, number)
-    }
-
-    mutating func checkSum(total: PrintedNumber, parts: [PrintedNumber], at location: SourceLocation, path: String,
-                           what: String, partsName: LocalizedText) {
-        let sum = parts.reduce(Fixed(0)) { $0 + $1.number }
-        guard Agreement.of(total, against: Interval(exactly: sum), truncation: false) == .mismatch else { return }
-        let decimals = max(total.decimals, parts.map(\.decimals).max() ?? 0)
-        let list = parts.map(\.description).joined(separator: " + ")
-        findings.append(Finding(
-            .statedSumMismatch, path: path, at: location, claimed: .printed(total), computed: .computed(sum, decimals: decimals),
-            message: LocalizedText(
-                zh: "\(what)为 \(total)，但\(partsName.zh)之和 \(list) = \(sum.compact(decimals: decimals))",
-                en: "\(what) is \(total) but \(partsName.en) add up to \(list) = \(sum.compact(decimals: decimals))")))
     }
 
     // MARK: Goals

@@ -1,26 +1,31 @@
 import Foundation
 
-extension Engine {
-    /// Audits every table of an imported document and adds the findings about its own figures:
-    /// breakdown rows and base data sheets that do not add up, and narrative claims checked
-    /// against the tables and against their own arithmetic.
+extension Auditor {
+    /// Audits every table of an imported document under `rubric` (else the one `catalog` chooses
+    /// for each) and adds the findings about the document's own figures: breakdown rows and base
+    /// data sheets that do not add up, and narrative claims checked against the tables and against
+    /// their own arithmetic.
     ///
     /// Findings about one table go to that table's result (a narrative claim about the whole
     /// department goes to the department table). A document with no table but with narrative
     /// claims gives one narrative-only result: its submission holds what the prose states (the
     /// budget, spending, rate, score and grade of the self-evaluation result, no categories),
     /// its scorecard recomputes nothing but the rate, and its findings are the claims' own.
-    public func audit(_ document: ImportedDocument) throws -> [AuditResult] {
+    public static func audit(_ document: ImportedDocument, catalog: RubricCatalog, rubric: Rubric? = nil) throws -> [AuditResult] {
         if let deadline = Deadline.current, deadline.hasExpired { throw deadline.error(file: document.file) }
-        var results = try document.tables.map { try audit($0) }
+        var results = try document.tables.map { try audit($0, catalog: catalog, rubric: rubric) }
+        for (index, breakdown) in zip(results.indices, document.breakdowns) {
+            results[index].findings += breakdown.findings(for: document.tables[index].budget, file: document.file)
+        }
         var loose: [Finding] = []
-        for (table, finding) in document.findings {
-            if let table, table < results.count { results[table].findings.append(finding) } else { loose.append(finding) }
+        let department = document.tables.firstIndex { $0.level == .department } ?? (results.isEmpty ? nil : 0)
+        for sheet in document.baseData {
+            if let department { results[department].findings += sheet.findings } else { loose += sheet.findings }
         }
         let hasTables = !results.isEmpty
         if !hasTables {
             guard !document.claims.isEmpty || !loose.isEmpty else { throw document.noTableError() }
-            results.append(try narrativeResult(document))
+            results.append(try narrativeResult(document, catalog: catalog, rubric: rubric))
         }
         var checker = NarrativeChecker(document: document, results: results, hasTables: hasTables)
         checker.run()
@@ -39,7 +44,7 @@ extension Engine {
     }
 
     /// The result of a document that has narrative claims but no table.
-    func narrativeResult(_ document: ImportedDocument) throws -> AuditResult {
+    static func narrativeResult(_ document: ImportedDocument, catalog: RubricCatalog, rubric: Rubric?) throws -> AuditResult {
         let evaluation = document.claims.lazy.compactMap { claim -> (NarrativeClaim.SelfEvaluation, SourceLocation)? in
             if case .selfEvaluation(let value) = claim.kind { return (value, claim.location) } else { return nil }
         }.first

@@ -1,17 +1,6 @@
 import Foundation
 
-/// What a document without a self-evaluation table holds that comes closest to one, so that the
-/// "no table" error can say where to look and what is missing.
-///
-/// In order of closeness: a table that was found but not imported (it has no year); a
-/// self-evaluation title with no table after it, or with a table that lacks the indicator
-/// headers; a table-like run of rows with some of the headers but no title; a line that
-/// mentions a self-evaluation (绩效自评, 自评表); any other table-like run; else nothing.
-public struct NearestTable: Sendable, Hashable {
-    /// The line it starts on; 0 when nothing in the document resembles a table.
-    public var line: Int
-    public var description: LocalizedText
-
+extension NearestTable {
     /// The headers of a self-evaluation table's indicator section, in the order the forms print them.
     static let requiredColumns: [(column: Labels.Column, name: String)] = [
         (.level1, "一级指标"), (.level2, "二级指标"), (.level3, "三级指标"), (.target, "年度指标值"),
@@ -144,22 +133,5 @@ public struct NearestTable: Sendable, Hashable {
     private static func excerpt(_ text: String) -> String {
         let clean = DocumentText.clean(text)
         return clean.count > 40 ? String(clean.prefix(40)) + "…" : clean
-    }
-}
-
-extension ImportedDocument {
-    /// The error for a document in which no self-evaluation table was found: what comes closest
-    /// and where, and whether the prose has figures that `audit` can still check.
-    public func noTableError() -> InputError {
-        let nearest = nearestTable ?? NearestTable(line: 0, description: LocalizedText(zh: "无", en: "nothing"))
-        let zh = claims.isEmpty ? "文中没有找到绩效自评表，也没有可核对的绩效自评数据"
-            : "文中没有找到绩效自评表（正文中的 \(claims.count) 处数据可用 jixiao audit 核对）"
-        let en = claims.isEmpty ? "no self-evaluation table and no checkable self-evaluation figures in the document"
-            : "no self-evaluation table in the document (its \(claims.count) narrative claims can be checked with jixiao audit)"
-        return InputError(
-            .unknownFormat, at: SourceLocation(file: file, line: nearest.line),
-            message: LocalizedText(zh: "\(zh)。最接近的是：\(nearest.description.zh)", en: "\(en); the closest: \(nearest.description.en)"),
-            hint: LocalizedText(zh: "自评表要有“……自评表”标题，其后是带“一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分”等表头的表格",
-                                en: "a table is read from a “…自评表” title followed by rows under headers such as 一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分"))
     }
 }
