@@ -110,3 +110,10 @@ public struct BatchProgress: Sendable {
     /// Seconds since the run started.
     public var elapsed: Double
 }
+
+extension DashboardSummary.Unreadable {
+    /// An `errors.csv` row as the dashboard lists it.
+    init(_ record: ErrorRecord) {
+        self.init(file: record.file, code: record.code, reason: LocalizedText(zh: record.message, en: record.message))
+    }
+}

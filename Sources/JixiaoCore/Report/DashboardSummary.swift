@@ -85,11 +85,6 @@ public struct DashboardSummary: Sendable {
         }
 
         /// An input error, with its position when it has one.
-        /// An `errors.csv` row as the dashboard lists it.
-        public init(_ record: ErrorRecord) {
-            self.init(file: record.file, code: record.code, reason: LocalizedText(zh: record.message, en: record.message))
-        }
-
         public init(_ error: InputError) {
             let position = error.location.line > 0 ? "\(error.location.description): " : ""
             let field = error.field.map { "\($0): " } ?? ""
