@@ -1,6 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// The pipeline, one library target per stage; each imports only the targets above it here.
+//
+//   JixiaoBase      numbers, diagnostics, reading input files
+//   JixiaoValues    the target/actual value language (≥ 224 人次, 完成目标 …)
+//   JixiaoModel     YAML (libyaml), rubrics, submissions, imported documents: reading and writing
+//   JixiaoFormats   files → lines and cells: document text, .xlsx
+//   JixiaoImport    lines and cells → submissions: finding tables, reading rows, narrative figures
+//   JixiaoAudit     scoring and checks → findings
+//   JixiaoReport    text, JSON, Markdown, HTML, CSV, dashboard
+//   JixiaoCore      the pipeline (which reader for which file, then audit), batch, history
 let package = Package(
     name: "jixiao",
     platforms: [.macOS(.v13)],
@@ -22,41 +32,73 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .target(name: "JixiaoBase"),
+        .target(name: "JixiaoValues", dependencies: ["JixiaoBase"]),
+        .target(name: "JixiaoModel", dependencies: ["JixiaoBase", "JixiaoValues", "CYAML"]),
+        .target(
+            name: "JixiaoFormats",
+            dependencies: ["JixiaoBase", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(name: "JixiaoImport", dependencies: ["JixiaoBase", "JixiaoValues", "JixiaoModel", "JixiaoFormats"]),
+        .target(name: "JixiaoAudit", dependencies: ["JixiaoBase", "JixiaoValues", "JixiaoModel"]),
+        .target(name: "JixiaoReport", dependencies: ["JixiaoBase", "JixiaoValues", "JixiaoModel", "JixiaoAudit"]),
         .target(
             name: "JixiaoCore",
             dependencies: [
-                "CYAML",
+                "JixiaoBase", "JixiaoValues", "JixiaoModel", "JixiaoFormats", "JixiaoImport", "JixiaoAudit", "JixiaoReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoCore",
+                "JixiaoBase", "JixiaoModel", "JixiaoImport", "JixiaoAudit", "JixiaoReport", "JixiaoCore", "JixiaoSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Tools: synthetic tables, the benchmark, the fuzz harness.
+        .target(name: "JixiaoSynth", dependencies: ["JixiaoBase", "JixiaoAudit", "JixiaoReport", "JixiaoCore"]),
         .executableTarget(
             name: "jixiao-bench",
-            dependencies: ["JixiaoCore", "CYAML"]
+            dependencies: ["JixiaoCore", "JixiaoSynth", "CYAML"]
         ),
         .executableTarget(
             name: "jixiao-fuzz",
-            dependencies: ["JixiaoCore"]
+            dependencies: ["JixiaoValues", "JixiaoModel", "JixiaoFormats", "JixiaoImport", "JixiaoCore"]
         ),
-        .testTarget(
-            name: "JixiaoCoreTests",
+        // Tests: one target per library target, a support module they share, and the command
+        // line's tests, which run the built executable.
+        .target(
+            name: "JixiaoTestSupport",
             dependencies: [
-                "JixiaoCore",
+                "JixiaoBase", "JixiaoModel", "JixiaoFormats", "JixiaoImport", "JixiaoAudit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-                .product(name: "Ink", package: "Ink"),
             ],
-            resources: [.copy("Fixtures")]
+            path: "Tests/JixiaoTestSupport"
         ),
         .testTarget(
-            name: "JixiaoCLITests",
-            dependencies: ["jixiao"]
+            name: "JixiaoBaseTests",
+            dependencies: ["JixiaoBase", "JixiaoTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(
+            name: "JixiaoValuesTests",
+            dependencies: ["JixiaoValues", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoFormats", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoImportTests", dependencies: ["JixiaoImport", "JixiaoTestSupport"]),
+        .testTarget(
+            name: "JixiaoAuditTests",
+            dependencies: ["JixiaoAudit", "JixiaoTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "JixiaoReportTests",
+            dependencies: [
+                "JixiaoReport", "JixiaoTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Ink", package: "Ink"),
+            ]
+        ),
+        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoSynth", "JixiaoTestSupport"]),
+        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao"]),
     ]
 )

@@ -6,6 +6,7 @@ import Foundation
 import JixiaoCore
 #if canImport(Glibc)
 import Glibc
+import JixiaoSynth
 #endif
 
 struct Settings {

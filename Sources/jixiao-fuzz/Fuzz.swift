@@ -4,6 +4,10 @@
 #if JIXIAO_FUZZING
 import Foundation
 import JixiaoCore
+import JixiaoValues
+import JixiaoModel
+import JixiaoFormats
+import JixiaoImport
 
 /// Which parser this run feeds: `JIXIAO_FUZZ_TARGET` = yaml, values, document or xlsx.
 private let target = ProcessInfo.processInfo.environment["JIXIAO_FUZZ_TARGET"] ?? "yaml"

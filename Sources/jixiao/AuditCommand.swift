@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoBase
+import JixiaoAudit
+import JixiaoReport
 
 /// `jixiao audit` and `jixiao score`: the same run, showing findings or the scorecard first.
 protocol AuditingCommand: ParsableCommand {

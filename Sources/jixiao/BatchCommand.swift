@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoBase
+import JixiaoAudit
 
 extension BatchOptions.ReportFormat: ExpressibleByArgument {}
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import JixiaoCore
+import JixiaoBase
+import JixiaoAudit
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Explain what a finding code means and how to fix it.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoBase
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoBase
+import JixiaoModel
+import JixiaoImport
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(

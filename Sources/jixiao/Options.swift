@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoBase
+import JixiaoAudit
+import JixiaoReport
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html, markdown

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoBase
+import JixiaoModel
+import JixiaoReport
 
 struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

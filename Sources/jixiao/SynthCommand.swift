@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoSynth
 
 struct SynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

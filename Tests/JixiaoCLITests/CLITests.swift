@@ -145,7 +145,7 @@ struct RubricCommandTests {
     }
 
     @Test func checkReportsEveryProblemWithItsPosition() throws {
-        let file = "Tests/JixiaoCoreTests/Fixtures/rubrics/broken/grade-gap.yaml"
+        let file = "Tests/Fixtures/rubrics/broken/grade-gap.yaml"
         let output = try CLI.run("rubric", "check", "--lang", "en", file)
         #expect(output.status == 2)
         #expect(output.stderr.contains("\(file):35:5: error[invalid-rubric]: grades[0]: grade bands leave a gap between 80 and 85"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 struct ImportCommandTests {
-    private let document = "Tests/JixiaoCoreTests/Fixtures/documents/seed-002.txt"
+    private let document = "Tests/Fixtures/documents/seed-002.txt"
 
     @Test func importWritesOneLoadableFilePerTable() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-import-\(UUID().uuidString)").path
@@ -22,7 +22,7 @@ struct ImportCommandTests {
     }
 
     @Test func auditReadsADocumentDirectlyAndInGB18030() throws {
-        for file in [document, "Tests/JixiaoCoreTests/Fixtures/documents/seed-002-gb18030.txt"] {
+        for file in [document, "Tests/Fixtures/documents/seed-002-gb18030.txt"] {
             let output = try CLI.run(["audit", "--lang", "en", file])
             #expect(output.status == 1)
             #expect(output.stdout.contains("\(file):862: error[rate-mismatch]"))

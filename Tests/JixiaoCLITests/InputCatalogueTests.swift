@@ -116,7 +116,7 @@ struct InputCatalogueTests {
     }
 
     @Test func badRubricsAreRefusedWithTheirPositions() throws {
-        let root = "Tests/JixiaoCoreTests/Fixtures/rubrics/broken"
+        let root = "Tests/Fixtures/rubrics/broken"
         let points = try CLI.run(["audit", "--rubric", "\(root)/points-dont-add.yaml", "Examples/clean-project-2022.yaml"])
         #expect(points.status == 2)
         #expect(points.stderr.contains("\(root)/points-dont-add.yaml:15:3: 错误[invalid-rubric]"))

@@ -1,4 +1,6 @@
 import Foundation
+import JixiaoBase
+import JixiaoReport
 
 /// How a batch runs and what it writes.
 public struct BatchOptions: Sendable {

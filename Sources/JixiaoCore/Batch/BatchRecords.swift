@@ -1,4 +1,7 @@
 import Foundation
+import JixiaoBase
+import JixiaoAudit
+import JixiaoReport
 
 /// An input the batch could not read, with the reason (a row of `errors.csv`).
 public struct ErrorRecord: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import JixiaoBase
+import JixiaoAudit
 
 /// A batch's progress line and final summary, as text.
 public enum BatchReport {

@@ -1,4 +1,7 @@
 import Foundation
+import JixiaoBase
+import JixiaoAudit
+import JixiaoReport
 
 /// Writes a batch's shared outputs as results arrive in input order: `summary.csv`,
 /// `findings.csv`, `errors.csv` and `summary.json`, each under a temporary name until the run

@@ -1,3 +1,5 @@
+import JixiaoReport
+
 /// CSV as Excel reads it: RFC 4180 quoting, CRLF line ends, UTF-8 with a byte order mark
 /// (added by `OutputFile(bom: true)`) so Chinese text opens intact.
 public enum CSV {

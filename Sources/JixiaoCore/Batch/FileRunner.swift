@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBase
 
 /// Runs a batch's files on a pool of threads and hands their outcomes on in input order.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoReport
 #if canImport(Glibc)
 import Glibc
 #endif

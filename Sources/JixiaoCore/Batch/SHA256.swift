@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBase
 
 /// SHA-256 (FIPS 180-4), for the input and rubric hashes a batch records. Small and
 /// dependency-free; about 200 MB/s in release builds, enough for a year's inputs.

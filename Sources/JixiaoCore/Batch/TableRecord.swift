@@ -1,4 +1,7 @@
 import Foundation
+import JixiaoBase
+import JixiaoAudit
+import JixiaoReport
 
 /// What a batch keeps of one audited table once its outputs are rendered: the summary row's
 /// figures, its findings and its JSON, as text. The scorecard itself is dropped, so memory stays
@@ -133,7 +136,7 @@ extension FindingRecord {
 
 extension String {
     /// The text padded on the left to `width` characters.
-    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+    package func leftPadded(_ width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+import JixiaoBase
+import JixiaoAudit
+import JixiaoReport
 
 /// A stored run, as `jixiao history` lists it.
 public struct StoredRun: Sendable {

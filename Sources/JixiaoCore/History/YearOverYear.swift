@@ -1,4 +1,7 @@
 import Foundation
+import JixiaoBase
+import JixiaoModel
+import JixiaoAudit
 
 /// What the history keeps of a table for comparing years: who it is about, a hash of its
 /// indicators (names, targets and actuals) and whether every indicator had full marks.

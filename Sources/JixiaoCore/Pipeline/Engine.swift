@@ -1,4 +1,8 @@
 import Foundation
+import JixiaoBase
+import JixiaoModel
+import JixiaoFormats
+import JixiaoAudit
 
 /// Reads inputs, chooses rubrics and audits: what `score`, `audit` and `batch` share.
 public struct Engine: Sendable {

@@ -1,4 +1,8 @@
 import Foundation
+import JixiaoBase
+import JixiaoModel
+import JixiaoFormats
+import JixiaoImport
 
 /// Reads the tables of an input file, whatever its format.
 public enum SubmissionReader {

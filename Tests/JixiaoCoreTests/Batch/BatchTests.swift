@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+import JixiaoBase
 @testable import JixiaoCore
+import JixiaoReport
+import JixiaoSynth
+import JixiaoTestSupport
 
 /// A fresh folder under the temporary directory.
 func scratchFolder(_ name: String) throws -> String {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+import JixiaoBase
 @testable import JixiaoCore
+import JixiaoImport
+import JixiaoModel
+import JixiaoTestSupport
 
 /// The per-file time limit. Every test is deterministic: a deadline that has already passed
 /// (`timeout: .zero`) stops a reader at its first look at the clock, and the race is tested with

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JixiaoCore
+import JixiaoTestSupport
 
 struct HistoryTests {
     /// Two years of the same table: the second run flags the copy and the full marks, and the

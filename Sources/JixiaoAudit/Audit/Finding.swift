@@ -1,0 +1,73 @@
+import Foundation
+import JixiaoBase
+
+/// How serious a finding is.
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    /// Quality notes.
+    case info
+    /// Rule violations.
+    case warning
+    /// Arithmetic that no rounding explains.
+    case error
+
+    public static func < (a: Severity, b: Severity) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    public var label: LocalizedText {
+        switch self {
+        case .info: LocalizedText(zh: "提示", en: "info")
+        case .warning: LocalizedText(zh: "警告", en: "warning")
+        case .error: LocalizedText(zh: "错误", en: "error")
+        }
+    }
+}
+
+/// A value a finding compares: a number at its precision, or a text such as a grade.
+public enum FindingValue: Sendable, Hashable, CustomStringConvertible {
+    /// A number and the decimals it is shown with.
+    case number(Fixed, decimals: Int)
+    case text(String)
+
+    public static func printed(_ number: PrintedNumber) -> FindingValue {
+        .number(number.value, decimals: number.decimals)
+    }
+
+    /// A computed number, shown with at most `decimals` places.
+    public static func computed(_ value: Fixed, decimals: Int) -> FindingValue {
+        let text = value.compact(decimals: decimals)
+        return .number(value.rounded(decimals), decimals: text.split(separator: ".").dropFirst().first?.count ?? 0)
+    }
+
+    public var description: String {
+        switch self {
+        case .number(let value, let decimals): value.formatted(decimals: decimals)
+        case .text(let text): text
+        }
+    }
+}
+
+/// Something an audit found in a usable table.
+public struct Finding: Sendable {
+    public var code: FindingCode
+    public var severity: Severity
+    /// Where in the table: `budget.rate`, `total`, or an indicator path `产出指标/数量指标/培训人数`.
+    public var path: String
+    public var location: SourceLocation?
+    public var claimed: FindingValue?
+    public var computed: FindingValue?
+    public var message: LocalizedText
+
+    public init(
+        _ code: FindingCode, severity: Severity? = nil, path: String, at location: SourceLocation?,
+        claimed: FindingValue? = nil, computed: FindingValue? = nil, message: LocalizedText
+    ) {
+        self.code = code
+        self.severity = severity ?? code.severity
+        self.path = path
+        self.location = location
+        self.claimed = claimed
+        self.computed = computed
+        self.message = message
+    }
+}

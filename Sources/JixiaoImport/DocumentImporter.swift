@@ -1,0 +1,98 @@
+import Foundation
+import JixiaoBase
+import JixiaoModel
+import JixiaoFormats
+
+/// Settings of an import.
+public struct ImportOptions: Sendable {
+    /// Stamped on every imported table (`region:`): documents rarely print their province.
+    public var region: String?
+
+    public init(region: String? = nil) {
+        self.region = region
+    }
+}
+
+/// Reads a published document's text: every self-evaluation table, the base data sheet and the
+/// narrative claims (README, "Importing documents").
+public enum DocumentImporter {
+    /// Reads `path` (UTF-8 with or without BOM, or GBK/GB18030; any line ends).
+    public static func read(path: String, options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedDocument {
+        let bytes = try InputFile.read(path)
+        let document = parse(String(decoding: bytes, as: UTF8.self), file: path, options: options)
+        if let deadline = Deadline.current, deadline.hasExpired { throw deadline.error(file: path) }
+        return document
+    }
+
+    /// Reads the document `text`. Under a `Deadline` that passes, it stops early and returns
+    /// what it has read (the batch then drops it; `read(path:)` throws `timed-out`).
+    public static func parse(_ text: String, file: String, options: ImportOptions = ImportOptions()) -> ImportedDocument {
+        let deadline = Deadline.current
+        var time = Deadline.Ticker(deadline)
+        let document = DocumentText(text, file: file)
+        let year = documentYear(document, time: &time)
+        var tables: [Submission] = []
+        var breakdowns: [BudgetBreakdown] = []
+        var sheets: [BaseDataSheet] = []
+        var notes: [ImportNote] = []
+        var claimed: [ClosedRange<Int>] = []
+        var skipped: [TableRegion] = []
+        for region in TableImporter.regions(in: document, time: &time) {
+            if time.isExpired(region.endLine - region.titleLine) { break }
+            if region.kind == .baseData {
+                if let sheet = BaseDataSheet.read(region, in: document) {
+                    sheets.append(sheet)
+                    claimed.append(sheet.firstLine...sheet.lastLine)
+                }
+                continue
+            }
+            guard let table = TableImporter.read(region, in: document, documentYear: year) else {
+                skipped.append(region)
+                // Only a table with no year anywhere is left out.
+                notes.append(ImportNote(table: nil, location: SourceLocation(file: file, line: region.titleLine), field: "year",
+                                        message: LocalizedText(zh: "第 \(region.titleLine) 行的表没有年份，文中也找不到，未导入",
+                                                               en: "the table on line \(region.titleLine) has no year, nor does the document; not imported")))
+                continue
+            }
+            var submission = table.submission
+            let index = tables.count
+            submission.source?.table = index + 1
+            submission.region = options.region
+            tables.append(submission)
+            notes += table.notes.map { var note = $0; note.table = index + 1; return note }
+            breakdowns.append(table.breakdown)
+            if let first = submission.source?.firstLine, let last = submission.source?.lastLine {
+                claimed.append(first...max(first, last))
+            }
+        }
+        let prose = document.lines.filter { line in
+            line.shape == .plain && !claimed.contains { $0.contains(line.number) }
+        }
+        let claims = time.isExpired() ? [] : NarrativeClaim.extract(from: prose, file: file, deadline: deadline)
+        var nearest: NearestTable?
+        if tables.isEmpty, !time.isExpired() { nearest = NearestTable.find(in: document, skipped: skipped, time: &time) }
+        return ImportedDocument(file: file, tables: tables, breakdowns: breakdowns, baseData: sheets, claims: claims,
+                                year: tables.first?.year ?? year, notes: notes, nearestTable: nearest)
+    }
+
+    /// The year most headings name (`2024 年度`), for tables whose title has none.
+    static func documentYear(_ document: DocumentText, time: inout Deadline.Ticker) -> Int? {
+        var counts: [Int: Int] = [:]
+        for line in document.lines {
+            // One pass over the line: a regular expression searched again after each match
+            // costs the whole line each time, which a line of repeats makes quadratic.
+            let scalars = Array(line.compact.unicodeScalars)
+            if time.isExpired(1 + scalars.count / 64) { break }
+            var index = 4
+            while index + 1 < scalars.count {
+                defer { index += 1 }
+                guard scalars[index] == "年", scalars[index + 1] == "度" else { continue }
+                let digits = scalars[(index - 4)..<index]
+                guard digits.allSatisfy({ ("0"..."9").contains($0) }), ["19", "20"].contains(String(String.UnicodeScalarView(digits.prefix(2)))),
+                      let year = Int(String(String.UnicodeScalarView(digits))) else { continue }
+                counts[year, default: 0] += 1
+            }
+        }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
+    }
+}

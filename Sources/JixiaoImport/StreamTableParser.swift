@@ -1,0 +1,320 @@
+import Foundation
+import JixiaoBase
+import JixiaoModel
+import JixiaoFormats
+
+/// Reads a table from PDF text whose columns came out space-separated and whose cells were
+/// re-flowed: labels broken over several lines (`产出` / `指标` / `(50分)`), an indicator's values
+/// on one line (`培训人数 210 人 90 2 1 疫情影响`), a name that wrapped above its values, page
+/// numbers in between. What can be recovered is; what cannot is noted and left absent.
+struct StreamTableParser: TableParsing {
+    let file: String
+    let region: TableRegion
+    let title: DocumentText.Line
+    let lines: [DocumentText.Line]
+    let documentYear: Int?
+    var notes: [ImportNote] = []
+    var time = Deadline.Ticker()
+
+    init(file: String, region: TableRegion, title: DocumentText.Line, lines: [DocumentText.Line], documentYear: Int?) {
+        self.file = file
+        self.region = region
+        self.title = title
+        self.lines = lines
+        self.documentYear = documentYear
+    }
+
+    static func tokens(_ line: DocumentText.Line) -> [String] {
+        DocumentText.plainSpaces(line.text).split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    mutating func parse() -> ImportedTable? {
+        let titleText = DocumentText.clean(title.text)
+        let headerIndex = lines.firstIndex { line in
+            Self.tokens(line).filter { Labels.indicatorColumn($0) != nil }.count >= 2
+        } ?? lines.count
+
+        // Names (单位名称 …) and the budget row come before the indicator header.
+        var names: [Labels.NameField: String] = [:]
+        var budgetIndex: Int?
+        for (index, line) in lines[..<headerIndex].enumerated() {
+            let tokens = Self.tokens(line)
+            guard let first = tokens.first else { continue }
+            if let field = Labels.nameField(first), names[field] == nil {
+                let value = tokens.dropFirst().joined(separator: " ")
+                if value.isEmpty {
+                    note(line.number, String(describing: field), zh: "第 \(line.number) 行“\(first)”一栏为空，未能读取",
+                         en: "the '\(first)' cell on line \(line.number) is empty and cannot be read")
+                } else {
+                    names[field] = DocumentText.clean(value)
+                }
+            }
+            if budgetIndex == nil, Labels.isBudgetTotalLabel(first), tokens.count > 1, Self.leadingNumber(tokens[1]) != nil {
+                budgetIndex = index
+            }
+        }
+        var budget = Submission.BudgetRow(location: location(title.number), rateLocation: location(title.number),
+                                          scoreLocation: location(title.number))
+        var money: Submission.MoneyUnit?
+        if let budgetIndex {
+            let header = lines[..<budgetIndex].map(\.text).joined()
+            money = Labels.moneyUnit(in: header)
+            var order = Labels.budgetColumns(in: header).map(\.column)
+            if order.isEmpty { order = Labels.BudgetColumn.allCases }
+            var numbers: [PrintedNumber] = []
+            var tokens = Array(Self.tokens(lines[budgetIndex]).dropFirst())
+            var next = budgetIndex + 1
+            scan: while numbers.count < order.count {
+                if tokens.isEmpty {
+                    guard next < headerIndex else { break }
+                    tokens = Self.tokens(lines[next])
+                    next += 1
+                    continue
+                }
+                let token = tokens.removeFirst()
+                guard let (number, rest) = Self.leadingNumber(token) else { break scan }
+                numbers.append(number)
+                if !rest.isEmpty { break scan }
+            }
+            let line = lines[budgetIndex].number
+            if numbers.count == order.count {
+                var values: [Labels.BudgetColumn: PrintedNumber] = [:]
+                for (column, number) in zip(order, numbers) { values[column] = number }
+                budget.initial = values[.initial]
+                budget.adjusted = values[.adjusted]
+                budget.executed = values[.executed]
+                budget.points = values[.points]
+                budget.rate = values[.rate].map(Submission.percentage)
+                budget.score = values[.score]
+            } else {
+                note(line, "budget", zh: "第 \(line) 行起的资金总额读到 \(numbers.count) 个数，与表头 \(order.count) 栏对不上，未能读取",
+                     en: "the budget total from line \(line) gives \(numbers.count) numbers for \(order.count) header columns; not read")
+            }
+            budget.location = location(line)
+            budget.rateLocation = location(line)
+            budget.scoreLocation = location(line)
+        } else {
+            note(title.number, "budget", zh: "未找到资金总额一行，预算数、执行数、执行率均未能读取",
+                 en: "no budget total row found: the budget, spending and rate cannot be read")
+        }
+        if lines[..<headerIndex].contains(where: { $0.compact.contains("总体目标") || $0.compact.contains("年度总") }) {
+            note(budgetIndex.map { lines[$0].number } ?? title.number, "goals",
+                 zh: "年度总体目标的文字在 PDF 文本中已与其他栏混排，未导入",
+                 en: "the overall goals are interleaved with other columns in the PDF text; not imported")
+        }
+
+        var assembler = IndicatorAssembler(file: file)
+        var total = Submission.TotalRow(points: nil, score: nil, location: location(title.number))
+        var grade: Submission.Claim<String>?
+        var lastLine = title.number
+        if headerIndex < lines.count {
+            var reader = LabelReader()
+            var started = false
+            var pending: [String] = []
+            var pendingLine = 0
+            for (offset, line) in lines[(headerIndex + 1)...].enumerated() {
+                let index = headerIndex + 1 + offset
+                let tokens = Self.tokens(line)
+                if time.isExpired(1 + tokens.count) { return nil }
+                guard let first = tokens.first else { continue }
+                if !started {
+                    guard Labels.isLabelStart(first) || Labels.level(of: first) != nil || Labels.pointsOnly(first) != nil else { continue }
+                    started = true
+                }
+                lastLine = line.number
+                if Labels.isPlaceholder(line.text) {
+                    reader.flush(into: &assembler, line: line.number)
+                    pending = []
+                    continue
+                }
+                if Labels.isTotalLabel(first) {
+                    reader.flush(into: &assembler, line: line.number)
+                    let numbers = tokens.dropFirst().compactMap { PrintedNumber(parsing: $0) }
+                    if numbers.count >= 2 {
+                        total.points = numbers[numbers.count - 2]
+                        total.score = numbers[numbers.count - 1]
+                    } else if numbers.count == 1 {
+                        total.score = numbers[0]
+                    }
+                    total.location = location(line.number)
+                    grade = GridTableParser.grade(in: tokens).map { Submission.Claim(value: $0, location: location(line.number)) }
+                    break
+                }
+                // A lone number between rows is a page number.
+                if tokens.count == 1, PrintedNumber(parsing: first) != nil, pending.isEmpty, !reader.hasPartial { continue }
+
+                var position = 0
+                while position < tokens.count {
+                    let nextLineFirst = lines[(index + 1)...].lazy.compactMap { Self.tokens($0).first }.first
+                    if reader.take(tokens[position], followedBy: position + 1 < tokens.count ? tokens[position + 1] : nil,
+                                   nextLine: nextLineFirst, line: line.number, into: &assembler) {
+                        position += 1
+                    } else {
+                        break
+                    }
+                }
+                let rest = Array(tokens[position...])
+                guard !rest.isEmpty else { continue }
+                // A name that looks like the start of a label (`群众满意度`) with its values after it.
+                var parsed = Self.values(rest, line: line.number, namePending: !pending.isEmpty)
+                if var values = parsed, values.name == nil, pending.isEmpty, let partial = reader.partial,
+                   partial.line == line.number, !partial.text.hasSuffix("指标") {
+                    reader.partial = nil
+                    values.name = partial.text
+                    parsed = values
+                }
+                reader.flush(into: &assembler, line: line.number)
+                guard var parts = parsed else {
+                    if pending.isEmpty { pendingLine = line.number }
+                    pending.append(rest.joined(separator: " "))
+                    continue
+                }
+                if !pending.isEmpty {
+                    let prefix = pending.map(DocumentText.clean).reduce(nil as String?) { DocumentText.join($0, $1) }
+                    parts.name = DocumentText.join(prefix, parts.name)
+                    _ = pendingLine
+                    pending = []
+                }
+                assembler.add(parts)
+            }
+            reader.flush(into: &assembler, line: lastLine)
+        } else {
+            note(title.number, "categories", zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
+                 en: "no indicator header (一级指标, 二级指标, 三级指标…) found")
+        }
+        let categories = assembler.finish()
+        notes += assembler.notes
+        if total.score == nil { note(lastLine, "total", zh: "未能读取总分", en: "the total (总分) cannot be read") }
+        guard let year = Labels.year(in: titleText) ?? documentYear else {
+            note(title.number, "year", zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
+            return nil
+        }
+        let submission = Submission(
+            file: file, unit: names[.unit], title: titleText, level: region.kind == .project ? .project : .department,
+            project: names[.project], department: names[.department], implementer: names[.implementer],
+            year: year, region: nil, rubric: nil, money: money ?? .wanYuan, budget: budget, goals: nil,
+            categories: categories, total: total, grade: grade,
+            source: Submission.Source(file: file, table: nil, firstLine: title.number, lastLine: lastLine),
+            location: location(title.number))
+        return ImportedTable(submission: submission, notes: notes, breakdown: BudgetBreakdown())
+    }
+
+    /// The number a token starts with (`10其中：…` → 10) and what follows it.
+    static func leadingNumber(_ token: String) -> (PrintedNumber, String)? {
+        guard let range = token.range(of: #"^[0-9][0-9,]*(\.[0-9]+)?%?"#, options: .regularExpression),
+              let number = PrintedNumber(parsing: String(token[range])) else { return nil }
+        return (number, String(token[range.upperBound...]))
+    }
+
+    static func isPlainNumber(_ token: String) -> Bool {
+        !token.contains("%") && PrintedNumber(parsing: token) != nil
+    }
+
+    static func isValueLike(_ token: String) -> Bool {
+        token.contains(where: \.isASCIIDigit) || token.first.map { "≥≤><≧≦=＞＜".contains($0) } == true
+    }
+
+    /// An indicator's values from the tokens after its labels: `name target… actual points score
+    /// reason…`; nil when the tokens end in no two plain numbers (a wrapped name).
+    static func values(_ tokens: [String], line: Int, namePending: Bool = false) -> RowParts? {
+        var end = tokens.count
+        while end > 0, !isPlainNumber(tokens[end - 1]) { end -= 1 }
+        guard end >= 2, isPlainNumber(tokens[end - 2]) else { return nil }
+        var parts = RowParts(line: line)
+        parts.points = PrintedNumber(parsing: tokens[end - 2])
+        parts.score = PrintedNumber(parsing: tokens[end - 1])
+        if end < tokens.count { parts.reason = DocumentText.clean(tokens[end...].joined(separator: " ")) }
+        var head = Array(tokens[..<(end - 2)])
+        // Group a number with the unit words after it: `350 人次`, `≦232 万元`, `2021 年`.
+        func grouped(_ tokens: [String]) -> [[String]] {
+            var groups: [[String]] = []
+            for token in tokens {
+                if !isValueLike(token), let last = groups.last, last.count == 1, isValueLike(last[0]),
+                   token.count <= 3, token.unicodeScalars.allSatisfy(DocumentText.isTight) {
+                    groups[groups.count - 1].append(token)
+                } else {
+                    groups.append([token])
+                }
+            }
+            return groups
+        }
+        // The name is the first token, unless the name wrapped onto the lines above and the
+        // tokens are just the target and the actual.
+        if let first = head.first, !isValueLike(first), !(namePending && grouped(head).count == 2) {
+            parts.name = first
+            head.removeFirst()
+        }
+        let groups = grouped(head)
+        switch groups.count {
+        case 0: break
+        case 1: parts.unplaced.append(groups[0].joined(separator: " "))
+        default:
+            parts.actual = groups.last!.joined(separator: " ")
+            parts.target = groups.dropLast().map { $0.joined(separator: " ") }.joined(separator: " ")
+        }
+        return parts
+    }
+}
+
+/// Puts labels broken over several lines back together (`服务对象` / `满意度指` / `标`) and
+/// decides their level.
+struct LabelReader {
+    var partial: (text: String, level: Labels.Level?, line: Int)?
+
+    var hasPartial: Bool { partial != nil }
+
+    /// Takes `token` if it is (part of) a label or a points cell, handing complete labels to the
+    /// assembler; false when the token is not a label (the row's own cells begin).
+    mutating func take(_ token: String, followedBy next: String?, nextLine: String?, line: Int,
+                       into assembler: inout IndicatorAssembler) -> Bool {
+        if let points = Labels.pointsOnly(token) {
+            flush(into: &assembler, line: line)
+            var parts = RowParts(line: line)
+            parts.level1Points = points
+            assembler.add(parts)
+            return true
+        }
+        if let current = partial, Labels.continues(current.text, with: token) {
+            partial!.text = DocumentText.compact(current.text + token)
+            if partial!.text.hasSuffix("指标") { flush(into: &assembler, line: line, next: next, nextLine: nextLine) }
+            return true
+        }
+        let (label, points) = Labels.splitPoints(token)
+        guard let label else { return false }
+        let level = Labels.level(of: label)
+        if level != nil, label.hasSuffix("指标") || points != nil {
+            flush(into: &assembler, line: line)
+            partial = (label, level, line)
+            flush(into: &assembler, line: line, next: next, nextLine: nextLine, points: points)
+            return true
+        }
+        if level != nil || Labels.isLabelStart(label) {
+            flush(into: &assembler, line: line)
+            partial = (label, level ?? Labels.startLevel(label), line)
+            return true
+        }
+        return false
+    }
+
+    /// Hands the label in progress to the assembler at the level it has: `成本指标` is level 1
+    /// when points or another label follow it, level 2 when an indicator follows it directly.
+    mutating func flush(into assembler: inout IndicatorAssembler, line: Int, next: String? = nil, nextLine: String? = nil,
+                        points: PrintedNumber? = nil) {
+        guard let current = partial else { return }
+        partial = nil
+        var level = current.level ?? .two
+        if level == .either {
+            let following = next ?? nextLine
+            let followedByLabel = following.map { Labels.level(of: $0) != nil || Labels.isLabelStart($0) || Labels.pointsOnly($0) != nil } ?? false
+            level = points != nil || followedByLabel || assembler.categories.isEmpty ? .one : .two
+        }
+        var parts = RowParts(line: current.line)
+        if level == .one {
+            parts.level1 = current.text
+            parts.level1Points = points
+        } else {
+            parts.level2 = current.text
+        }
+        assembler.add(parts)
+    }
+}

@@ -1,0 +1,501 @@
+import Foundation
+import JixiaoBase
+import JixiaoModel
+import JixiaoFormats
+
+/// One table's lines in a document: from its title to the line before the next title.
+struct TableRegion: Sendable {
+    var kind: Labels.TableKind
+    var titleLine: Int
+    /// The last line that may belong to the table.
+    var endLine: Int
+}
+
+/// What importing one table gave.
+struct ImportedTable: Sendable {
+    var submission: Submission
+    var notes: [ImportNote]
+    /// The rows and cells that break its 年度资金总额 down.
+    var breakdown: BudgetBreakdown
+}
+
+/// Finds the self-evaluation tables of a document and reads each into a submission.
+enum TableImporter {
+    /// The tables announced by title lines, each up to the next title. Titles that only name a
+    /// table (a list of attachments) are skipped: a table must have a budget row or an indicator
+    /// header before the next title.
+    static func regions(in document: DocumentText, time: inout Deadline.Ticker) -> [TableRegion] {
+        var titles: [(Int, Labels.TableKind)] = []
+        for line in document.lines {
+            if time.isExpired() { return [] }
+            let text = line.filledCells.joined(separator: " ")
+            guard line.filledCells.count <= 2, let kind = Labels.titleKind(text) else { continue }
+            titles.append((line.number, kind))
+        }
+        var regions: [TableRegion] = []
+        for (index, (number, kind)) in titles.enumerated() {
+            let end = index + 1 < titles.count ? titles[index + 1].0 - 1 : document.lines.count
+            guard end > number else { continue }
+            if time.isExpired(end - number) { return [] }
+            let body = document.lines[number..<end]
+            let hasContent: Bool
+            switch kind {
+            case .baseData:
+                hasContent = body.contains { $0.compact.contains("编制数") || $0.compact.contains("三公经费") }
+            case .department, .project:
+                hasContent = body.contains { line in
+                    let compact = line.compact
+                    return compact.contains("三级指标") || compact.contains("一级指标") || compact.contains("年度资金总额")
+                }
+            }
+            if hasContent { regions.append(TableRegion(kind: kind, titleLine: number, endLine: end)) }
+        }
+        return regions
+    }
+
+    /// Reads the table of `region`: as a grid when its rows are tab- or `|`-separated, else as
+    /// PDF text (space-separated, re-flowed) or one cell per line.
+    static func read(_ region: TableRegion, in document: DocumentText, documentYear: Int?) -> ImportedTable? {
+        let lines = Array(document.lines[(region.titleLine - 1)..<min(region.endLine, document.lines.count)])
+        let body = lines.dropFirst()
+        let gridLines = body.filter { $0.shape != .plain && $0.filledCells.count >= 2 }
+        if gridLines.count >= 3 {
+            let rows = body.filter { $0.shape != .plain }.map {
+                GridRow(line: $0.number, cells: $0.cells, positional: true)
+            }
+            var parser = GridTableParser(file: document.file, region: region, title: lines[0], rows: rows, documentYear: documentYear)
+            return parser.parse()
+        }
+        let headerOnOneLine = body.contains { line in
+            let words = line.text.split(whereSeparator: \.isWhitespace).map(String.init)
+            return words.filter { Labels.indicatorColumn($0) != nil }.count >= 2
+        }
+        if headerOnOneLine {
+            var parser = StreamTableParser(file: document.file, region: region, title: lines[0], lines: Array(body), documentYear: documentYear)
+            return parser.parse()
+        }
+        // One cell per line, rows separated by blank lines.
+        var rows: [GridRow] = []
+        var cells: [String] = []
+        var first = 0
+        for line in body {
+            let text = line.cells.first ?? ""
+            if text.isEmpty {
+                if !cells.isEmpty { rows.append(GridRow(line: first, cells: cells, positional: false)) }
+                cells = []
+                continue
+            }
+            if cells.isEmpty { first = line.number }
+            cells.append(text)
+        }
+        if !cells.isEmpty { rows.append(GridRow(line: first, cells: cells, positional: false)) }
+        var parser = GridTableParser(file: document.file, region: region, title: lines[0], rows: rows, documentYear: documentYear)
+        return parser.parse()
+    }
+}
+
+/// A printed row of cells. `positional` rows keep their empty cells, so a cell's index is its
+/// column; other rows (one cell per line) list only the cells that have text.
+struct GridRow: Sendable {
+    var line: Int
+    var cells: [String]
+    var positional: Bool
+
+    func cell(_ index: Int?) -> String? {
+        guard let index, index >= 0, index < cells.count, !cells[index].isEmpty else { return nil }
+        return cells[index]
+    }
+
+    var filled: [String] { cells.filter { !$0.isEmpty } }
+    var compactCells: [String] { cells.map(DocumentText.compact) }
+}
+
+/// Reads a table whose rows are grid rows (tab- or `|`-separated lines, or blocks of one cell
+/// per line).
+struct GridTableParser: TableParsing {
+    let file: String
+    let region: TableRegion
+    let title: DocumentText.Line
+    let rows: [GridRow]
+    let documentYear: Int?
+    var notes: [ImportNote] = []
+    var breakdown = BudgetBreakdown()
+    var time = Deadline.Ticker()
+
+    init(file: String, region: TableRegion, title: DocumentText.Line, rows: [GridRow], documentYear: Int?) {
+        self.file = file
+        self.region = region
+        self.title = title
+        self.rows = rows
+        self.documentYear = documentYear
+    }
+
+    mutating func parse() -> ImportedTable? {
+        let titleText = DocumentText.clean(title.filledCells.joined(separator: " "))
+        let indicatorHeader = rows.firstIndex { row in
+            Set(row.cells.compactMap(Labels.indicatorColumn)).count >= 4
+        }
+        let headEnd = indicatorHeader ?? rows.count
+        var names: [Labels.NameField: String] = [:]
+        var money: Submission.MoneyUnit?
+        for row in rows[..<headEnd] {
+            if money == nil { money = row.cells.lazy.compactMap(Labels.moneyUnit).first }
+            for (index, cell) in row.cells.enumerated() {
+                guard let field = Labels.nameField(cell), names[field] == nil else { continue }
+                if let value = row.cells[(index + 1)...].first(where: { !$0.isEmpty && Labels.nameField($0) == nil }) {
+                    names[field] = value
+                } else {
+                    note(row.line, String(describing: field), zh: "第 \(row.line) 行“\(cell)”一栏为空，未能读取",
+                         en: "the '\(cell)' cell on line \(row.line) is empty and cannot be read")
+                }
+            }
+        }
+        let budget = readBudget(rows[..<headEnd])
+        let goals = readGoals(rows[..<headEnd])
+
+        var assembler = IndicatorAssembler(file: file)
+        var total = Submission.TotalRow(points: nil, score: nil, location: location(title.number))
+        var grade: Submission.Claim<String>?
+        var lastLine = rows[..<headEnd].last?.line ?? title.number
+        if let indicatorHeader {
+            let header = rows[indicatorHeader]
+            var columns: [Labels.Column: Int] = [:]
+            for (index, cell) in header.cells.enumerated() {
+                if let column = Labels.indicatorColumn(cell), columns[column] == nil { columns[column] = index }
+            }
+            for row in rows[(indicatorHeader + 1)...] {
+                if time.isExpired(row.cells.count) { return nil }
+                if row.filled.isEmpty { continue }
+                lastLine = row.line
+                if let first = row.filled.first, Labels.isTotalLabel(first) {
+                    let numbers = row.filled.dropFirst().compactMap(PrintedNumber.init(parsing:))
+                    if numbers.count >= 2 {
+                        total.points = numbers[numbers.count - 2]
+                        total.score = numbers[numbers.count - 1]
+                    } else if numbers.count == 1 {
+                        total.score = numbers[0]
+                    }
+                    total.location = location(row.line)
+                    grade = Self.grade(in: row.filled).map { Submission.Claim(value: $0, location: location(row.line)) }
+                    break
+                }
+                assembler.add(parts(of: row, columns: columns, headerWidth: header.cells.count))
+            }
+        } else {
+            note(title.number, "categories", zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
+                 en: "no indicator header (一级指标, 二级指标, 三级指标…) found")
+        }
+        let categories = assembler.finish()
+        notes += assembler.notes
+        if total.score == nil {
+            note(lastLine, "total", zh: "未能读取总分", en: "the total (总分) cannot be read")
+        }
+        let year = Labels.year(in: titleText) ?? documentYear
+        guard let year else {
+            note(title.number, "year", zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
+            return nil
+        }
+        let submission = Submission(
+            file: file, unit: names[.unit], title: titleText, level: region.kind == .project ? .project : .department,
+            project: names[.project], department: names[.department], implementer: names[.implementer],
+            year: year, region: nil, rubric: nil, money: money ?? .wanYuan, budget: budget, goals: goals,
+            categories: categories, total: total, grade: grade,
+            source: Submission.Source(file: file, table: nil, firstLine: title.number, lastLine: lastLine),
+            location: location(title.number))
+        return ImportedTable(submission: submission, notes: notes, breakdown: breakdown)
+    }
+
+    static func grade(in cells: [String]) -> String? {
+        for (index, cell) in cells.enumerated() {
+            let text = DocumentText.compact(cell)
+            guard let range = text.range(of: "等级") else { continue }
+            var rest = String(text[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "：:为"))
+            if rest.isEmpty, index + 1 < cells.count { rest = DocumentText.compact(cells[index + 1]) }
+            if let grade = Labels.grades.first(where: { rest.hasPrefix($0) }) { return grade }
+        }
+        return nil
+    }
+
+    // MARK: Budget
+
+    mutating func readBudget(_ rows: ArraySlice<GridRow>) -> Submission.BudgetRow {
+        var budget = Submission.BudgetRow(location: location(title.number), rateLocation: location(title.number),
+                                          scoreLocation: location(title.number))
+        let headerIndex = rows.firstIndex { row in
+            row.cells.compactMap(Labels.budgetColumn).count >= 3
+                || Labels.budgetColumns(in: row.cells.joined()).count >= 4
+        }
+        var columns: [Labels.BudgetColumn: Int] = [:]
+        var order: [Labels.BudgetColumn] = []
+        if let headerIndex {
+            let header = rows[headerIndex]
+            for (index, cell) in header.cells.enumerated() {
+                if let column = Labels.budgetColumn(cell), columns[column] == nil { columns[column] = index }
+            }
+            order = Labels.budgetColumns(in: header.cells.joined(separator: " ")).map(\.column)
+        }
+        if order.isEmpty { order = Labels.BudgetColumn.allCases }
+        let start = headerIndex.map { $0 + 1 } ?? rows.startIndex
+        guard let totalIndex = rows[start...].firstIndex(where: { row in
+            row.filled.contains(where: Labels.isBudgetTotalLabel) && row.filled.contains { PrintedNumber(parsing: $0) != nil }
+        }) else {
+            note(title.number, "budget", zh: "未找到年度资金总额一行，预算数、执行数、执行率均未能读取",
+                 en: "no 年度资金总额 row found: the budget, spending and rate cannot be read")
+            return budget
+        }
+        let row = rows[totalIndex]
+        var values: [Labels.BudgetColumn: PrintedNumber] = [:]
+        if row.positional, !columns.isEmpty,
+           columns.values.allSatisfy({ row.cell($0) == nil || PrintedNumber(parsing: row.cell($0)!) != nil }),
+           columns.values.contains(where: { row.cell($0) != nil }) {
+            for (column, index) in columns {
+                if let cell = row.cell(index) { values[column] = PrintedNumber(parsing: cell) }
+            }
+        } else {
+            let labelIndex = row.cells.firstIndex(where: Labels.isBudgetTotalLabel) ?? 0
+            let numbers = row.cells[(labelIndex + 1)...].compactMap { PrintedNumber(parsing: $0) }
+            if numbers.count == order.count {
+                for (column, number) in zip(order, numbers) { values[column] = number }
+            } else {
+                note(row.line, "budget", zh: "第 \(row.line) 行年度资金总额有 \(numbers.count) 个数，与表头 \(order.count) 栏对不上，未能读取",
+                     en: "the 年度资金总额 row on line \(row.line) has \(numbers.count) numbers for \(order.count) header columns; not read")
+            }
+        }
+        budget.initial = values[.initial]
+        budget.adjusted = values[.adjusted]
+        budget.executed = values[.executed]
+        budget.points = values[.points]
+        budget.rate = values[.rate].map(Submission.percentage)
+        budget.score = values[.score]
+        budget.location = location(row.line)
+        budget.rateLocation = location(row.line)
+        budget.scoreLocation = location(row.line)
+        for column in order where values[column] == nil && !values.isEmpty {
+            note(row.line, "budget.\(column)", zh: "第 \(row.line) 行“\(Self.budgetName(column))”一栏为空或无法读取",
+                 en: "the \(Self.budgetName(column)) cell on line \(row.line) is empty or unreadable")
+        }
+        breakdown = Self.breakdown(rows, total: totalIndex, columns: columns)
+        return budget
+    }
+
+    static func budgetName(_ column: Labels.BudgetColumn) -> String {
+        switch column {
+        case .initial: "年初预算数"
+        case .adjusted: "全年预算数"
+        case .executed: "全年执行数"
+        case .points: "分值"
+        case .rate: "执行率"
+        case .score: "得分"
+        }
+    }
+
+    /// The rows and cells that break the 年度资金总额 down: 其中 rows in the total's columns, and
+    /// labelled amounts by nature of spending or by source of funds, above the goals.
+    static func breakdown(_ rows: ArraySlice<GridRow>, total: Int, columns: [Labels.BudgetColumn: Int]) -> BudgetBreakdown {
+        var breakdown = BudgetBreakdown()
+        let stop = rows.firstIndex { row in
+            row.filled.contains { cell in
+                let text = DocumentText.compact(cell)
+                return text.contains("总体目标") || text.contains("预期目标") || text.contains("绩效指标")
+            }
+        } ?? rows.endIndex
+        for row in rows[rows.startIndex..<stop] where row.line != rows[total].line && row.positional {
+            if let label = row.filled.first, Labels.isBudgetPartLabel(label) {
+                func amount(_ column: Labels.BudgetColumn) -> PrintedNumber? {
+                    columns[column].flatMap(row.cell).flatMap(PrintedNumber.init(parsing:))
+                }
+                let part = BudgetBreakdown.Row(line: row.line, initial: amount(.initial), adjusted: amount(.adjusted), executed: amount(.executed))
+                if part.initial != nil || part.adjusted != nil || part.executed != nil { breakdown.rows.append(part) }
+            }
+            for cell in row.filled {
+                guard let (label, number) = Self.labelledAmount(cell) else { continue }
+                let amount = BudgetBreakdown.Amount(label: label, amount: number, line: row.line)
+                if label.contains("基本支出") || label.contains("项目支出") {
+                    breakdown.byNature.append(amount)
+                } else if label.contains("公共预算") || label.contains("基金") || label.contains("非税") || label.contains("其他资金")
+                            || label.contains("国有资本") || label.contains("财政专户") {
+                    breakdown.bySource.append(amount)
+                }
+            }
+        }
+        return breakdown
+    }
+
+    /// `其中：基本支出：1490.47` → (`基本支出`, 1490.47); an empty amount gives nil.
+    static func labelledAmount(_ cell: String) -> (String, PrintedNumber?)? {
+        var text = DocumentText.compact(cell)
+        if text.hasPrefix("其中") { text = String(text.dropFirst(2)).trimmingCharacters(in: CharacterSet(charactersIn: "：:")) }
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let label = String(text[..<colon])
+        let value = String(text[text.index(after: colon)...])
+        guard !label.isEmpty, label.count <= 20 else { return nil }
+        if value.isEmpty { return (label, PrintedNumber(0, decimals: 0)) }
+        guard let number = PrintedNumber(parsing: value) else { return nil }
+        return (label, number)
+    }
+
+    // MARK: Goals
+
+    func readGoals(_ rows: ArraySlice<GridRow>) -> Submission.Goals? {
+        guard let headerIndex = rows.firstIndex(where: { row in
+            row.filled.contains { $0.contains("实际完成情况") } && row.filled.contains { DocumentText.compact($0).contains("目标") }
+        }) else { return nil }
+        let header = rows[headerIndex]
+        guard let achievedColumn = header.cells.firstIndex(where: { $0.contains("实际完成情况") }) else { return nil }
+        let expectedColumn = header.cells.firstIndex { DocumentText.compact($0) == "预期目标" }
+            ?? header.cells.firstIndex { DocumentText.compact($0).contains("目标") && !$0.contains("实际") }
+        var expected: String?
+        var achieved: String?
+        for row in rows[(headerIndex + 1)...] {
+            if row.positional {
+                for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
+                    if index == achievedColumn || (index > achievedColumn && achieved == nil) {
+                        achieved = DocumentText.join(achieved, cell)
+                    } else if let expectedColumn, index >= expectedColumn, index < achievedColumn {
+                        expected = DocumentText.join(expected, cell)
+                    }
+                }
+            } else {
+                let cells = row.filled.filter { !DocumentText.compact($0).contains("目标") || $0.count > 8 }
+                if cells.count == 2 {
+                    expected = DocumentText.join(expected, cells[0])
+                    achieved = DocumentText.join(achieved, cells[1])
+                }
+            }
+        }
+        if expected == nil && achieved == nil { return nil }
+        return Submission.Goals(expected: expected, achieved: achieved)
+    }
+
+    // MARK: Indicator rows
+
+    /// The cells of one printed row by column: by position when the row lines up with the
+    /// header, else by what each cell looks like (a row shifted by the extraction).
+    func parts(of row: GridRow, columns: [Labels.Column: Int], headerWidth: Int) -> RowParts {
+        if row.positional, let parts = positionalParts(row, columns) { return parts }
+        return Self.contentParts(row.filled, line: row.line, hasPoints: columns[.points] != nil)
+    }
+
+    func positionalParts(_ row: GridRow, _ columns: [Labels.Column: Int]) -> RowParts? {
+        var parts = RowParts(line: row.line)
+        let level1Column = columns[.level1] ?? 0
+        // Cells left of the level-1 column (绩效指标) may hold the level-1 points.
+        for index in 0..<level1Column {
+            guard let cell = row.cell(index) else { continue }
+            if let points = Labels.pointsOnly(cell) { parts.level1Points = points } else if Labels.level(of: cell) == .one {
+                parts.level1 = cell
+            } else if !DocumentText.compact(cell).contains("指标") { return nil }
+        }
+        if let cell = row.cell(level1Column) {
+            let (label, points) = Labels.splitPoints(cell)
+            if let label {
+                let level = Labels.level(of: label)
+                let fragment = Labels.isLabelStart(label) || label == "指标" || label == "标" || label.hasSuffix("指标")
+                if level == .two || (!fragment && level == nil) { return nil }
+                parts.level1 = label
+            }
+            if let points { parts.level1Points = points }
+        }
+        if let cell = row.cell(columns[.level2]) {
+            if Labels.level(of: cell) == .one, Labels.splitPoints(cell).points != nil { return nil }
+            parts.level2 = DocumentText.compact(cell)
+        }
+        parts.name = row.cell(columns[.level3])
+        parts.target = row.cell(columns[.target])
+        parts.actual = row.cell(columns[.actual])
+        parts.reason = row.cell(columns[.reason])
+        if let cell = row.cell(columns[.points]) {
+            guard let number = PrintedNumber(parsing: cell) else { return nil }
+            parts.points = number
+        }
+        if let cell = row.cell(columns[.score]) {
+            guard let number = PrintedNumber(parsing: cell) else { return nil }
+            parts.score = number
+        }
+        // Cells right of every known column must be empty; text there means the row is shifted.
+        let last = columns.values.max() ?? 0
+        if row.cells.count > last + 1, row.cells[(last + 1)...].contains(where: { !$0.isEmpty }) { return nil }
+        return parts
+    }
+
+    /// Reads a row by what its cells look like: labels first, then the name, the target and the
+    /// actual, then points and score (two plain numbers), then a reason. When the cells do not
+    /// fit, the fields that cannot be placed are left absent.
+    static func contentParts(_ cells: [String], line: Int, hasPoints: Bool) -> RowParts {
+        var parts = RowParts(line: line)
+        var index = 0
+        while index < cells.count {
+            let cell = cells[index]
+            if let points = Labels.pointsOnly(cell) {
+                parts.level1Points = points
+                index += 1
+                continue
+            }
+            let (label, points) = Labels.splitPoints(cell)
+            guard let label, let level = Labels.level(of: label) else { break }
+            let nextIsLabel = index + 1 < cells.count && Labels.level(of: cells[index + 1]) != nil
+            if parts.level1 == nil, parts.level2 == nil, level == .one || (level == .either && (points != nil || nextIsLabel)) {
+                parts.level1 = label
+                if let points { parts.level1Points = points }
+            } else if parts.level2 == nil {
+                parts.level2 = label
+            } else {
+                break
+            }
+            index += 1
+        }
+        var rest = Array(cells[index...])
+        // Points and score: the last two plain numbers, a reason after them.
+        var numbers: [Int] = []
+        for position in rest.indices.reversed() {
+            if PrintedNumber(parsing: rest[position]) != nil, !rest[position].contains("%") {
+                numbers.append(position)
+                if numbers.count == (hasPoints ? 2 : 1) { break }
+            } else if !numbers.isEmpty || position < rest.count - 1 {
+                break
+            }
+        }
+        if numbers.count == (hasPoints ? 2 : 1) {
+            let first = numbers.min()!
+            if first + numbers.count < rest.count { parts.reason = rest[(first + numbers.count)...].joined(separator: " ") }
+            if hasPoints {
+                parts.points = PrintedNumber(parsing: rest[first])
+                parts.score = PrintedNumber(parsing: rest[first + 1])
+            } else {
+                parts.score = PrintedNumber(parsing: rest[first])
+            }
+            rest = Array(rest[..<first])
+        }
+        switch rest.count {
+        case 0: break
+        case 1: parts.name = rest[0]
+        case 2:
+            // A name and one value: which of target and actual it is cannot be told.
+            parts.name = rest[0]
+            parts.unplaced.append(rest[1])
+        default:
+            parts.actual = rest[rest.count - 1]
+            parts.target = rest[rest.count - 2]
+            // Adjacent repeats are the extraction doubling a merged cell.
+            var names: [String] = []
+            for cell in rest[..<(rest.count - 2)] where names.last != cell { names.append(cell) }
+            parts.name = names.joined()
+        }
+        return parts
+    }
+}
+
+/// What both table parsers (cells in a grid, cells in a stream) share: positions in their
+/// document and the notes about what they could not read.
+protocol TableParsing {
+    var file: String { get }
+    var notes: [ImportNote] { get set }
+}
+
+extension TableParsing {
+    func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
+
+    mutating func note(_ line: Int, _ field: String, zh: String, en: String) {
+        notes.append(ImportNote(table: nil, location: location(line), field: field, message: LocalizedText(zh: zh, en: en)))
+    }
+}

@@ -1,0 +1,190 @@
+import Synchronization
+import JixiaoBase
+
+/// Reads 年度指标值 and 实际完成值 texts into ``ParsedValue``s (DOMAIN.md §4).
+///
+/// The reading is deliberately narrow: a text is read as a number only when exactly one value
+/// stands in it, its unit is known and nothing around it (未, 约, 较上年, 排名, a second number)
+/// changes what it means; otherwise the result is ``ParsedValue/unscorable(_:)`` with the reason.
+/// A label before the number is ignored (`参加率达 ≥ 100%` is ≥ 100%), and so is an achievement
+/// word that restates the target (`已完成每日 0.8 条以上` is ≥ 0.8 条 per 日).
+///
+/// Parsing is linear in the length of the text (longest-match word lookups, no backtracking) and
+/// texts over ``maximumLength`` characters (after normalising) are not read at all. No input traps.
+public final class ValueParser: Sendable {
+    /// Longer texts are prose, not values: they are unscorable without being scanned.
+    public static let maximumLength = 500
+
+    public let vocabulary: ValueVocabulary
+    let index: ValueVocabularyIndex
+    /// Readings of recent texts, shared by every table this parser reads: a year's tables repeat
+    /// the same targets (`≥95%`, `100%`, `按时完成`) thousands of times.
+    private let recent = RecentReadings()
+
+    /// Prepares the word lists of `vocabulary` once, for parsing many texts.
+    public init(vocabulary: ValueVocabulary = .standard) {
+        self.vocabulary = vocabulary
+        self.index = vocabulary == .standard ? Self.standardIndex : ValueVocabularyIndex(vocabulary)
+    }
+
+    /// The standard lists, prepared once: most rubrics do not change them.
+    private static let standardIndex = ValueVocabularyIndex(.standard)
+
+    /// Parses one text with `vocabulary` (prefer an instance when parsing many).
+    public static func parse(_ text: String, vocabulary: ValueVocabulary = .standard) -> ParsedValue {
+        ValueParser(vocabulary: vocabulary).parse(text)
+    }
+
+    /// Parses one 年度指标值 or 实际完成值 text.
+    public func parse(_ text: String) -> ParsedValue {
+        if let known = recent[text] { return known }
+        let value: ParsedValue
+        do {
+            value = try read(text)
+        } catch {
+            value = .unscorable(error.unscorable)
+        }
+        recent[text] = value
+        return value
+    }
+
+    /// Parses an actual and reads it against its target: an actual with no unit takes the
+    /// target's (`227` against `220 篇` is 227 篇).
+    public func parse(actual: String, target: ParsedValue) -> ParsedValue {
+        parse(actual).resolved(against: target)
+    }
+
+    /// Ends a reading with an unscorable result.
+    struct Stop: Error {
+        var unscorable: ParsedValue.Unscorable
+
+        init(_ reason: ParsedValue.Unscorable.Reason, _ detail: String = "") {
+            unscorable = ParsedValue.Unscorable(reason, detail: detail)
+        }
+    }
+
+    /// `，` `,` `；` `;` `。` `、` `!` `?`
+    static func isClauseSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", ",", "；", ";", "。", "、", "!", "?": true
+        default: false
+        }
+    }
+
+    /// What may trail a value unread: a space, `.` or `…`.
+    private static func isTrailingNoise(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "." || scalar == "…"
+    }
+
+    private func read(_ text: String) throws(Stop) -> ParsedValue {
+        var chars = ValueTextNormalizer.normalize(text)
+        // A character may take several scalars: count characters only when the scalars are too many.
+        if chars.count > Self.maximumLength, chars.text(chars.indices).count > Self.maximumLength {
+            throw Stop(.tooLong)
+        }
+        while let last = chars.last, Self.isTrailingNoise(last) || Self.isClauseSeparator(last) {
+            chars.removeLast()
+        }
+        let leading = chars.prefix { $0 == " " || Self.isClauseSeparator($0) }.count
+        chars.removeFirst(leading)
+        guard chars.contains(where: { ValueTextNormalizer.isLetter($0) || ValueTextNormalizer.isDigit($0) }) else {
+            throw Stop(.empty)
+        }
+        let numbers: [ValueNumber]
+        do {
+            numbers = try ValueNumberScanner.scan(chars, units: index.units)
+        } catch {
+            switch error {
+            case .malformed(let digits): throw Stop(.malformedNumber, digits)
+            }
+        }
+        let reading = ValueReading(chars: chars, numbers: numbers, index: index)
+        if numbers.isEmpty {
+            return try reading.qualitative()
+        }
+        return try reading.numeric()
+    }
+}
+
+/// One text being read: its characters, the numbers found in it and the word lists.
+struct ValueReading {
+    let chars: ValueText
+    let numbers: [ValueNumber]
+    let index: ValueVocabularyIndex
+
+    typealias Stop = ValueParser.Stop
+
+    /// The clauses of the text, split at separators outside numbers (`1,614.46` stays whole).
+    func clauses() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var position = 0
+        var nextNumber = 0  // numbers come in order and do not overlap
+        while position < chars.count {
+            if nextNumber < numbers.count, position >= numbers[nextNumber].start {
+                position = Swift.max(position, numbers[nextNumber].end)
+                nextNumber += 1
+                continue
+            }
+            if ValueParser.isClauseSeparator(chars[position]) {
+                if start < position { result.append(start..<position) }
+                start = position + 1
+            }
+            position += 1
+        }
+        if start < chars.count { result.append(start..<chars.count) }
+        return result
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        chars.text(range)
+    }
+
+    func starts(with word: String, at position: Int, before end: Int) -> Bool {
+        chars.length(of: word, at: position, before: end) != nil
+    }
+
+    /// Whether `range` holds `word` and nothing else.
+    func holds(_ word: String, in range: Range<Int>) -> Bool {
+        chars.length(of: word, at: range.lowerBound, before: range.upperBound) == range.count
+    }
+
+    /// The first of `words` found at `position`, with its length in ``chars``.
+    func firstWord(_ words: [String], at position: Int, before end: Int) -> (word: String, length: Int)? {
+        for word in words {
+            if let length = chars.length(of: word, at: position, before: end) { return (word, length) }
+        }
+        return nil
+    }
+
+    func ends(with word: String, in range: Range<Int>) -> Bool {
+        chars.hasWord(word, endingAt: range.upperBound, from: range.lowerBound)
+    }
+
+    func contains(_ word: String, in range: Range<Int>) -> Bool {
+        guard !word.isEmpty else { return false }
+        return range.contains { chars.length(of: word, at: $0, before: range.upperBound) != nil }
+    }
+}
+
+/// A bounded map from text to its reading, safe to share between threads: when full it starts
+/// over, so memory stays flat however many texts a run reads.
+final class RecentReadings: Sendable {
+    /// A few megabytes of readings: in a year's tables most texts come back within this many
+    /// distinct others.
+    static let capacity = 16_384
+    /// Keyed by bytes: a text spelt two ways is read twice, which is cheaper than hashing every
+    /// text normalised.
+    private let readings = Mutex<[UTF8Key: ParsedValue]>([:])
+
+    subscript(text: String) -> ParsedValue? {
+        get { readings.withLock { $0[UTF8Key(text: text)] } }
+        set {
+            guard let newValue else { return }
+            readings.withLock { readings in
+                if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
+                readings[UTF8Key(text: text)] = newValue
+            }
+        }
+    }
+}
