@@ -17,7 +17,8 @@ mkdir -p ".build-fuzz/corpus/$target" .build-fuzz/artifacts
 # Foundation's XMLParser leaks a string for every XML error it reports
 # (_CFErrorCreateFromXMLInterface, swift-corelibs-foundation), so leak detection is off for the
 # workbook reader, both libFuzzer's after each input and LeakSanitizer's at exit (which would
-# otherwise fail a clean run); crashes, hangs and memory errors still count.
+# otherwise fail a clean run); crashes, hangs and memory errors still count. For the other
+# targets .ci/lsan-suppressions.txt says which reports are not leaks (the value parser's memo).
 leaks=1
 [ "$target" = xlsx ] && leaks=0
 # A workbook cut short loses its zip directory at the end, so let libFuzzer mutate whole seeds
@@ -25,6 +26,7 @@ leaks=1
 lengths=1
 [ "$target" = xlsx ] && lengths=0
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=$leaks" \
+LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$PWD/.ci/lsan-suppressions.txt" \
 JIXIAO_FUZZ_TARGET=$target JIXIAO_RUBRICS=$PWD/Rubrics \
   .build-fuzz/debug/jixiao-fuzz -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=$leaks -len_control=$lengths \
   -artifact_prefix=.build-fuzz/artifacts/ -print_final_stats=1 \

@@ -20,15 +20,15 @@ public enum DocumentImporter {
     public static func read(path: String, options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedDocument {
         let bytes = try InputFile.read(path)
         let document = parse(String(decoding: bytes, as: UTF8.self), file: path, options: options)
-        if let deadline = Deadline.current, deadline.hasExpired { throw deadline.error(file: path) }
+        if let deadline = TimeLimit.current, deadline.hasExpired { throw deadline.error(file: path) }
         return document
     }
 
-    /// Reads the document `text`. Under a `Deadline` that passes, it stops early and returns
+    /// Reads the document `text`. Under a `TimeLimit` that passes, it stops early and returns
     /// what it has read (the batch then drops it; `read(path:)` throws `timed-out`).
     public static func parse(_ text: String, file: String, options: ImportOptions = ImportOptions()) -> ImportedDocument {
-        let deadline = Deadline.current
-        var time = Deadline.Ticker(deadline)
+        let deadline = TimeLimit.current
+        var time = TimeLimit.Ticker(deadline)
         let document = DocumentText(text, file: file)
         let year = documentYear(document, time: &time)
         var tables: [Submission] = []
@@ -76,7 +76,7 @@ public enum DocumentImporter {
     }
 
     /// The year most headings name (`2024 年度`), for tables whose title has none.
-    static func documentYear(_ document: DocumentText, time: inout Deadline.Ticker) -> Int? {
+    static func documentYear(_ document: DocumentText, time: inout TimeLimit.Ticker) -> Int? {
         var counts: [Int: Int] = [:]
         for line in document.lines {
             // One pass over the line: a regular expression searched again after each match

@@ -8,8 +8,8 @@ import JixiaoFormats
 extension NarrativeClaim {
     /// The claims of the prose lines of a document (lines outside its tables). Under a
     /// `deadline` that passes, it stops early with the claims found so far.
-    static func extract(from lines: [DocumentText.Line], file: String, deadline: Deadline? = nil) -> [NarrativeClaim] {
-        var time = Deadline.Ticker(deadline)
+    static func extract(from lines: [DocumentText.Line], file: String, deadline: TimeLimit? = nil) -> [NarrativeClaim] {
+        var time = TimeLimit.Ticker(deadline)
         let paragraphs = Prose.paragraphs(lines, time: &time)
         var claims: [NarrativeClaim] = []
         for (index, paragraph) in paragraphs.enumerated() {
@@ -33,7 +33,7 @@ struct Prose {
 
     /// Joins wrapped lines (PDF text breaks sentences anywhere) into paragraphs: a line continues
     /// the paragraph unless the paragraph ended a sentence or the line starts a numbered heading.
-    static func paragraphs(_ lines: [DocumentText.Line], time: inout Deadline.Ticker) -> [Prose] {
+    static func paragraphs(_ lines: [DocumentText.Line], time: inout TimeLimit.Ticker) -> [Prose] {
         var result: [Prose] = []
         var current: Prose?
         for line in lines {
@@ -151,7 +151,7 @@ struct Prose {
 
     /// The claims of one sentence. The loops over its rates and clauses pass over the sentence
     /// each time, so they count that against `time` and stop when it runs out.
-    func claims(file: String, time: inout Deadline.Ticker) -> [NarrativeClaim] {
+    func claims(file: String, time: inout TimeLimit.Ticker) -> [NarrativeClaim] {
         let amounts = amounts()
         guard !amounts.isEmpty else { return [] }
         let text = self.text

@@ -26,7 +26,7 @@ extension NearestTable {
 
     /// The nearest thing to a table in `document`; `skipped` are the tables found but not
     /// imported. Nil when `time` runs out.
-    static func find(in document: DocumentText, skipped: [TableRegion], time: inout Deadline.Ticker) -> NearestTable? {
+    static func find(in document: DocumentText, skipped: [TableRegion], time: inout TimeLimit.Ticker) -> NearestTable? {
         if let region = skipped.first, let title = document.line(region.titleLine) {
             let text = excerpt(title.filledCells.joined(separator: " "))
             return NearestTable(line: region.titleLine, description: LocalizedText(
@@ -86,7 +86,7 @@ extension NearestTable {
     }
 
     /// The table-like runs of the document, in order; nil when `time` runs out.
-    static func runs(in document: DocumentText, time: inout Deadline.Ticker) -> [Run]? {
+    static func runs(in document: DocumentText, time: inout TimeLimit.Ticker) -> [Run]? {
         var runs: [Run] = []
         var current: Run?
         var currentIsText = false

@@ -14,7 +14,7 @@ struct StreamTableParser: TableParsing {
     let lines: [DocumentText.Line]
     let documentYear: Int?
     var notes: [ImportNote] = []
-    var time = Deadline.Ticker()
+    var time = TimeLimit.Ticker()
 
     init(file: String, region: TableRegion, title: DocumentText.Line, lines: [DocumentText.Line], documentYear: Int?) {
         self.file = file

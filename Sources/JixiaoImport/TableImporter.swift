@@ -24,7 +24,7 @@ enum TableImporter {
     /// The tables announced by title lines, each up to the next title. Titles that only name a
     /// table (a list of attachments) are skipped: a table must have a budget row or an indicator
     /// header before the next title.
-    static func regions(in document: DocumentText, time: inout Deadline.Ticker) -> [TableRegion] {
+    static func regions(in document: DocumentText, time: inout TimeLimit.Ticker) -> [TableRegion] {
         var titles: [(Int, Labels.TableKind)] = []
         for line in document.lines {
             if time.isExpired() { return [] }
@@ -107,7 +107,6 @@ struct GridRow: Sendable {
     }
 
     var filled: [String] { cells.filter { !$0.isEmpty } }
-    var compactCells: [String] { cells.map(DocumentText.compact) }
 }
 
 /// Reads a table whose rows are grid rows (tab- or `|`-separated lines, or blocks of one cell
@@ -120,7 +119,7 @@ struct GridTableParser: TableParsing {
     let documentYear: Int?
     var notes: [ImportNote] = []
     var breakdown = BudgetBreakdown()
-    var time = Deadline.Ticker()
+    var time = TimeLimit.Ticker()
 
     init(file: String, region: TableRegion, title: DocumentText.Line, rows: [GridRow], documentYear: Int?) {
         self.file = file

@@ -29,12 +29,6 @@ public indirect enum ParsedValue: Sendable, Hashable {
         }
     }
 
-    /// Whether the text could be read.
-    public var isScorable: Bool {
-        if case .unscorable = self { return false }
-        return true
-    }
-
     /// This value read against `target`: a number printed with no unit takes the target's unit
     /// (and its 每日/每月 period when it has none), so actual `227` against target `220 篇` is
     /// `227 篇` (DOMAIN.md §4); a bare 万 or 亿 takes the target's noun (`40万` against `40 万次`

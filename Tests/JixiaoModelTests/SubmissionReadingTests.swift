@@ -90,12 +90,12 @@ struct SubmissionReadingTests {
 
     /// Out of time, the reader stops with the timed-out error.
     @Test func stopsWhenTimeRunsOut() {
-        let yaml = Array((Self.base + "\nnotes:\n" + String(repeating: "  - a\n", count: 2 * Deadline.Ticker.interval)).utf8)
+        let yaml = Array((Self.base + "\nnotes:\n" + String(repeating: "  - a\n", count: 2 * TimeLimit.Ticker.interval)).utf8)
         #expect(throws: Never.self) { try Submission.parse(yaml, file: "long.yaml") }
         #expect {
-            try Deadline.$current.withValue(Deadline(timeout: .zero)) { try Submission.parse(yaml, file: "long.yaml") }
+            try TimeLimit.$current.withValue(TimeLimit(timeout: .zero)) { try Submission.parse(yaml, file: "long.yaml") }
         } throws: {
-            ($0 as? InputError) == Deadline(timeout: .zero).error(file: "long.yaml")
+            ($0 as? InputError) == TimeLimit(timeout: .zero).error(file: "long.yaml")
         }
     }
 

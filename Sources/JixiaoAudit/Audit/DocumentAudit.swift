@@ -14,7 +14,7 @@ extension Auditor {
     /// budget, spending, rate, score and grade of the self-evaluation result, no categories),
     /// its scorecard recomputes nothing but the rate, and its findings are the claims' own.
     public static func audit(_ document: ImportedDocument, catalog: RubricCatalog, rubric: Rubric? = nil) throws -> [AuditResult] {
-        if let deadline = Deadline.current, deadline.hasExpired { throw deadline.error(file: document.file) }
+        if let deadline = TimeLimit.current, deadline.hasExpired { throw deadline.error(file: document.file) }
         var results = try document.tables.map { try audit($0, catalog: catalog, rubric: rubric) }
         for (index, breakdown) in zip(results.indices, document.breakdowns) {
             results[index].findings += breakdown.findings(for: document.tables[index].budget, file: document.file)
@@ -108,7 +108,7 @@ struct NarrativeChecker {
         var evaluations: Set<NarrativeClaim.SelfEvaluation> = []
         var ratios: [NarrativeClaim.Ratio: SourceLocation] = [:]
         var ratioOrder: [NarrativeClaim.Ratio] = []
-        var time = Deadline.Ticker()
+        var time = TimeLimit.Ticker()
         for claim in document.claims {
             if time.isExpired(1 + results.count) { return }
             switch claim.kind {

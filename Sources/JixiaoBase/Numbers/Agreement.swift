@@ -11,8 +11,6 @@ public enum Agreement: Sendable, Hashable {
     /// No reading of the printed precision explains the difference.
     case mismatch
 
-    public var isConsistent: Bool { self != .mismatch }
-
     /// Compares a printed claim with the interval of values the computation can give.
     ///
     /// - Parameters:

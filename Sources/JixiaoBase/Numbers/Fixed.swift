@@ -73,8 +73,6 @@ public struct Fixed: Sendable, Hashable, Comparable {
         guard abs(self) < Self.max else { return nil }
     }
 
-    public var isNegative: Bool { units < 0 }
-
     public var doubleValue: Double { Double(units) / 1e12 }
 
     /// The value rounded to `decimals` places, half away from zero (`2.345` → `2.35`).

@@ -22,8 +22,6 @@ public struct Interval: Sendable, Hashable {
         self.init(number.number - half, number.number + half)
     }
 
-    public var midpoint: Fixed { (lower + upper) / 2 }
-
     public func contains(_ value: Fixed) -> Bool { lower <= value && value <= upper }
 
     public func overlaps(_ other: Interval) -> Bool { lower <= other.upper && other.lower <= upper }

@@ -115,11 +115,11 @@ public struct Batch: Sendable {
                 tablesDone += outcome.tables.count
                 errors += outcome.errors.count
                 progress?(BatchProgress(filesDone: outcome.index + 1, filesTotal: total, tablesDone: tablesDone, errors: errors,
-                                        elapsed: Self.seconds(ContinuousClock.now - clock)))
+                                        elapsed: (ContinuousClock.now - clock).seconds))
             })
 
         try reports?.commit()
-        let duration = Self.seconds(ContinuousClock.now - clock)
+        let duration = (ContinuousClock.now - clock).seconds
         var summary = try writer.finish(duration: duration, rubrics: rubrics)
         summary.runID = runID
         try history?.finishRun(runID ?? 0, summary: summary)
@@ -128,7 +128,7 @@ public struct Batch: Sendable {
 
     /// Reads, audits and renders one input; never throws (what fails becomes an error row).
     ///
-    /// Under a `Deadline` (`Deadline.current`), it stops between tables once time has run out,
+    /// Under a `TimeLimit` (`TimeLimit.current`), it stops between tables once time has run out,
     /// and ends the deadline when done: if time ran out first, the reports it wrote are removed
     /// and the runner reports the file as timed out. `report` is where its reports go: the
     /// staged reports folder and the input's path in it, without an extension.
@@ -137,7 +137,7 @@ public struct Batch: Sendable {
         prior: PriorYears?
     ) -> FileOutcome {
         var outcome = FileOutcome(index: index, file: file, sha256: nil, bytes: 0, tables: [], errors: [])
-        let deadline = Deadline.current
+        let deadline = TimeLimit.current
         var written: [String] = []
         defer {
             if let deadline, !deadline.finish(), let report {
@@ -189,9 +189,5 @@ public struct Batch: Sendable {
         return rubrics.sorted { $0.id < $1.id }.map { rubric in
             (rubric.id, rubric.file, FileManager.default.contents(atPath: rubric.file).map(SHA256.hex) ?? "")
         }
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

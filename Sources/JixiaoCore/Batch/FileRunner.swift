@@ -9,7 +9,7 @@ import JixiaoBase
 /// write its results, and the pool's threads are the only busy ones. At most `window` files are
 /// taken ahead of the last one delivered, which bounds memory whatever the run's size.
 ///
-/// With a `timeout`, each file's work runs under a `Deadline` (`Deadline.current`), started when
+/// With a `timeout`, each file's work runs under a `TimeLimit` (`TimeLimit.current`), started when
 /// a thread takes the file up, and the readers stop soon after it passes. Swift cannot stop a
 /// thread, so a watchdog also looks at the running files every `pollInterval`: once a deadline
 /// has passed, that file is delivered as timed out at once and a new thread takes the place of
@@ -20,17 +20,17 @@ import JixiaoBase
 /// thread would starve.
 final class FileRunner: @unchecked Sendable {
     typealias Work = @Sendable (Int) -> FileOutcome
-    typealias TimedOut = @Sendable (Int, Deadline) -> FileOutcome
+    typealias TimedOut = @Sendable (Int, TimeLimit) -> FileOutcome
     typealias Deliver = (FileOutcome) throws -> Void
 
     /// A file being worked on.
     private final class Job {
         let index: Int
-        let deadline: Deadline?
+        let deadline: TimeLimit?
         /// The watchdog delivered it as timed out and gave its thread's place to a new one.
         var abandoned = false
 
-        init(index: Int, deadline: Deadline?) {
+        init(index: Int, deadline: TimeLimit?) {
             self.index = index
             self.deadline = deadline
         }
@@ -112,14 +112,14 @@ final class FileRunner: @unchecked Sendable {
                 condition.wait()
                 continue
             }
-            let job = Job(index: next, deadline: timeout.map { Deadline(timeout: $0) })
+            let job = Job(index: next, deadline: timeout.map { TimeLimit(timeout: $0) })
             next += 1
             running.append(job)
             condition.unlock()
 
             var outcome: FileOutcome
             if let deadline = job.deadline {
-                outcome = Deadline.$current.withValue(deadline) { work(job.index) }
+                outcome = TimeLimit.$current.withValue(deadline) { work(job.index) }
                 if !deadline.finish() { outcome = timedOut(job.index, deadline) }
             } else {
                 outcome = work(job.index)

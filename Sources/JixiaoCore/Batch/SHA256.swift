@@ -59,12 +59,12 @@ public struct SHA256: Sendable {
     }
 
     /// The size and hex digest of the file at `path`, read a megabyte at a time so that memory
-    /// stays flat whatever its size; nil when it cannot be read, or once the current `Deadline`
+    /// stays flat whatever its size; nil when it cannot be read, or once the current `TimeLimit`
     /// has passed.
     public static func file(_ path: String) -> (bytes: Int, hex: String)? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        let deadline = Deadline.current
+        let deadline = TimeLimit.current
         var hasher = SHA256()
         var bytes = 0
         while true {

@@ -37,12 +37,12 @@ public struct DocumentText: Sendable {
     public var lines: [Line]
 
     /// Splits `text` into lines (LF, CRLF or CR line ends) and each line into cells. Under a
-    /// `Deadline` that passes, it stops early (the batch then drops the document).
+    /// `TimeLimit` that passes, it stops early (the batch then drops the document).
     public init(_ text: String, file: String) {
         self.file = file
         var result: [Line] = []
         var number = 0
-        var time = Deadline.Ticker()
+        var time = TimeLimit.Ticker()
         let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for raw in unified.split(separator: "\n", omittingEmptySubsequences: false) {
             if time.isExpired(1 + raw.utf8.count / 64) { break }

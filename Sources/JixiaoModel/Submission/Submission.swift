@@ -192,11 +192,6 @@ public struct Submission: Sendable, Equatable {
         categories.flatMap { category in category.indicators.map { (category, $0) } }
     }
 
-    /// A short name for reports: the project, else the unit, else the file.
-    public var displayName: String {
-        project ?? unit ?? title ?? file
-    }
-
     package init(file: String, unit: String? = nil, title: String? = nil, level: EvaluationLevel,
         project: String? = nil, department: String? = nil, implementer: String? = nil, year: Int,
         region: String? = nil, rubric: String? = nil, money: MoneyUnit, budget: BudgetRow, goals: Goals? = nil,

@@ -77,7 +77,7 @@ struct YAMLEvent {
 }
 
 /// libyaml's event parser with the bounds libyaml lacks: `YAMLLimits` on nesting and on what
-/// aliases expand to, and the batch's per-file `Deadline`.
+/// aliases expand to, and the batch's per-file `TimeLimit`.
 ///
 /// Anchored nodes are recorded as their events, and an alias replays them, its first event at the
 /// alias's position: a reader sees the node the alias names, as if it were written there.
@@ -87,7 +87,7 @@ struct YAMLEventStream: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     /// libyaml's last event, kept until the next one: a scalar event's text points into it.
     private let current: UnsafeMutablePointer<yaml_event_t>
-    private var time = Deadline.Ticker()
+    private var time = TimeLimit.Ticker()
     /// Open lists and mappings read from the file (not replayed).
     private var depth = 0
     private var aliasNodes = 0

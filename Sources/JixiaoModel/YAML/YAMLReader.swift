@@ -1,7 +1,7 @@
 import JixiaoBase
 
 /// Reads YAML into `YAMLNode` trees that keep their positions, from `YAMLEventStream`'s events
-/// (libyaml's, within `YAMLLimits` and the batch's per-file `Deadline`): a "billion laughs" file
+/// (libyaml's, within `YAMLLimits` and the batch's per-file `TimeLimit`): a "billion laughs" file
 /// fails fast with an error instead of a crash, and a file past its time with `timed-out`.
 public enum YAMLReader {
     /// Parses every document of `bytes`; `file` names the input in errors.

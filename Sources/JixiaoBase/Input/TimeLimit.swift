@@ -3,18 +3,18 @@ import Foundation
 /// A time limit on the work of one input (`jixiao batch --timeout`).
 ///
 /// Swift cannot stop a thread, so the work stops itself: the readers' long loops (YAML events,
-/// document lines, paragraphs, tables) ask a `Deadline.Ticker`, which is a counter increment
+/// document lines, paragraphs, tables) ask a `TimeLimit.Ticker`, which is a counter increment
 /// and looks at the clock only once every `Ticker.interval` units of work, and give up when time
-/// has run out. `Deadline.current` is read once per reader call, never per event. Work stuck where no
+/// has run out. `TimeLimit.current` is read once per reader call, never per event. Work stuck where no
 /// loop asks (a read that blocks, a C library) is not waited for: the batch races each input
 /// against its deadline (`FileRunner`) and reports it as timed out on time.
 ///
-/// A deadline ends once, in one of two ways: the work finishes in time (`finish()`), or time
+/// A time limit ends once, in one of two ways: the work finishes in time (`finish()`), or time
 /// runs out (`hasExpired` finds the clock past the limit). Whichever comes first stands, so a
 /// result is never both used and reported as timed out.
-public final class Deadline: @unchecked Sendable {
-    /// The deadline of the input being read on this task or thread; nil outside a batch.
-    @TaskLocal public static var current: Deadline?
+public final class TimeLimit: @unchecked Sendable {
+    /// The time limit of the input being read on this task or thread; nil outside a batch.
+    @TaskLocal public static var current: TimeLimit?
 
     /// How long the work may take.
     public let timeout: Duration
@@ -63,9 +63,7 @@ public final class Deadline: @unchecked Sendable {
 
     /// `30`, `0.5`: a duration in seconds as an option would be written.
     static func seconds(_ duration: Duration) -> String {
-        let (whole, fraction) = duration.components
-        guard fraction != 0 else { return String(whole) }
-        var text = String(Double(whole) + Double(fraction) / 1e18)
+        var text = String(duration.seconds)
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text
     }
@@ -77,11 +75,11 @@ public final class Deadline: @unchecked Sendable {
     public struct Ticker {
         /// Units of work between two looks at the clock.
         public static let interval = 1024
-        public let deadline: Deadline?
+        public let deadline: TimeLimit?
         private var work = 0
         private var expired = false
 
-        public init(_ deadline: Deadline? = Deadline.current) {
+        public init(_ deadline: TimeLimit? = TimeLimit.current) {
             self.deadline = deadline
         }
 
@@ -101,5 +99,13 @@ public final class Deadline: @unchecked Sendable {
         public mutating func check(_ file: String, _ units: Int = 1) throws(InputError) {
             if isExpired(units), let deadline { throw deadline.error(file: file) }
         }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, for timings and messages (never for money or scores).
+    package var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
     }
 }

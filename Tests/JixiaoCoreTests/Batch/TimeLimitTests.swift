@@ -9,34 +9,34 @@ import JixiaoTestSupport
 /// The per-file time limit. Every test is deterministic: a deadline that has already passed
 /// (`timeout: .zero`) stops a reader at its first look at the clock, and the race is tested with
 /// work that cannot finish until the test lets it.
-struct DeadlineTests {
-    private static let passed = Deadline(timeout: .zero)
+struct TimeLimitTests {
+    private static let passed = TimeLimit(timeout: .zero)
 
     @Test func aDeadlineEndsOnceEitherWay() {
-        let later = Deadline(timeout: .seconds(3600))
+        let later = TimeLimit(timeout: .seconds(3600))
         #expect(!later.hasExpired)
         #expect(later.finish())
         #expect(later.finish(), "finishing again gives the same answer")
         #expect(!later.hasExpired)
 
-        let now = Deadline(timeout: .zero)
+        let now = TimeLimit(timeout: .zero)
         #expect(!now.finish(), "time ran out before the work finished")
         #expect(now.hasExpired)
         #expect(now.error(file: "f.yaml").code == .timedOut)
-        #expect(Deadline(timeout: .milliseconds(1500)).error(file: "f").message.en.contains("1.5 s"))
+        #expect(TimeLimit(timeout: .milliseconds(1500)).error(file: "f").message.en.contains("1.5 s"))
     }
 
     @Test func aTickerLooksAtTheClockOnlyEveryIntervalUnits() {
-        var time = Deadline.Ticker(Self.passed)
-        let early = (1..<Deadline.Ticker.interval).map { _ in time.isExpired() }
+        var time = TimeLimit.Ticker(Self.passed)
+        let early = (1..<TimeLimit.Ticker.interval).map { _ in time.isExpired() }
         #expect(!early.contains(true))
         let atInterval = time.isExpired(), after = time.isExpired()
         #expect(atInterval)
         #expect(after, "once expired, always expired")
-        var weighted = Deadline.Ticker(Self.passed)
-        let costly = weighted.isExpired(Deadline.Ticker.interval)
+        var weighted = TimeLimit.Ticker(Self.passed)
+        let costly = weighted.isExpired(TimeLimit.Ticker.interval)
         #expect(costly, "a costly step counts its cost")
-        var none = Deadline.Ticker(nil)
+        var none = TimeLimit.Ticker(nil)
         let never = (0..<5000).map { _ in none.isExpired() }
         #expect(!never.contains(true))
     }
@@ -44,7 +44,7 @@ struct DeadlineTests {
     @Test func theYAMLReaderStopsWhenTimeRunsOut() throws {
         let yaml = Array(("items:\n" + String(repeating: "  - a\n", count: 5000)).utf8)
         #expect(throws: Never.self) { try YAMLReader.documents(yaml, file: "long.yaml") }
-        #expect { try Deadline.$current.withValue(Self.passed) { try YAMLReader.documents(yaml, file: "long.yaml") } } throws: {
+        #expect { try TimeLimit.$current.withValue(Self.passed) { try YAMLReader.documents(yaml, file: "long.yaml") } } throws: {
             ($0 as? InputError)?.code == .timedOut && ($0 as? InputError)?.location.file == "long.yaml"
         }
     }
@@ -57,12 +57,12 @@ struct DeadlineTests {
         let path = folder + "/long.txt"
         let sentence = String(repeating: "完成率 95.5%，其中 3.2 万元、", count: 20_000) + "\n"
         try sentence.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect { try Deadline.$current.withValue(Self.passed) { try DocumentImporter.read(path: path) } } throws: {
+        #expect { try TimeLimit.$current.withValue(Self.passed) { try DocumentImporter.read(path: path) } } throws: {
             ($0 as? InputError)?.code == .timedOut
         }
-        let partial = Deadline.$current.withValue(Self.passed) { DocumentImporter.parse(sentence, file: path) }
+        let partial = TimeLimit.$current.withValue(Self.passed) { DocumentImporter.parse(sentence, file: path) }
         #expect(partial.tables.isEmpty)
-        #expect { try Deadline.$current.withValue(Self.passed) { try Engine(catalog: Project.catalog).audit(path: path) } } throws: {
+        #expect { try TimeLimit.$current.withValue(Self.passed) { try Engine(catalog: Project.catalog).audit(path: path) } } throws: {
             ($0 as? InputError)?.code == .timedOut
         }
     }
@@ -72,7 +72,7 @@ struct DeadlineTests {
         let out = try scratchFolder("deadline-process")
         let options = BatchOptions(outputDirectory: out, jobs: 1, runName: "t", tool: "test")
         let reports = try StagedFolder(path: out + "/reports")
-        let outcome = Deadline.$current.withValue(Self.passed) {
+        let outcome = TimeLimit.$current.withValue(Self.passed) {
             Batch.process(index: 0, file: Project.example("clean-project-2022.yaml"), report: (reports, "clean"),
                           engine: Engine(catalog: Project.catalog), options: options, prior: PriorYears())
         }
@@ -115,12 +115,12 @@ struct DeadlineTests {
         try await FileRunner.run(
             1, threads: 2, timeout: .seconds(3600), window: 16,
             work: { index in
-                FileOutcome(index: index, file: Deadline.current == nil ? "no deadline" : "done", sha256: nil, bytes: 0,
+                FileOutcome(index: index, file: TimeLimit.current == nil ? "no deadline" : "done", sha256: nil, bytes: 0,
                             tables: [], errors: [])
             },
             timedOut: { index, _ in FileOutcome(index: index, file: "timed out", sha256: nil, bytes: 0, tables: [], errors: []) },
             deliver: { delivered.append($0) })
-        #expect(delivered.all.map(\.file) == ["done"], "the work sees its deadline as Deadline.current")
+        #expect(delivered.all.map(\.file) == ["done"], "the work sees its deadline as TimeLimit.current")
     }
 
     /// Outcomes are delivered in input order whatever order the threads finish them in, one
