@@ -19,7 +19,7 @@ extension AuditingCommand {
         let language = options.lang
         let engine: Engine
         do {
-            engine = try Engine(rubricDirectory: options.rubrics, rubricReference: options.rubric)
+            engine = try options.audit.engine()
         } catch {
             try finish(Terminal.report(error, language: language))
             return

@@ -6,7 +6,7 @@ import JixiaoAudit
 
 extension BatchOptions.ReportFormat: ExpressibleByArgument {}
 
-struct BatchCommand: ParsableCommand {
+struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Audit a year's submissions in parallel: CSV, JSON and per-table reports in one folder.",
@@ -35,17 +35,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Store the run in this SQLite history (created on first use); enables the year-over-year checks.")
     var db: String?
 
-    @Option(help: "Language of messages: zh or en.")
-    var lang: Language = .zh
-
-    @Option(help: "Score every table under this rubric (an id from the rubric folder, or a file path).")
-    var rubric: String?
-
-    @Option(help: "Folder of rubric files (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
-    var rubrics: String?
-
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when any finding of the batch is at least this severe: error, warning or info.")
-    var failOn: Severity = .error
+    @OptionGroup var options: AuditOptions
 
     @Flag(help: "No progress display.")
     var quiet = false
@@ -58,11 +48,12 @@ struct BatchCommand: ParsableCommand {
         guard timeout.isFinite, timeout >= 0 else { throw ValidationError("--timeout must be a number of seconds, 0 or more") }
     }
 
-    func run() throws {
+    func run() async throws {
+        let lang = options.lang
         let engine: Engine
         let history: HistoryStore?
         do {
-            engine = try Engine(rubricDirectory: rubrics, rubricReference: rubric)
+            engine = try options.engine()
             history = try db.map { try HistoryStore(path: $0) }
         } catch {
             try finish(Terminal.report(error, language: lang))
@@ -70,16 +61,16 @@ struct BatchCommand: ParsableCommand {
         }
         let files = BatchInputs.collect(paths)
         let runName = name ?? BatchInputs.runName(paths)
-        let options = BatchOptions(outputDirectory: out ?? "Reports/\(runName)", jobs: jobs, language: lang, reports: report,
-                                   runName: runName, tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil,
-                                   timeout: timeout > 0 ? .milliseconds(Int64((timeout * 1000).rounded(.up))) : nil)
-        BatchInterruption.install(outputDirectory: options.outputDirectory)
+        let batchOptions = BatchOptions(
+            outputDirectory: out ?? "Reports/\(runName)", jobs: jobs, language: lang, reports: report, runName: runName,
+            tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil,
+            timeout: timeout > 0 ? .milliseconds(Int64((timeout * 1000).rounded(.up))) : nil)
+        BatchInterruption.install(outputDirectory: batchOptions.outputDirectory)
         let display = ProgressDisplay(live: !quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil,
                                       quiet: quiet, language: lang)
         let summary: BatchSummary
         do {
-            let batch = Batch(engine: engine, options: options)
-            summary = try blocking { try await batch.run(files, history: history) { display.update($0) } }
+            summary = try await Batch(engine: engine, options: batchOptions).run(files, history: history) { display.update($0) }
         } catch {
             display.end()
             try finish(Terminal.report(error, language: lang))
@@ -92,27 +83,11 @@ struct BatchCommand: ParsableCommand {
             status = .internalError
         } else if summary.errors > 0 {
             status = .unusableInput
-        } else if let worst = summary.worstSeverity, worst >= failOn {
+        } else if let worst = summary.worstSeverity, worst >= options.failOn {
             status = .findings
         }
         try finish(status)
     }
-}
-
-/// Runs `work` on the concurrency pool and waits for it (the root command is synchronous).
-func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    return try box.result!.get()
-}
-
-final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, Error>?
 }
 
 /// Progress on standard error: a live line on a terminal, else a line per 10%.

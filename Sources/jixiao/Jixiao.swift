@@ -3,7 +3,7 @@ import Foundation
 import JixiaoCore
 
 @main
-struct Jixiao: ParsableCommand {
+struct Jixiao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "Score and audit budget performance self-evaluation tables (预算绩效自评表).",
@@ -15,10 +15,14 @@ struct Jixiao: ParsableCommand {
                       BatchCommand.self, HistoryCommand.self, SynthCommand.self])
 
     /// Argument errors exit with 2, like unusable input, instead of ArgumentParser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -12,26 +12,46 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 extension Language: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
-/// Options shared by `score` and `audit`.
-struct CommonOptions: ParsableArguments {
-    @Option(help: "Output format: text, json, html (one self-contained page; one table) or markdown.")
-    var format: OutputFormat = .text
-
+/// The rubric folder and the language of messages: what every command that reads rubrics takes.
+struct RubricOptions: ParsableArguments {
     @Option(help: "Language of messages: zh or en.")
     var lang: Language = .zh
+
+    @Option(help: "Folder of rubric files (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
+    var rubrics: String?
+}
+
+/// What `score`, `audit` and `batch` take: the rubric folder and language, one rubric for every
+/// table, and the exit threshold.
+struct AuditOptions: ParsableArguments {
+    @OptionGroup var folder: RubricOptions
 
     @Option(help: "Score every table under this rubric (an id from the rubric folder, or a file path).")
     var rubric: String?
 
-    @Option(help: "Folder of rubric files (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
-    var rubrics: String?
-
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error, warning or info.")
     var failOn: Severity = .error
+
+    var lang: Language { folder.lang }
+
+    /// The rubric folder and the forced rubric, loaded.
+    func engine() throws -> Engine {
+        try Engine(rubricDirectory: folder.rubrics, rubricReference: rubric)
+    }
+}
+
+/// Options of `score` and `audit`: those of every audit, and how to print the result.
+struct CommonOptions: ParsableArguments {
+    @OptionGroup var audit: AuditOptions
+
+    @Option(help: "Output format: text, json, html (one self-contained page; one table) or markdown.")
+    var format: OutputFormat = .text
 
     @Flag(name: .customLong("no-color"), help: "Never color the text output.")
     var noColor = false
 
+    var lang: Language { audit.lang }
+    var failOn: Severity { audit.failOn }
     var style: TextStyle { Terminal.style(disabled: noColor) }
 }
 

@@ -10,17 +10,9 @@ struct RubricCommand: ParsableCommand {
         commandName: "rubric", abstract: "List, show and check rubric files.",
         subcommands: [List.self, Show.self, Check.self])
 
-    struct Options: ParsableArguments {
-        @Option(help: "Language of messages: zh or en.")
-        var lang: Language = .zh
-
-        @Option(help: "Folder of rubric files (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
-        var rubrics: String?
-    }
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the rubrics of the rubric folder.")
-        @OptionGroup var options: Options
+        @OptionGroup var options: RubricOptions
 
         func run() throws {
             do {
@@ -36,7 +28,7 @@ struct RubricCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one rubric: weights, rules, rounding and grades.")
-        @OptionGroup var options: Options
+        @OptionGroup var options: RubricOptions
         @Argument(help: "Rubric id or file path.") var rubric: String
 
         func run() throws {
@@ -51,7 +43,7 @@ struct RubricCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate rubric files and report every problem with its position.")
-        @OptionGroup var options: Options
+        @OptionGroup var options: RubricOptions
         @Argument(help: "Rubric files.") var files: [String]
 
         func run() throws {
