@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "JixiaoSynth", dependencies: ["JixiaoBase", "JixiaoAudit", "JixiaoReport", "JixiaoCore"]),
         .executableTarget(
             name: "jixiao-bench",
-            dependencies: ["JixiaoCore", "JixiaoSynth", "CYAML"]
+            dependencies: ["JixiaoBase", "JixiaoCore", "JixiaoSynth"]
         ),
         .executableTarget(
             name: "jixiao-fuzz",

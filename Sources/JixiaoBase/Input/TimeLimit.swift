@@ -72,19 +72,21 @@ public final class TimeLimit: @unchecked Sendable {
     /// done and reads the clock only when `interval` units have been done since the last look.
     /// A loop of cheap steps counts one per step; a loop whose steps cost more (a pass over a
     /// sentence) counts what each step costs. Without a deadline it never expires.
+    ///
+    /// Inlinable: the readers of every module call it once per step of their loops.
     public struct Ticker {
         /// Units of work between two looks at the clock.
         public static let interval = 1024
         public let deadline: TimeLimit?
-        private var work = 0
-        private var expired = false
+        @usableFromInline var work = 0
+        @usableFromInline var expired = false
 
         public init(_ deadline: TimeLimit? = TimeLimit.current) {
             self.deadline = deadline
         }
 
         /// Whether time has run out, as of the last look at the clock; once true, always true.
-        @inline(__always)
+        @inlinable @inline(__always)
         public mutating func isExpired(_ units: Int = 1) -> Bool {
             work &+= units
             if work >= Self.interval {
@@ -95,7 +97,7 @@ public final class TimeLimit: @unchecked Sendable {
         }
 
         /// Throws the timed-out error of `file` when time has run out.
-        @inline(__always)
+        @inlinable @inline(__always)
         public mutating func check(_ file: String, _ units: Int = 1) throws(InputError) {
             if isExpired(units), let deadline { throw deadline.error(file: file) }
         }

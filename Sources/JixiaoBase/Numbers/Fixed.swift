@@ -102,43 +102,45 @@ public struct Fixed: Sendable, Hashable, Comparable {
     /// Calls `body` with the value's text as ASCII bytes: `formatted(decimals:)`, or
     /// `compact(decimals:)` when `compact`. Writers copy the bytes straight into their output
     /// instead of making a `String` of each number; the bytes are valid only inside `body`.
+    /// Inlinable, so that the other modules' calls are specialized (a generic call costs a
+    /// metadata lookup each).
+    @inlinable
     public func withText<Result>(decimals: Int, compact: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.textCapacity(decimals: decimals)) { buffer in
+            let start = writeText(decimals: decimals, compact: compact, into: buffer)
+            return body(UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// The room `writeText` needs: 39 digits (128 bits), the point, a leading 0 and a sign, and
+    /// the zeros of the places past the twelve held.
+    @usableFromInline
+    static func textCapacity(decimals: Int) -> Int {
+        48 + Swift.max(0, decimals - scaleDigits)
+    }
+
+    /// Writes the text at the end of `buffer` and returns where it starts.
+    @usableFromInline
+    func writeText(decimals: Int, compact: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let places = Swift.max(0, decimals)
         // The usual figure (under nine million, at most twelve places) is worked in 64 bits.
         if places <= Self.scaleDigits, let small = Int64(exactly: units) {
-            return Self.withSmallText(small, places: places, compact: compact, body)
+            var held = places
+            var value = Self.divideRounded(small, by: Int64(truncatingIfNeeded: Self.power(Self.scaleDigits - places)))
+            if compact { Self.dropTrailingZeros(&value, places: &held) }
+            return Self.writeDigits(value.magnitude, places: held, negative: value < 0, endingAt: buffer.count, in: buffer)
         }
         var held = Swift.min(places, Self.scaleDigits)
         var value = Self.divideRounded(units, by: Self.power(Self.scaleDigits - held))
         // Compact figures drop their trailing zeros before any digit is written.
         if compact { Self.dropTrailingZeros(&value, places: &held) }
-        // Places beyond those held are zeros, written after the digits.
+        // Places beyond those held are zeros, written after the digits (which come out last first).
         let zeros = compact ? 0 : places - held
-        // Digits come out last first; 128 bits have at most 39, plus the point, a leading 0 and a sign.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48 + zeros) { buffer in
-            let digitsEnd = buffer.count - zeros
-            let start = Self.writeDigits(value.magnitude, places: held, negative: value < 0, endingAt: digitsEnd, in: buffer)
-            if zeros > 0 {
-                UnsafeMutableBufferPointer(rebasing: buffer[digitsEnd...]).initialize(repeating: UInt8(ascii: "0"))
-            }
-            return body(UnsafeBufferPointer(rebasing: buffer[start...]))
+        let digitsEnd = buffer.count - zeros
+        if zeros > 0 {
+            UnsafeMutableBufferPointer(rebasing: buffer[digitsEnd...]).initialize(repeating: UInt8(ascii: "0"))
         }
-    }
-
-    /// `withText` for `units` that fit in 64 bits and `places` ≤ 12: a 64-bit division to the
-    /// places wanted, then the digits into 32 bytes on the stack (19 digits, a point, a 0 and a
-    /// sign).
-    private static func withSmallText<Result>(_ units: Int64, places: Int, compact: Bool,
-                                              _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var held = places
-        var value = divideRounded(units, by: Int64(truncatingIfNeeded: power(scaleDigits - places)))
-        if compact { dropTrailingZeros(&value, places: &held) }
-        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &storage) { raw in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            let start = writeDigits(value.magnitude, places: held, negative: value < 0, endingAt: buffer.count, in: buffer)
-            return body(UnsafeBufferPointer(rebasing: buffer[start...]))
-        }
+        return Self.writeDigits(value.magnitude, places: held, negative: value < 0, endingAt: digitsEnd, in: buffer)
     }
 
     // MARK: Arithmetic (saturating)
