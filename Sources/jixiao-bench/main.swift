@@ -119,11 +119,13 @@ let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(a
 print("inputs: \(files.count) files, \(format(Double(bytes) / 1_048_576)) MB, \(settings.jobs) jobs, \(settings.runs) runs of each")
 
 // The peer script, the batch without reports and the batch with every output, taken in turns, so
-// that a slow spell of the machine falls on all of them rather than on one.
+// that a slow spell of the machine falls on all of them rather than on one. Each batch writes a
+// folder of its own, all deleted at the end: creating files where thousands were just deleted is
+// slow on some file systems (ext4 skips recently freed inodes), and would be timed as the batch's.
 let engine = try Engine(rubricDirectory: settings.rubrics, rubricReference: nil)
-func batch(reports: BatchOptions.ReportFormat) async throws -> Double {
-    try? FileManager.default.removeItem(atPath: output)
-    let options = BatchOptions(outputDirectory: output, jobs: settings.jobs, language: .zh, reports: reports,
+var outputs: [String] = []
+func batch(reports: BatchOptions.ReportFormat, into folder: String) async throws -> Double {
+    let options = BatchOptions(outputDirectory: folder, jobs: settings.jobs, language: .zh, reports: reports,
                                runName: "bench", tool: "jixiao-bench")
     return try await time { _ = try await Batch(engine: engine, options: options).run(files) }
 }
@@ -138,11 +140,11 @@ for _ in 1...settings.runs {
         }
         peerRuns.append(seconds)
     }
-    plainRuns.append(try await batch(reports: .none))
-    fullRuns.append(try await batch(reports: .markdown))
+    outputs += [output + "-\(outputs.count + 1)", output + "-\(outputs.count + 2)"]
+    plainRuns.append(try await batch(reports: .none, into: outputs[outputs.count - 2]))
+    fullRuns.append(try await batch(reports: .markdown, into: outputs[outputs.count - 1]))
 }
-try? FileManager.default.removeItem(atPath: output)
-try? FileManager.default.removeItem(atPath: settings.directory + "/peer-out")
+for folder in outputs + [settings.directory + "/peer-out"] { try? FileManager.default.removeItem(atPath: folder) }
 
 let plain = median(plainRuns), full = median(fullRuns), peak = peakMegabytes()
 if !peerRuns.isEmpty { print("peer script:                 \(describe(peerRuns))") }

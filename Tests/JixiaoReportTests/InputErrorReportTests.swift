@@ -28,10 +28,8 @@ struct InputErrorReportTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("bad.yaml").path
         try valid.replacingOccurrences(of: "  executed: 96.5", with: "  executed: 九十").write(toFile: path, atomically: true, encoding: .utf8)
-        do {
-            _ = try Submission.load(path: path)
-            Issue.record("no error")
-        } catch let error as InputError {
+        let error = #expect(throws: InputError.self) { try Submission.load(path: path) }
+        if let error {
             let text = InputErrorReport.render(error, language: .en)
             #expect(text == """
                 \(path):6:13: error[invalid-number]: budget.executed: '九十' is not a number

@@ -65,6 +65,17 @@ public enum InputFile {
 
     /// UTF-8 (with or without BOM) is kept; anything else is tried as GB18030.
     public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> [UInt8] {
+        let bytes = try screen(bytes, file: file)
+        if isUTF8(bytes) { return bytes }
+        if let converted = convertGB18030(bytes) { return converted }
+        throw InputError(.unknownEncoding, at: SourceLocation(file: file, line: 0),
+                         message: LocalizedText(zh: "文件既不是 UTF-8 也不是 GBK/GB18030 编码", en: "the file is neither UTF-8 nor GBK/GB18030"),
+                         hint: LocalizedText(zh: "请另存为 UTF-8 编码", en: "save it as UTF-8"))
+    }
+
+    /// The bytes without a UTF-8 byte order mark; an empty file (whitespace only) or a binary one
+    /// (a NUL byte) is an input error. The encoding is not checked: `decode` does that.
+    public static func screen(_ bytes: [UInt8], file: String) throws(InputError) -> [UInt8] {
         let whole = SourceLocation(file: file, line: 0)
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -74,11 +85,11 @@ public enum InputFile {
         if bytes.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
             throw InputError(.binaryFile, at: whole, message: LocalizedText(zh: "这是二进制文件，不是文本", en: "this is a binary file, not text"))
         }
-        if (try? UTF8Span(validating: bytes.span)) != nil { return bytes }
-        if let converted = convertGB18030(bytes) { return converted }
-        throw InputError(.unknownEncoding, at: whole,
-                         message: LocalizedText(zh: "文件既不是 UTF-8 也不是 GBK/GB18030 编码", en: "the file is neither UTF-8 nor GBK/GB18030"),
-                         hint: LocalizedText(zh: "请另存为 UTF-8 编码", en: "save it as UTF-8"))
+        return bytes
+    }
+
+    public static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        (try? UTF8Span(validating: bytes.span)) != nil
     }
 
     private static func convertGB18030(_ input: [UInt8]) -> [UInt8]? {

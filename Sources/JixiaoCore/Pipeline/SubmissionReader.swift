@@ -8,11 +8,9 @@ import JixiaoImport
 public enum SubmissionReader {
     public static func read(path: String) throws -> [Submission] {
         if XLSXReader.isWorkbook(path) { return try XLSXImport.read(path: path).tables }
-        let bytes = try InputFile.read(path)
         let lowered = path.lowercased()
-        if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") {
-            return [try Submission.parse(bytes, file: path)]
-        }
+        if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return [try Submission.load(path: path)] }
+        let bytes = try InputFile.read(path)
         if isDocument(path) {
             return DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: path).tables
         }

@@ -2,9 +2,16 @@ import Foundation
 import JixiaoBase
 
 extension Submission {
-    /// Reads a submission YAML file (format documented in README.md).
-    public static func load(path: String) throws -> Submission {
-        try parse(InputFile.read(path), file: path)
+    /// Reads a submission YAML file (format documented in README.md). UTF-8 is checked by libyaml
+    /// as it reads; a file that is not UTF-8 is decoded (GBK/GB18030) and read again.
+    public static func load(path: String) throws(InputError) -> Submission {
+        let raw = try InputFile.bytes(path)
+        let text = try InputFile.screen(raw, file: path)
+        do {
+            return try parse(text, file: path)
+        } catch where !InputFile.isUTF8(text) {
+            return try parse(InputFile.decode(raw, file: path), file: path)
+        }
     }
 
     /// Reads a submission from YAML, straight from libyaml's events (`SubmissionDecoder`), with an

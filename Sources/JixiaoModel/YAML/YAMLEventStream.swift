@@ -46,8 +46,8 @@ struct YAMLEvent {
         self.style = style
     }
 
-    /// A scalar's text, invalid UTF-8 repaired; empty for the other events.
-    var text: String { copy ?? String(decoding: bytes, as: UTF8.self) }
+    /// A scalar's text; empty for the other events. libyaml has checked the bytes as UTF-8.
+    var text: String { copy ?? String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: bytes))) }
 
     /// Whether a scalar's text is `word`, byte for byte.
     func holds(_ word: String) -> Bool {
@@ -127,6 +127,9 @@ struct YAMLEventStream: ~Copyable {
                              message: LocalizedText(zh: "无法初始化 YAML 解析器", en: "cannot initialise the YAML parser"))
         }
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+        // UTF-8 only: libyaml checks every character of it (so scalars are valid UTF-8), and a
+        // UTF-16 byte order mark is not taken as one (`InputFile.decode` never gives UTF-16).
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
     }
 
     deinit {
