@@ -431,10 +431,14 @@ struct SubmissionDecoder {
     }
 
     private func text(_ value: YAMLEvent, _ target: Target, _ slot: inout Slot<String>) {
+        // Most values are text: read at once, without a node.
+        if value.kind == .scalar, !value.isNull { return slot = .value(value.text, at: YAMLPosition(value)) }
         convert(value, target, &slot) { (node) throws(InputError) in try YAMLMapping.text(node, file: file, field: target.field) }
     }
 
     private func number(_ value: YAMLEvent, _ target: Target, _ slot: inout Slot<PrintedNumber>) {
+        // Most values are numbers as printed: read at once; anything else through the node, which says why not.
+        if value.kind == .scalar, let number = PrintedNumber(parsing: value.text) { return slot = .value(number, at: YAMLPosition(value)) }
         convert(value, target, &slot) { (node) throws(InputError) in try YAMLMapping.number(node, file: file, field: target.field) }
     }
 

@@ -148,28 +148,28 @@ struct YAMLEventStream: ~Copyable {
                 event.column = column
             }
             replay?.next += 1
-            record(event)
+            if !recordings.isEmpty { record(event) }
             return event
         }
         while true {
             yaml_event_delete(current)
             guard yaml_parser_parse(parser, current) == 1 else { throw syntaxError() }
-            let raw = current.pointee
-            let line = raw.start_mark.line + 1
-            let column = raw.start_mark.column + 1
-            switch raw.type {
+            let type = current.pointee.type
+            let line = current.pointee.start_mark.line + 1
+            let column = current.pointee.start_mark.column + 1
+            switch type {
             case YAML_STREAM_END_EVENT, YAML_NO_EVENT:  // libyaml gives no event after the stream's end
                 return YAMLEvent(kind: .streamEnd, line: line, column: column)
             case YAML_ALIAS_EVENT:
                 try time.check(file)
-                try startReplay(String(cString: raw.data.alias.anchor), line: line, column: column)
+                try startReplay(String(cString: current.pointee.data.alias.anchor), line: line, column: column)
                 return try next()
             case YAML_SCALAR_EVENT:
                 try time.check(file)
-                let data = raw.data.scalar
+                let data = current.pointee.data.scalar
                 let event = YAMLEvent(scalar: UnsafeBufferPointer(start: data.value, count: data.length),
                                       style: Self.style(data.style), line: line, column: column)
-                record(event, anchor: data.anchor.map { String(cString: $0) })
+                if !recordings.isEmpty || data.anchor != nil { record(event, anchor: data.anchor.map { String(cString: $0) }) }
                 return event
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 try time.check(file)
@@ -178,17 +178,17 @@ struct YAMLEventStream: ~Copyable {
                                      message: LocalizedText(zh: "嵌套超过 \(limits.maxDepth) 层", en: "nesting deeper than \(limits.maxDepth) levels"))
                 }
                 depth += 1
-                let isMapping = raw.type == YAML_MAPPING_START_EVENT
-                let anchor = isMapping ? raw.data.mapping_start.anchor : raw.data.sequence_start.anchor
+                let isMapping = type == YAML_MAPPING_START_EVENT
+                let anchor = isMapping ? current.pointee.data.mapping_start.anchor : current.pointee.data.sequence_start.anchor
                 if let anchor { recordings.append((String(cString: anchor), log.count, loggedNodes, 0)) }
                 let event = YAMLEvent(kind: isMapping ? .mappingStart : .sequenceStart, line: line, column: column)
-                record(event)
+                if !recordings.isEmpty { record(event) }
                 return event
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 try time.check(file)
                 depth -= 1
-                let event = YAMLEvent(kind: raw.type == YAML_MAPPING_END_EVENT ? .mappingEnd : .sequenceEnd, line: line, column: column)
-                record(event)
+                let event = YAMLEvent(kind: type == YAML_MAPPING_END_EVENT ? .mappingEnd : .sequenceEnd, line: line, column: column)
+                if !recordings.isEmpty { record(event) }
                 return event
             case YAML_DOCUMENT_START_EVENT:
                 try time.check(file)
@@ -219,10 +219,9 @@ struct YAMLEventStream: ~Copyable {
         }
     }
 
-    /// Logs `event` when an anchored node is open or the event is an anchored scalar; an anchored
-    /// node that the event closes gets its anchor.
+    /// Logs `event`, for an anchored node still open or an anchored scalar; an anchored node that
+    /// the event closes gets its anchor.
     private mutating func record(_ event: YAMLEvent, anchor: String? = nil) {
-        guard !recordings.isEmpty || anchor != nil else { return }
         log.append(event.kept)
         if event.startsNode { loggedNodes += 1 }
         if let anchor { anchors[anchor] = (log.count - 1..<log.count, 1) }
