@@ -391,7 +391,9 @@ struct SubmissionDecoder {
     }
 
     /// Reads each item of a list into `slot` with `item`; a value that is not a list is a problem.
-    private func list<Item>(
+    /// An item that cannot be opened is the last read: the schema's order raises its problem
+    /// before anything after it is looked at, so a huge list of scalars costs no memory.
+    private func list<Item: Drafted>(
         _ value: YAMLEvent, _ target: Target, _ slot: inout Slot<[Item]>,
         _ stream: inout YAMLEventStream, item: (YAMLEvent, Int, inout YAMLEventStream) throws(InputError) -> Item
     ) throws(InputError) {
@@ -409,6 +411,10 @@ struct SubmissionDecoder {
             let next = try stream.next()
             guard next.kind != .sequenceEnd, next.kind != .streamEnd else { break }
             items.append(try item(next, items.count, &stream))
+            if items[items.count - 1].map.problem != nil {
+                try stream.skipRest()
+                break
+            }
         }
         slot = .value(items, at: YAMLPosition(value))
     }

@@ -208,6 +208,11 @@ struct YAMLEventStream: ~Copyable {
     /// Reads past the node whose first event was `first`.
     mutating func skip(_ first: YAMLEvent) throws(InputError) {
         guard first.kind == .sequenceStart || first.kind == .mappingStart else { return }
+        try skipRest()
+    }
+
+    /// Reads past the rest of the list or mapping the stream is in, to its end.
+    mutating func skipRest() throws(InputError) {
         var open = 1
         while open > 0 {
             switch try next().kind {
