@@ -60,7 +60,8 @@ let package = Package(
         .target(name: "JixiaoSynth", dependencies: ["JixiaoBase", "JixiaoAudit", "JixiaoReport", "JixiaoCore"]),
         .executableTarget(
             name: "jixiao-bench",
-            dependencies: ["JixiaoBase", "JixiaoCore", "JixiaoSynth"]
+            dependencies: ["JixiaoBase", "JixiaoCore", "JixiaoSynth"],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "jixiao-fuzz",
