@@ -224,7 +224,7 @@ extension ReportModel {
             if !remaining.isEmpty {
                 let path = category.path(of: indicators[position].indicator)
                 let line = indicators[position].indicator.location.line
-                notes = take { $0.path == path && ($0.location == nil || $0.location?.line == line) }
+                notes = take { $0.path == path && $0.location.line == line }
             }
             let computed: Figure
             if let value = indicators[position].assessment.computed {
@@ -316,7 +316,7 @@ extension ReportModel.FindingLine {
         code = finding.code.rawValue
         title = finding.code.title.text(language)
         path = finding.path
-        location = finding.location?.description ?? "—"
+        location = finding.location.description
         claimed = finding.claimed?.description ?? "—"
         computed = finding.computed?.description ?? "—"
         message = finding.message.text(language)

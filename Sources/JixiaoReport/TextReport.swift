@@ -50,7 +50,7 @@ public enum TextReport {
     /// One line per finding, `file:line: 严重程度[code] path: message`, and a count.
     public static func findings(_ findings: [Finding], language: Language, style: TextStyle) -> String {
         var lines = findings.map { finding in
-            let location = finding.location.map { "\($0.file):\($0.line)" } ?? "-"
+            let location = "\(finding.location.file):\(finding.location.line)"
             let tag = style.severity(finding.severity, "\(finding.severity.label.text(language))[\(finding.code.rawValue)]")
             return "\(location): \(tag) \(finding.path): \(finding.message.text(language))"
         }

@@ -87,7 +87,7 @@ struct ExampleFindingsTests {
         #expect(total.claimed?.description == "96")
         #expect(total.computed?.description == "97")
         #expect(total.severity == .error)
-        #expect(total.location?.line == 141)
+        #expect(total.location.line == 141)
         // 培训人数 lost a point but states a reason (疫情影响): no missing-explanation for it.
         #expect(!result.findings.contains { $0.path.hasSuffix("培训人数") })
         #expect(result.scorecard.categories.map { $0.claimed } == [48, 30, 9])

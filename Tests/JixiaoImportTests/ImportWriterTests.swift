@@ -37,7 +37,7 @@ struct ImportWriterTests {
         try Data(SubmissionWriter.yaml(table).utf8).write(to: URL(fileURLWithPath: file))
         let result = try Project.audit(file)
         let total = try #require(result.findings.first { $0.code == .totalMismatch })
-        #expect(total.location?.file == Documents.path("seed-003.txt"))
-        #expect(total.location?.line == 735)
+        #expect(total.location.file == Documents.path("seed-003.txt"))
+        #expect(total.location.line == 735)
     }
 }

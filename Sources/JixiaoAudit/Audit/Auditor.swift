@@ -321,7 +321,7 @@ private struct Checks {
         let known = grade.claimedBand == nil
             ? LocalizedText(zh: "（评分规则中没有这一等级）", en: " (not a grade the rubric knows)")
             : LocalizedText(zh: "", en: "")
-        add(Finding(.gradeMismatch, path: "grade", at: submission.grade?.location,
+        add(Finding(.gradeMismatch, path: "grade", at: submission.grade?.location ?? submission.total.location,
                     claimed: .text(claimed), computed: .text(computed.name),
                     message: LocalizedText(
                         zh: "等级印为“\(claimed)”\(known.zh)，但总分 \(card.total.computed.compact(decimals: 2)) 对应“\(computed.name)”",

@@ -51,23 +51,25 @@ public enum FindingValue: Sendable, Hashable, CustomStringConvertible {
 public struct Finding: Sendable {
     public var code: FindingCode
     public var severity: Severity
-    /// Where in the table: `budget.rate`, `total`, or an indicator path `产出指标/数量指标/培训人数`.
-    public var path: String
-    public var location: SourceLocation?
+    /// Where in which file, what it concerns (`budget.rate`, `total`, or an indicator path
+    /// `产出指标/数量指标/培训人数`) and the message.
+    public var diagnostic: Diagnostic
     public var claimed: FindingValue?
     public var computed: FindingValue?
-    public var message: LocalizedText
 
     public init(
-        _ code: FindingCode, severity: Severity? = nil, path: String, at location: SourceLocation?,
+        _ code: FindingCode, severity: Severity? = nil, path: String, at location: SourceLocation,
         claimed: FindingValue? = nil, computed: FindingValue? = nil, message: LocalizedText
     ) {
         self.code = code
         self.severity = severity ?? code.severity
-        self.path = path
-        self.location = location
+        diagnostic = Diagnostic(at: location, field: path, message: message)
         self.claimed = claimed
         self.computed = computed
-        self.message = message
     }
+
+    /// What the finding concerns: `budget.rate`, `total`, `grade`, a category's or an indicator's path.
+    public var path: String { diagnostic.field ?? "" }
+    public var location: SourceLocation { diagnostic.location }
+    public var message: LocalizedText { diagnostic.message }
 }

@@ -26,24 +26,22 @@ public struct InputError: Error, Sendable, Hashable {
     }
 
     public var code: Code
-    /// Where the problem is; `line` 0 when the whole file is concerned.
-    public var location: SourceLocation
-    /// The dotted path of the field concerned (`budget.adjusted`, `categories[1].points`), if any.
-    public var field: String?
-    public var message: LocalizedText
-    /// What the user can do about it, if there is something useful to say.
-    public var hint: LocalizedText?
+    /// Where the problem is (`line` 0 when the whole file is concerned), the dotted path of the
+    /// field concerned (`budget.adjusted`, `categories[1].points`) if any, the message and a hint.
+    public var diagnostic: Diagnostic
 
     public init(
         _ code: Code, at location: SourceLocation, field: String? = nil,
         message: LocalizedText, hint: LocalizedText? = nil
     ) {
         self.code = code
-        self.location = location
-        self.field = field
-        self.message = message
-        self.hint = hint
+        diagnostic = Diagnostic(at: location, field: field, message: message, hint: hint)
     }
+
+    public var location: SourceLocation { diagnostic.location }
+    public var field: String? { diagnostic.field }
+    public var message: LocalizedText { diagnostic.message }
+    public var hint: LocalizedText? { diagnostic.hint }
 }
 
 /// Several input errors found in one pass (rubric validation reports every problem at once).

@@ -20,24 +20,24 @@ public struct ErrorRecord: Sendable {
     }
 
     public init(_ error: InputError, file: String, language: Language) {
-        self.file = file
-        code = error.code.rawValue
-        line = error.location.line
-        column = error.location.column
-        field = error.field ?? ""
-        message = error.message.text(language)
-        hint = error.hint?.text(language) ?? ""
+        self.init(code: error.code.rawValue, error.diagnostic, file: file, language: language)
     }
 
     /// An error that is not about the input: a bug, reported and passed over.
     public init(internal error: Error, file: String) {
+        let description = String(describing: error)
+        self.init(code: "internal-error", Diagnostic(at: SourceLocation(file: file, line: 0), message: LocalizedText(zh: description, en: description)),
+                  file: file, language: .en)
+    }
+
+    private init(code: String, _ diagnostic: Diagnostic, file: String, language: Language) {
         self.file = file
-        code = "internal-error"
-        line = 0
-        column = 0
-        field = ""
-        message = String(describing: error)
-        hint = ""
+        self.code = code
+        line = diagnostic.location.line
+        column = diagnostic.location.column
+        field = diagnostic.field ?? ""
+        message = diagnostic.message.text(language)
+        hint = diagnostic.hint?.text(language) ?? ""
     }
 
     /// The error in `summary.json`, on one line, as UTF-8.

@@ -126,8 +126,8 @@ extension FindingRecord {
         code = finding.code
         severity = finding.severity
         path = finding.path
-        file = finding.location?.file ?? ""
-        line = finding.location?.line
+        file = finding.location.file
+        line = finding.location.line
         claimed = finding.claimed?.description ?? ""
         computed = finding.computed?.description ?? ""
         message = finding.message.text(language)

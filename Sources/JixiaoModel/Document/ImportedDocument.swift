@@ -36,17 +36,17 @@ public struct ImportedDocument: Sendable {
 public struct ImportNote: Sendable {
     /// 1-based index of the table in the document, if the note concerns one.
     public var table: Int?
-    public var location: SourceLocation
-    /// The submission field concerned (`unit`, `budget.rate`, `indicators`…).
-    public var field: String
-    public var message: LocalizedText
+    /// Where, the submission field concerned (`unit`, `budget.rate`, `indicators`…) and what.
+    public var diagnostic: Diagnostic
 
     public init(table: Int?, location: SourceLocation, field: String, message: LocalizedText) {
         self.table = table
-        self.location = location
-        self.field = field
-        self.message = message
+        diagnostic = Diagnostic(at: location, field: field, message: message)
     }
+
+    public var location: SourceLocation { diagnostic.location }
+    public var field: String { diagnostic.field ?? "" }
+    public var message: LocalizedText { diagnostic.message }
 }
 
 /// What a document without a self-evaluation table holds that comes closest to one, so that the

@@ -51,7 +51,7 @@ struct ImportSeedTests {
             #expect(tableFindings == expected.findingKeys, "\(document) against \(example)")
             let notes = result.findings.filter { $0.code == .importNote }
             #expect(notes.allSatisfy { $0.severity == .info })
-            #expect(result.findings.allSatisfy { $0.location?.file == Documents.path(document) })
+            #expect(result.findings.allSatisfy { $0.location.file == Documents.path(document) })
         }
     }
 
@@ -60,13 +60,13 @@ struct ImportSeedTests {
         let department = try #require(results.first)
         let narrative = department.findings.filter { $0.code == .narrativeMismatch }
         #expect(Set(narrative.map(\.path)).isSuperset(of: ["narrative.budget", "narrative.rate", "narrative.score"]))
-        #expect(narrative.allSatisfy { $0.location?.line == 530 })
+        #expect(narrative.allSatisfy { $0.location.line == 530 })
         let score = try #require(narrative.first { $0.path == "narrative.score" })
         #expect(score.claimed?.description == "99.5")
         #expect(score.computed?.description == "99.68")
         let rate = try #require(narrative.first { $0.path == "narrative.rate" })
         #expect(rate.claimed?.description == "100")
-        let sum = try #require(department.findings.first { $0.code == .statedSumMismatch && $0.location?.line == 604 })
+        let sum = try #require(department.findings.first { $0.code == .statedSumMismatch && $0.location.line == 604 })
         #expect(sum.claimed?.description == "763.33")
         #expect(sum.computed?.description == "763.32")
         // The base data sheet's project list adds up as printed; so does its 三公经费.
@@ -80,14 +80,14 @@ struct ImportSeedTests {
         #expect(result.scorecard.submission.categories.isEmpty)
         #expect(result.scorecard.submission.year == 2024)
         let overspend = try #require(result.findings.first { $0.code == .overspend })
-        #expect(overspend.location?.line == 1725)
+        #expect(overspend.location.line == 1725)
         #expect(overspend.computed?.description == "118.43")
         let ratios = result.findings.filter { $0.code == .statedRatioMismatch }
-        let completion = try #require(ratios.first { $0.location?.line == 1795 })
+        let completion = try #require(ratios.first { $0.location.line == 1795 })
         #expect(completion.claimed?.description == "92.56")
         #expect(completion.computed?.description == "92.45")
         #expect(completion.severity == .error)
-        let printedTwice = try #require(ratios.first { $0.location?.line == 1688 })
+        let printedTwice = try #require(ratios.first { $0.location.line == 1688 })
         #expect(printedTwice.claimed?.description == "118.42")
         #expect(printedTwice.computed?.description == "118.43")
         // 优秀 is the band of 99: no grade finding.
@@ -112,7 +112,7 @@ struct ImportSeedTests {
         let results = try Documents.audit("seed-000.txt")
         let result = try #require(results.first)
         let missing = try #require(result.findings.first { $0.code == .missingExplanation })
-        #expect(missing.location?.line == 732)
+        #expect(missing.location.line == 732)
         // 基本 1490.47 + 项目 123.99 = 1614.46; control rate 23 / 23 = 100%.
         #expect(!result.findings.contains { $0.path == "budget.executed" || $0.path.hasPrefix("base-data.") })
     }
@@ -122,6 +122,6 @@ struct ImportSeedTests {
 @Test func unreadableCellsAppearInTheAudit() throws {
     let results = try Documents.audit("seed-003.txt")
     let note = try #require(results.first?.findings.first { $0.code == .importNote && $0.path == "unit" })
-    #expect(note.location?.line == 341)
+    #expect(note.location.line == 341)
     #expect(note.severity == .info)
 }

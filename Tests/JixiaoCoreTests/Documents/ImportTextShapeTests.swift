@@ -36,7 +36,7 @@ struct ImportTextShapeTests {
 
     @Test func tabSeparatedFindings() throws {
         let results = try Documents.audit("tabbed-department.txt")
-        let keys = try #require(results.first).findings.map { "\($0.code.rawValue) \($0.path) \($0.location?.line ?? 0)" }
+        let keys = try #require(results.first).findings.map { "\($0.code.rawValue) \($0.path) \($0.location.line)" }
         // 基本支出 + 项目支出 ≠ 全年执行数; the 其中 rows do add up.
         #expect(keys.contains("stated-sum-mismatch budget.executed 36"))
         #expect(!keys.contains { $0.hasPrefix("stated-sum-mismatch budget.adjusted") })
@@ -107,7 +107,7 @@ struct ImportTextShapeTests {
     @Test func narrativeOnlyDocument() throws {
         let results = try Documents.audit("narrative-only.txt")
         #expect(results.count == 1)
-        let keys = results[0].findings.map { "\($0.code.rawValue) \($0.location?.line ?? 0)" }.sorted()
+        let keys = results[0].findings.map { "\($0.code.rawValue) \($0.location.line)" }.sorted()
         #expect(keys == [
             "grade-mismatch 9",          // 85 分 is 良, not 优
             "overspend 9",               // 550 / 500 = 110%

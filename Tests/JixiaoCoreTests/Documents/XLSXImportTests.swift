@@ -14,7 +14,7 @@ struct XLSXImportTests {
 
     static func findings(_ name: String) throws -> [String] {
         try Engine(catalog: Project.catalog).audit(path: Workbooks.path(name)).flatMap(\.findings)
-            .map { "\($0.code.rawValue) \($0.path) \($0.location?.line ?? 0)" }
+            .map { "\($0.code.rawValue) \($0.path) \($0.location.line)" }
     }
 
     /// The project table of project-merged.html as every fixture that holds it should read.
