@@ -49,7 +49,7 @@ public enum DocumentImporter {
             guard let table = TableImporter.read(region, in: document, documentYear: year) else {
                 skipped.append(region)
                 // Only a table with no year anywhere is left out.
-                notes.append(ImportNote(table: nil, location: SourceLocation(file: file, line: region.titleLine), field: "year",
+                notes.append(ImportNote(table: nil, location: SourceLocation(file: file, line: region.titleLine), subject: .field("year"),
                                         message: LocalizedText(zh: "第 \(region.titleLine) 行的表没有年份，文中也找不到，未导入",
                                                                en: "the table on line \(region.titleLine) has no year, nor does the document; not imported")))
                 continue

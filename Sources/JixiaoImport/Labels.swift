@@ -155,13 +155,9 @@ enum Labels {
         return nil
     }
 
-    enum BudgetColumn: Sendable, Hashable, CaseIterable {
-        case initial, adjusted, executed, points, rate, score
-    }
-
     /// Where each budget column's header occurs in `text` (spaces and parenthesised notes such as
     /// `（分值×执行率）` removed), for reading the columns' order.
-    static func budgetColumns(in text: String) -> [(column: BudgetColumn, offset: Int)] {
+    static func budgetColumns(in text: String) -> [(column: Submission.BudgetFigure, offset: Int)] {
         let plain = Array(withoutParentheses(DocumentText.compact(text)))
         func find(_ words: [String], excluding: [String] = []) -> Int? {
             var best: Int?
@@ -182,7 +178,7 @@ enum Labels {
             }
             return best
         }
-        var found: [(BudgetColumn, Int)] = []
+        var found: [(Submission.BudgetFigure, Int)] = []
         if let offset = find(["年初预算"]) { found.append((.initial, offset)) }
         if let offset = find(["全年预算", "调整后预算", "调整预算"]) { found.append((.adjusted, offset)) }
         if let offset = find(["全年执行", "执行数", "实际支出", "支出数"]) { found.append((.executed, offset)) }
@@ -193,7 +189,7 @@ enum Labels {
     }
 
     /// The column a single header cell of the budget section names.
-    static func budgetColumn(_ cell: String) -> BudgetColumn? {
+    static func budgetColumn(_ cell: String) -> Submission.BudgetFigure? {
         let found = budgetColumns(in: cell)
         return found.count == 1 ? found[0].column : nil
     }

@@ -43,7 +43,7 @@ struct StreamTableParser: TableParsing {
             if let field = Labels.nameField(first), names[field] == nil {
                 let value = tokens.dropFirst().joined(separator: " ")
                 if value.isEmpty {
-                    note(line.number, String(describing: field), zh: "第 \(line.number) 行“\(first)”一栏为空，未能读取",
+                    note(line.number, .field(String(describing: field)), zh: "第 \(line.number) 行“\(first)”一栏为空，未能读取",
                          en: "the '\(first)' cell on line \(line.number) is empty and cannot be read")
                 } else {
                     names[field] = DocumentText.clean(value)
@@ -60,7 +60,7 @@ struct StreamTableParser: TableParsing {
             let header = lines[..<budgetIndex].map(\.text).joined()
             money = Labels.moneyUnit(in: header)
             var order = Labels.budgetColumns(in: header).map(\.column)
-            if order.isEmpty { order = Labels.BudgetColumn.allCases }
+            if order.isEmpty { order = Submission.BudgetFigure.allCases }
             var numbers: [PrintedNumber] = []
             var tokens = Array(Self.tokens(lines[budgetIndex]).dropFirst())
             var next = budgetIndex + 1
@@ -78,7 +78,7 @@ struct StreamTableParser: TableParsing {
             }
             let line = lines[budgetIndex].number
             if numbers.count == order.count {
-                var values: [Labels.BudgetColumn: PrintedNumber] = [:]
+                var values: [Submission.BudgetFigure: PrintedNumber] = [:]
                 for (column, number) in zip(order, numbers) { values[column] = number }
                 budget.initial = values[.initial]
                 budget.adjusted = values[.adjusted]
@@ -87,18 +87,18 @@ struct StreamTableParser: TableParsing {
                 budget.rate = values[.rate].map(Submission.percentage)
                 budget.score = values[.score]
             } else {
-                note(line, "budget", zh: "第 \(line) 行起的资金总额读到 \(numbers.count) 个数，与表头 \(order.count) 栏对不上，未能读取",
+                note(line, .budget(nil), zh: "第 \(line) 行起的资金总额读到 \(numbers.count) 个数，与表头 \(order.count) 栏对不上，未能读取",
                      en: "the budget total from line \(line) gives \(numbers.count) numbers for \(order.count) header columns; not read")
             }
             budget.location = location(line)
             budget.rateLocation = location(line)
             budget.scoreLocation = location(line)
         } else {
-            note(title.number, "budget", zh: "未找到资金总额一行，预算数、执行数、执行率均未能读取",
+            note(title.number, .budget(nil), zh: "未找到资金总额一行，预算数、执行数、执行率均未能读取",
                  en: "no budget total row found: the budget, spending and rate cannot be read")
         }
         if lines[..<headerIndex].contains(where: { $0.compact.contains("总体目标") || $0.compact.contains("年度总") }) {
-            note(budgetIndex.map { lines[$0].number } ?? title.number, "goals",
+            note(budgetIndex.map { lines[$0].number } ?? title.number, .field("goals"),
                  zh: "年度总体目标的文字在 PDF 文本中已与其他栏混排，未导入",
                  en: "the overall goals are interleaved with other columns in the PDF text; not imported")
         }
@@ -179,14 +179,14 @@ struct StreamTableParser: TableParsing {
             }
             reader.flush(into: &assembler, line: lastLine)
         } else {
-            note(title.number, "categories", zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
+            note(title.number, .field("categories"), zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
                  en: "no indicator header (一级指标, 二级指标, 三级指标…) found")
         }
         let categories = assembler.finish()
         notes += assembler.notes
-        if total.score == nil { note(lastLine, "total", zh: "未能读取总分", en: "the total (总分) cannot be read") }
+        if total.score == nil { note(lastLine, .total, zh: "未能读取总分", en: "the total (总分) cannot be read") }
         guard let year = Labels.year(in: titleText) ?? documentYear else {
-            note(title.number, "year", zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
+            note(title.number, .field("year"), zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
             return nil
         }
         let submission = Submission(

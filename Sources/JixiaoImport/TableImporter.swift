@@ -144,7 +144,7 @@ struct GridTableParser: TableParsing {
                 if let value = row.cells[(index + 1)...].first(where: { !$0.isEmpty && Labels.nameField($0) == nil }) {
                     names[field] = value
                 } else {
-                    note(row.line, String(describing: field), zh: "第 \(row.line) 行“\(cell)”一栏为空，未能读取",
+                    note(row.line, .field(String(describing: field)), zh: "第 \(row.line) 行“\(cell)”一栏为空，未能读取",
                          en: "the '\(cell)' cell on line \(row.line) is empty and cannot be read")
                 }
             }
@@ -181,17 +181,17 @@ struct GridTableParser: TableParsing {
                 assembler.add(parts(of: row, columns: columns, headerWidth: header.cells.count))
             }
         } else {
-            note(title.number, "categories", zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
+            note(title.number, .field("categories"), zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
                  en: "no indicator header (一级指标, 二级指标, 三级指标…) found")
         }
         let categories = assembler.finish()
         notes += assembler.notes
         if total.score == nil {
-            note(lastLine, "total", zh: "未能读取总分", en: "the total (总分) cannot be read")
+            note(lastLine, .total, zh: "未能读取总分", en: "the total (总分) cannot be read")
         }
         let year = Labels.year(in: titleText) ?? documentYear
         guard let year else {
-            note(title.number, "year", zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
+            note(title.number, .field("year"), zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
             return nil
         }
         let submission = Submission(
@@ -224,8 +224,8 @@ struct GridTableParser: TableParsing {
             row.cells.compactMap(Labels.budgetColumn).count >= 3
                 || Labels.budgetColumns(in: row.cells.joined()).count >= 4
         }
-        var columns: [Labels.BudgetColumn: Int] = [:]
-        var order: [Labels.BudgetColumn] = []
+        var columns: [Submission.BudgetFigure: Int] = [:]
+        var order: [Submission.BudgetFigure] = []
         if let headerIndex {
             let header = rows[headerIndex]
             for (index, cell) in header.cells.enumerated() {
@@ -233,17 +233,17 @@ struct GridTableParser: TableParsing {
             }
             order = Labels.budgetColumns(in: header.cells.joined(separator: " ")).map(\.column)
         }
-        if order.isEmpty { order = Labels.BudgetColumn.allCases }
+        if order.isEmpty { order = Submission.BudgetFigure.allCases }
         let start = headerIndex.map { $0 + 1 } ?? rows.startIndex
         guard let totalIndex = rows[start...].firstIndex(where: { row in
             row.filled.contains(where: Labels.isBudgetTotalLabel) && row.filled.contains { PrintedNumber(parsing: $0) != nil }
         }) else {
-            note(title.number, "budget", zh: "未找到年度资金总额一行，预算数、执行数、执行率均未能读取",
+            note(title.number, .budget(nil), zh: "未找到年度资金总额一行，预算数、执行数、执行率均未能读取",
                  en: "no 年度资金总额 row found: the budget, spending and rate cannot be read")
             return budget
         }
         let row = rows[totalIndex]
-        var values: [Labels.BudgetColumn: PrintedNumber] = [:]
+        var values: [Submission.BudgetFigure: PrintedNumber] = [:]
         if row.positional, !columns.isEmpty,
            columns.values.allSatisfy({ row.cell($0) == nil || PrintedNumber(parsing: row.cell($0)!) != nil }),
            columns.values.contains(where: { row.cell($0) != nil }) {
@@ -256,7 +256,7 @@ struct GridTableParser: TableParsing {
             if numbers.count == order.count {
                 for (column, number) in zip(order, numbers) { values[column] = number }
             } else {
-                note(row.line, "budget", zh: "第 \(row.line) 行年度资金总额有 \(numbers.count) 个数，与表头 \(order.count) 栏对不上，未能读取",
+                note(row.line, .budget(nil), zh: "第 \(row.line) 行年度资金总额有 \(numbers.count) 个数，与表头 \(order.count) 栏对不上，未能读取",
                      en: "the 年度资金总额 row on line \(row.line) has \(numbers.count) numbers for \(order.count) header columns; not read")
             }
         }
@@ -270,14 +270,14 @@ struct GridTableParser: TableParsing {
         budget.rateLocation = location(row.line)
         budget.scoreLocation = location(row.line)
         for column in order where values[column] == nil && !values.isEmpty {
-            note(row.line, "budget.\(column)", zh: "第 \(row.line) 行“\(Self.budgetName(column))”一栏为空或无法读取",
+            note(row.line, .budget(column), zh: "第 \(row.line) 行“\(Self.budgetName(column))”一栏为空或无法读取",
                  en: "the \(Self.budgetName(column)) cell on line \(row.line) is empty or unreadable")
         }
         breakdown = Self.breakdown(rows, total: totalIndex, columns: columns)
         return budget
     }
 
-    static func budgetName(_ column: Labels.BudgetColumn) -> String {
+    static func budgetName(_ column: Submission.BudgetFigure) -> String {
         switch column {
         case .initial: "年初预算数"
         case .adjusted: "全年预算数"
@@ -290,7 +290,7 @@ struct GridTableParser: TableParsing {
 
     /// The rows and cells that break the 年度资金总额 down: 其中 rows in the total's columns, and
     /// labelled amounts by nature of spending or by source of funds, above the goals.
-    static func breakdown(_ rows: ArraySlice<GridRow>, total: Int, columns: [Labels.BudgetColumn: Int]) -> BudgetBreakdown {
+    static func breakdown(_ rows: ArraySlice<GridRow>, total: Int, columns: [Submission.BudgetFigure: Int]) -> BudgetBreakdown {
         var breakdown = BudgetBreakdown()
         let stop = rows.firstIndex { row in
             row.filled.contains { cell in
@@ -300,7 +300,7 @@ struct GridTableParser: TableParsing {
         } ?? rows.endIndex
         for row in rows[rows.startIndex..<stop] where row.line != rows[total].line && row.positional {
             if let label = row.filled.first, Labels.isBudgetPartLabel(label) {
-                func amount(_ column: Labels.BudgetColumn) -> PrintedNumber? {
+                func amount(_ column: Submission.BudgetFigure) -> PrintedNumber? {
                     columns[column].flatMap(row.cell).flatMap(PrintedNumber.init(parsing:))
                 }
                 let part = BudgetBreakdown.Row(line: row.line, initial: amount(.initial), adjusted: amount(.adjusted), executed: amount(.executed))
@@ -494,7 +494,7 @@ protocol TableParsing {
 extension TableParsing {
     func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
 
-    mutating func note(_ line: Int, _ field: String, zh: String, en: String) {
-        notes.append(ImportNote(table: nil, location: location(line), field: field, message: LocalizedText(zh: zh, en: en)))
+    mutating func note(_ line: Int, _ subject: Subject, zh: String, en: String) {
+        notes.append(ImportNote(table: nil, location: location(line), subject: subject, message: LocalizedText(zh: zh, en: en)))
     }
 }

@@ -195,18 +195,18 @@ extension ReportModel {
         }
         money = submission.money.rawValue
 
-        let totalNotes = take { $0.path == "total" || $0.path == "total.points" || $0.path == "grade" }
-        let rubricNotes = take { $0.path == "rubric" }
+        let totalNotes = take { [.total, .totalPoints, .grade].contains($0.subject) }
+        let rubricNotes = take { $0.subject == .rubric }
         headline = Headline(
             claimedTotal: printed(card.total.claimed), sumTotal: number(card.total.computed),
             rulesTotal: number(card.total.recomputed),
             claimedGrade: .text(card.grade.claimed ?? "—"), sumGrade: .text(card.grade.computed?.name ?? "—"),
             rulesGrade: .text(card.grade.recomputed?.name ?? "—"),
-            totalClass: Self.severityClass(result.findings.filter { $0.path == "total" }),
-            gradeClass: Self.severityClass(result.findings.filter { $0.path == "grade" }))
+            totalClass: Self.severityClass(result.findings.filter { $0.subject == .total }),
+            gradeClass: Self.severityClass(result.findings.filter { $0.subject == .grade }))
 
         let budgetScore = card.budget
-        let budgetNotes = take { $0.path == "budget" || $0.path.hasPrefix("budget.") }
+        let budgetNotes = take { if case .budget = $0.subject { true } else { false } }
         budget = Budget(
             initial: printed(submission.budget.initial), adjusted: printed(submission.budget.adjusted),
             executed: printed(submission.budget.executed), points: number(budgetScore.points),
@@ -224,7 +224,7 @@ extension ReportModel {
             if !remaining.isEmpty {
                 let path = category.path(of: indicators[position].indicator)
                 let line = indicators[position].indicator.location.line
-                notes = take { $0.path == path && $0.location.line == line }
+                notes = take { $0.subject == .indicator(path) && $0.location.line == line }
             }
             let computed: Figure
             if let value = indicators[position].assessment.computed {
@@ -262,7 +262,7 @@ extension ReportModel {
                 rows[index].subcategorySpan = rows[index..<end].reduce(0) { $0 + ($1.notes.isEmpty ? 1 : 2) }
                 index = end
             }
-            let notes = take { $0.path == category.row.name }
+            let notes = take { $0.subject == .category(category.row.name) }
             let span = rows.reduce(0) { $0 + ($1.notes.isEmpty ? 1 : 2) } + 1 + (notes.isEmpty ? 0 : 1)
             if !rows.isEmpty {
                 rows[0].first = true

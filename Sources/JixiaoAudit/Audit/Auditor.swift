@@ -51,7 +51,7 @@ private struct Checks {
 
     mutating func rubricChoice() {
         guard let note = card.rubricNote else { return }
-        add(Finding(.rubricInferred, path: "rubric", at: submission.location,
+        add(Finding(.rubricInferred, .rubric, at: submission.location,
                     claimed: nil, computed: .text(rubric.id), message: note))
     }
 
@@ -61,7 +61,7 @@ private struct Checks {
         let budget = card.budget
         let row = submission.budget
         if let denominator = budget.denominator, denominator.number == 0 {
-            add(Finding(.zeroBudget, path: "budget", at: row.location, claimed: .printed(denominator),
+            add(Finding(.zeroBudget, .budget(nil), at: row.location, claimed: .printed(denominator),
                         message: LocalizedText(zh: "预算数为 0，无法计算执行率", en: "the budget is 0, so no execution rate can be computed")))
             return
         }
@@ -73,7 +73,7 @@ private struct Checks {
             en: "\(executed) / \(denominator) = \(ratePercent)")
 
         if rateRange.lower > 1 {
-            add(Finding(.overspend, path: "budget.rate", at: row.rateLocation,
+            add(Finding(.overspend, .budget(.rate), at: row.rateLocation,
                         claimed: budget.claimedRate.map(FindingValue.printed), computed: .computed(rate * 100, decimals: 2),
                         message: LocalizedText(zh: "执行率 \(figures.zh)，超过 100%：执行数大于预算数",
                                                en: "execution rate \(figures.en) is above 100%: more was spent than budgeted")))
@@ -85,14 +85,14 @@ private struct Checks {
                 break
             case .truncated:
                 if rubric.rounding.mode == .halfUp {
-                    add(Finding(.rateTruncated, path: "budget.rate", at: row.rateLocation,
+                    add(Finding(.rateTruncated, .budget(.rate), at: row.rateLocation,
                                 claimed: .printed(claimed), computed: .computed(rate * 100, decimals: 4),
                                 message: LocalizedText(
                                     zh: "执行率印为 \(claimed)，是 \(figures.zh) 的截断值；四舍五入应为 \(Self.percent(rate, decimals: claimed.decimals))",
                                     en: "the rate is printed \(claimed), the truncation of \(figures.en); rounded it is \(Self.percent(rate, decimals: claimed.decimals))")))
                 }
             case .mismatch:
-                add(Finding(.rateMismatch, path: "budget.rate", at: row.rateLocation,
+                add(Finding(.rateMismatch, .budget(.rate), at: row.rateLocation,
                             claimed: .printed(claimed), computed: .computed(rate * 100, decimals: max(2, claimed.decimals)),
                             message: LocalizedText(
                                 zh: "执行率印为 \(claimed)，但 \(figures.zh)；按所印精度四舍五入或截断都不能得出 \(claimed)",
@@ -105,7 +105,7 @@ private struct Checks {
                 let capNote = rate > rubric.budget.cap
                     ? LocalizedText(zh: "（执行率按 \(Self.percent(rubric.budget.cap)) 封顶）", en: " (rate capped at \(Self.percent(rubric.budget.cap)))")
                     : LocalizedText(zh: "", en: "")
-                add(Finding(.budgetScoreMismatch, path: "budget.score", at: row.scoreLocation,
+                add(Finding(.budgetScoreMismatch, .budget(.score), at: row.scoreLocation,
                             claimed: .printed(claimed), computed: .computed(score, decimals: rubric.rounding.decimals),
                             message: LocalizedText(
                                 zh: "预算执行得分印为 \(claimed)，但分值 \(budget.points.compact(decimals: 2)) × 执行率 \(ratePercent)\(capNote.zh) = \(score.compact(decimals: 4))",
@@ -122,14 +122,14 @@ private struct Checks {
             let row = category.row
             if let declared = row.points, !row.indicators.isEmpty, row.indicators.allSatisfy({ $0.points != nil }),
                declared.number != category.indicatorPoints {
-                add(Finding(.categoryPointsMismatch, path: row.name, at: row.location,
+                add(Finding(.categoryPointsMismatch, .category(row.name), at: row.location,
                             claimed: .printed(declared), computed: .computed(category.indicatorPoints, decimals: 2),
                             message: LocalizedText(
                                 zh: "“\(row.name)”标为 \(declared) 分，但其下三级指标分值合计 \(category.indicatorPoints.compact(decimals: 2)) 分",
                                 en: "'\(row.name)' is marked \(declared) points but its indicators' points add up to \(category.indicatorPoints.compact(decimals: 2))")))
             }
             guard let rubricCategory = category.rubricCategory else {
-                add(Finding(.unknownCategory, path: row.name, at: row.location,
+                add(Finding(.unknownCategory, .category(row.name), at: row.location,
                             message: LocalizedText(
                                 zh: "一级指标“\(row.name)”不在评分规则“\(rubric.id)”中（可用：\(rubric.categories.map(\.name).joined(separator: "、"))）",
                                 en: "category '\(row.name)' is not in rubric '\(rubric.id)' (known: \(rubric.categories.map(\.name).joined(separator: ", ")))")))
@@ -137,7 +137,7 @@ private struct Checks {
             }
             seen.append(rubricCategory.name)
             if category.points != rubricCategory.points {
-                add(Finding(.rubricWeight, path: row.name, at: row.location,
+                add(Finding(.rubricWeight, .category(row.name), at: row.location,
                             claimed: .computed(category.points, decimals: 2), computed: .computed(rubricCategory.points, decimals: 2),
                             message: LocalizedText(
                                 zh: "“\(row.name)”为 \(category.points.compact(decimals: 2)) 分，评分规则“\(rubric.id)”为 \(rubricCategory.points.compact(decimals: 2)) 分",
@@ -145,7 +145,7 @@ private struct Checks {
             }
         }
         for category in rubric.categories where category.points > 0 && !seen.contains(category.name) {
-            add(Finding(.missingCategory, path: category.name, at: submission.location,
+            add(Finding(.missingCategory, .category(category.name), at: submission.location,
                         computed: .computed(category.points, decimals: 2),
                         message: LocalizedText(
                             zh: "表中没有一级指标“\(category.name)”（评分规则“\(rubric.id)”中为 \(category.points.compact(decimals: 2)) 分）",
@@ -160,7 +160,7 @@ private struct Checks {
             }
         }
         if sum != rubric.total {
-            add(Finding(.weightSum, path: "total.points", at: submission.total.location,
+            add(Finding(.weightSum, .totalPoints, at: submission.total.location,
                         claimed: .computed(sum, decimals: 2), computed: .computed(rubric.total, decimals: 2),
                         message: LocalizedText(
                             zh: "预算执行分值 \(card.budget.points.compact(decimals: 2)) 与各三级指标分值合计 \(sum.compact(decimals: 2))，不等于总分 \(rubric.total.compact(decimals: 2))",
@@ -180,23 +180,23 @@ private struct Checks {
                 // One lookup for the usual new name; a repeated one puts its first place back.
                 if let first = firstSeen.updateValue(indicator.location, forKey: key) {
                     firstSeen[key] = first
-                    add(Finding(.duplicateIndicator, path: path, at: indicator.location,
+                    add(Finding(.duplicateIndicator, .indicator(path), at: indicator.location,
                                 message: LocalizedText(
                                     zh: "三级指标“\(indicator.name)”重复出现（首次见于 \(Self.line(first))）",
                                     en: "indicator '\(indicator.name)' appears again (first at \(Self.line(first)))")))
                 }
                 guard let score = indicator.score else { continue }
                 if score.number < 0 {
-                    add(Finding(.negativeScore, path: path, at: indicator.location, claimed: .printed(score), computed: .number(0, decimals: 0),
+                    add(Finding(.negativeScore, .indicator(path), at: indicator.location, claimed: .printed(score), computed: .number(0, decimals: 0),
                                 message: LocalizedText(zh: "“\(indicator.name)”得分 \(score) 为负数", en: "'\(indicator.name)' scores \(score), below zero")))
                 }
                 guard let points = indicator.points else { continue }
                 if score.number > points.number {
-                    add(Finding(.scoreOverWeight, path: path, at: indicator.location, claimed: .printed(score), computed: .printed(points),
+                    add(Finding(.scoreOverWeight, .indicator(path), at: indicator.location, claimed: .printed(score), computed: .printed(points),
                                 message: LocalizedText(zh: "“\(indicator.name)”得分 \(score) 超过分值 \(points)",
                                                        en: "'\(indicator.name)' scores \(score), above its \(points) points")))
                 } else if score.number < points.number, !indicator.hasReason {
-                    add(Finding(.missingExplanation, path: path, at: indicator.location, claimed: .printed(score), computed: .printed(points),
+                    add(Finding(.missingExplanation, .indicator(path), at: indicator.location, claimed: .printed(score), computed: .printed(points),
                                 message: LocalizedText(
                                     zh: "“\(indicator.name)”得 \(score) 分（分值 \(points)），扣分但未说明偏差原因",
                                     en: "'\(indicator.name)' scores \(score) of \(points) and no reason for the lost points is given")))
@@ -223,7 +223,7 @@ private struct Checks {
         let target = indicator.target ?? ""
         let actual = indicator.actual ?? ""
         func add(_ code: FindingCode, claimed: FindingValue? = nil, computed: FindingValue? = nil, _ message: LocalizedText) {
-            self.add(Finding(code, path: path, at: indicator.location, claimed: claimed, computed: computed, message: message))
+            self.add(Finding(code, .indicator(path), at: indicator.location, claimed: claimed, computed: computed, message: message))
         }
 
         switch assessment.problem {
@@ -293,7 +293,7 @@ private struct Checks {
             return score.number >= points.number
         }) else { return }
         let names = watched.map(\.row.name).joined(separator: "、")
-        add(Finding(.lowExecutionFullMarks, path: "budget.rate", at: submission.budget.rateLocation,
+        add(Finding(.lowExecutionFullMarks, .budget(.rate), at: submission.budget.rateLocation,
                     claimed: submission.budget.rate.map(FindingValue.printed), computed: .computed((card.budget.rate ?? 0) * 100, decimals: 2),
                     message: LocalizedText(
                         zh: "执行率仅 \(Self.percent(card.budget.rate ?? 0))，低于 \(Self.percent(rubric.scoring.lowExecution, decimals: 0))，但\(names)的 \(indicators.count) 个指标全部满分",
@@ -307,7 +307,7 @@ private struct Checks {
         guard let claimed = total.claimed else { return }
         guard Agreement.of(claimed, against: total.computedRange, truncation: false) == .mismatch else { return }
         let budgetPart = submission.budget.score?.description ?? card.budget.score?.compact(decimals: 2) ?? "0"
-        add(Finding(.totalMismatch, path: "total", at: submission.total.location,
+        add(Finding(.totalMismatch, .total, at: submission.total.location,
                     claimed: .printed(claimed), computed: .computed(total.computed, decimals: rubric.rounding.decimals),
                     message: LocalizedText(
                         zh: "总分印为 \(claimed)，但预算执行得分 \(budgetPart) 与各指标得分之和为 \(total.computed.compact(decimals: 4))，差 \((total.computed - claimed.number).compact(decimals: 4))；按所印精度无法解释",
@@ -321,7 +321,7 @@ private struct Checks {
         let known = grade.claimedBand == nil
             ? LocalizedText(zh: "（评分规则中没有这一等级）", en: " (not a grade the rubric knows)")
             : LocalizedText(zh: "", en: "")
-        add(Finding(.gradeMismatch, path: "grade", at: submission.grade?.location ?? submission.total.location,
+        add(Finding(.gradeMismatch, .grade, at: submission.grade?.location ?? submission.total.location,
                     claimed: .text(claimed), computed: .text(computed.name),
                     message: LocalizedText(
                         zh: "等级印为“\(claimed)”\(known.zh)，但总分 \(card.total.computed.compact(decimals: 2)) 对应“\(computed.name)”",

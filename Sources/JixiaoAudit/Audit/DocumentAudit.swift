@@ -34,7 +34,7 @@ extension Auditor {
         for (index, finding) in checker.findings { results[index].findings.append(finding) }
         // What the import could not read is said where the audit is read, not only by `import`.
         for note in document.notes {
-            let finding = Finding(.importNote, path: note.field, at: note.location, message: note.message)
+            let finding = Finding(.importNote, note.subject, at: note.location, message: note.message)
             if let table = note.table, table >= 1, table <= document.tables.count, hasTables {
                 results[table - 1].findings.append(finding)
             } else {
@@ -139,7 +139,7 @@ struct NarrativeChecker {
         if let target { compare(claim, with: results[target], at: location, index: target) }
         if let score = claim.score, let grade = claim.grade, let computed = rubric.grade(of: score.number),
            rubric.grade(named: grade)?.name != computed.name {
-            add(Finding(.gradeMismatch, path: "narrative.grade", at: location, claimed: .text(grade), computed: .text(computed.name),
+            add(Finding(.gradeMismatch, .narrative("grade"), at: location, claimed: .text(grade), computed: .text(computed.name),
                         message: LocalizedText(
                             zh: "正文称评价等级为“\(grade)”，但其所称得分 \(score) 分对应“\(computed.name)”",
                             en: "the text gives the grade '\(grade)' but its own score of \(score) is '\(computed.name)'")),
@@ -153,7 +153,7 @@ struct NarrativeChecker {
             if let value = rate?.number ?? computed, value > 1 {
                 let figures = [claim.executed, claim.budget].allSatisfy { $0 != nil }
                     ? "\(claim.executed!) / \(claim.budget!) = \(((computed ?? value) * 100).formatted(decimals: 2))%" : "\(rate!)"
-                add(Finding(.overspend, path: "narrative.rate", at: location, claimed: rate.map(FindingValue.printed),
+                add(Finding(.overspend, .narrative("rate"), at: location, claimed: rate.map(FindingValue.printed),
                             computed: computed.map { .computed($0 * 100, decimals: 2) },
                             message: LocalizedText(zh: "正文所称执行率 \(figures)，超过 100%：执行数大于预算数",
                                                    en: "the stated execution rate \(figures) is above 100%: more was spent than budgeted")))
@@ -199,7 +199,7 @@ struct NarrativeChecker {
         for (key, zhName, enName, difference, unit) in items {
             guard let (prose, tableValue) = difference else { continue }
             let proseText = prose.description + (prose.isPercent ? "" : unit)
-            add(Finding(.narrativeMismatch, path: "narrative.\(key)", at: location, claimed: .printed(prose), computed: tableValue,
+            add(Finding(.narrativeMismatch, .narrative(key), at: location, claimed: .printed(prose), computed: tableValue,
                         message: LocalizedText(
                             zh: "正文称\(zhName)为 \(proseText)，但自评表（第 \(tableLine) 行起）为 \(tableValue)\(prose.isPercent ? "%" : unit)",
                             en: "the text gives \(enName) as \(proseText) but the table (from line \(tableLine)) has \(tableValue)\(prose.isPercent ? "%" : unit)")),
@@ -208,7 +208,7 @@ struct NarrativeChecker {
         if let grade = claim.grade {
             let tableGrade = card.grade.claimedBand ?? card.grade.computed
             if let tableGrade, card.rubric.grade(named: grade)?.name != tableGrade.name {
-                add(Finding(.narrativeMismatch, path: "narrative.grade", at: location, claimed: .text(grade), computed: .text(tableGrade.name),
+                add(Finding(.narrativeMismatch, .narrative("grade"), at: location, claimed: .text(grade), computed: .text(tableGrade.name),
                             message: LocalizedText(
                                 zh: "正文称评价等级为“\(grade)”，但自评表的等级为“\(tableGrade.name)”",
                                 en: "the text gives the grade '\(grade)' but the table's is '\(tableGrade.name)'")),
@@ -239,7 +239,7 @@ struct NarrativeChecker {
         guard Agreement.of(stated, against: range) == .mismatch else { return }
         let value = ratio.numerator.number / ratio.denominator.number
         let exact = (value * 100).formatted(decimals: 4)
-        add(Finding(.statedRatioMismatch, path: "narrative.ratio", at: location, claimed: .printed(stated),
+        add(Finding(.statedRatioMismatch, .narrative("ratio"), at: location, claimed: .printed(stated),
                     computed: .computed(value * 100, decimals: max(2, stated.decimals)),
                     message: LocalizedText(
                         zh: "正文称\(ratio.name) \(stated)，但 \(ratio.numerator) / \(ratio.denominator) = \(exact)%；按所印精度四舍五入或截断都不能得出 \(stated)",
@@ -264,7 +264,7 @@ struct NarrativeChecker {
             let agreement = Agreement.of(ratio.stated, against: Interval(exactly: exact))
             let how = agreement == .truncated ? LocalizedText(zh: "（\(ratio.stated) 是截断值）", en: " (\(ratio.stated) is truncated)")
                 : LocalizedText(zh: "", en: "")
-            add(Finding(.statedRatioMismatch, severity: .warning, path: "narrative.ratio", at: location,
+            add(Finding(.statedRatioMismatch, severity: .warning, .narrative("ratio"), at: location,
                         claimed: .printed(ratio.stated), computed: .printed(closer.stated),
                         message: LocalizedText(
                             zh: "同一比率 \(ratio.numerator) / \(ratio.denominator) = \((exact * 100).formatted(decimals: 4))% 在此印为 \(ratio.stated)，在第 \(otherLocation.line) 行印为 \(closer.stated)\(how.zh)",
@@ -279,7 +279,7 @@ struct NarrativeChecker {
         let decimals = max(sum.total.decimals, sum.parts.map(\.decimals).max() ?? 0)
         let list = sum.parts.map(\.description).joined(separator: " + ")
         let unit = sum.unit
-        add(Finding(.statedSumMismatch, path: "narrative.sum", at: location, claimed: .printed(sum.total),
+        add(Finding(.statedSumMismatch, .narrative("sum"), at: location, claimed: .printed(sum.total),
                     computed: .computed(total, decimals: decimals),
                     message: LocalizedText(
                         zh: "正文称合计 \(sum.total) \(unit)，但所列 \(sum.parts.count) 项之和为 \(list) = \(total.compact(decimals: decimals)) \(unit)",

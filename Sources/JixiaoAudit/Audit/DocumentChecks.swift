@@ -10,15 +10,15 @@ extension BudgetBreakdown {
     public func findings(for budget: Submission.BudgetRow, file: String) -> [Finding] {
         var findings: [Finding] = []
         if rows.count >= 2 {
-            let columns: [(String, String, PrintedNumber?, (Row) -> PrintedNumber?)] = [
-                ("initial", "年初预算数", budget.initial, \.initial),
-                ("adjusted", "全年预算数", budget.adjusted, \.adjusted),
-                ("executed", "全年执行数", budget.executed, \.executed),
+            let columns: [(Submission.BudgetFigure, String, PrintedNumber?, (Row) -> PrintedNumber?)] = [
+                (.initial, "年初预算数", budget.initial, \.initial),
+                (.adjusted, "全年预算数", budget.adjusted, \.adjusted),
+                (.executed, "全年执行数", budget.executed, \.executed),
             ]
-            for (key, name, printed, value) in columns {
+            for (figure, name, printed, value) in columns {
                 let values = rows.compactMap(value)
                 guard let printed, values.count == rows.count else { continue }
-                findings += Self.sum(total: printed, parts: values, at: budget.location, path: "budget.\(key)",
+                findings += Self.sum(total: printed, parts: values, at: budget.location, subject: .budget(figure),
                                      what: name, partsName: LocalizedText(zh: "其中各行", en: "its 其中 rows"))
             }
         }
@@ -26,7 +26,7 @@ extension BudgetBreakdown {
         let nature = byNature.compactMap(\.amount)
         if nature.count >= 2, nature.count == byNature.count {
             findings += Self.sum(total: executed, parts: nature, at: SourceLocation(file: file, line: byNature[0].line),
-                                 path: "budget.executed", what: "全年执行数",
+                                 subject: .budget(.executed), what: "全年执行数",
                                  partsName: LocalizedText(zh: "基本支出与项目支出", en: "basic and project spending"))
         }
         let source = bySource.compactMap(\.amount)
@@ -36,21 +36,21 @@ extension BudgetBreakdown {
             let matchesAdjusted = budget.adjusted.map { Agreement.of($0, against: Interval(exactly: sum), truncation: false) != .mismatch } ?? false
             if !matchesAdjusted {
                 findings += Self.sum(total: executed, parts: source, at: SourceLocation(file: file, line: bySource[0].line),
-                                     path: "budget.executed", what: "全年执行数",
+                                     subject: .budget(.executed), what: "全年执行数",
                                      partsName: LocalizedText(zh: "按收入性质所列各项", en: "the amounts by source of funds"))
             }
         }
         return findings
     }
 
-    private static func sum(total: PrintedNumber, parts: [PrintedNumber], at location: SourceLocation, path: String,
+    private static func sum(total: PrintedNumber, parts: [PrintedNumber], at location: SourceLocation, subject: Subject,
                             what: String, partsName: LocalizedText) -> [Finding] {
         let sum = parts.reduce(Fixed(0)) { $0 + $1.number }
         guard Agreement.of(total, against: Interval(exactly: sum), truncation: false) == .mismatch else { return [] }
         let decimals = max(total.decimals, parts.map(\.decimals).max() ?? 0)
         let list = parts.map(\.description).joined(separator: " + ")
         return [Finding(
-            .statedSumMismatch, path: path, at: location, claimed: .printed(total), computed: .computed(sum, decimals: decimals),
+            .statedSumMismatch, subject, at: location, claimed: .printed(total), computed: .computed(sum, decimals: decimals),
             message: LocalizedText(
                 zh: "\(what)为 \(total)，但\(partsName.zh)之和 \(list) = \(sum.compact(decimals: decimals))",
                 en: "\(what) is \(total) but \(partsName.en) add up to \(list) = \(sum.compact(decimals: decimals))"))]
@@ -69,7 +69,7 @@ extension BaseDataSheet {
                Agreement.of(claimed, against: range) == .mismatch {
                 let computed = actual.number / authorized.number
                 findings.append(Finding(
-                    .statedRatioMismatch, path: "base-data.staffing.control-rate", at: SourceLocation(file: file, line: staffing.line),
+                    .statedRatioMismatch, .baseData("staffing.control-rate"), at: SourceLocation(file: file, line: staffing.line),
                     claimed: .printed(claimed), computed: .computed(computed * 100, decimals: 2),
                     message: LocalizedText(
                         zh: "基础数据表控制率印为 \(claimed)，但实际在职人数 \(actual) / 编制数 \(authorized) = \((computed * 100).formatted(decimals: 2))%",
@@ -94,7 +94,7 @@ extension BaseDataSheet {
             let decimals = max(printed.decimals, present.map(\.decimals).max() ?? 0)
             let heading = column < columns.count ? columns[column] : ""
             findings.append(Finding(
-                .statedSumMismatch, path: "base-data.\(total.name)", at: SourceLocation(file: file, line: total.line),
+                .statedSumMismatch, .baseData(total.name), at: SourceLocation(file: file, line: total.line),
                 claimed: .printed(printed), computed: .computed(sum, decimals: decimals),
                 message: LocalizedText(
                     zh: "基础数据表“\(total.name)”\(heading)为 \(printed)，但所列 \(present.count) 项之和为 \(sum.compact(decimals: decimals))",

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoBase
+import JixiaoModel
 
 /// How serious a finding is.
 public enum Severity: String, Sendable, CaseIterable, Comparable {
@@ -51,24 +52,26 @@ public enum FindingValue: Sendable, Hashable, CustomStringConvertible {
 public struct Finding: Sendable {
     public var code: FindingCode
     public var severity: Severity
-    /// Where in which file, what it concerns (`budget.rate`, `total`, or an indicator path
-    /// `产出指标/数量指标/培训人数`) and the message.
+    /// What part of the table it concerns.
+    public var subject: Subject
+    /// Where in which file, the subject's path and the message.
     public var diagnostic: Diagnostic
     public var claimed: FindingValue?
     public var computed: FindingValue?
 
     public init(
-        _ code: FindingCode, severity: Severity? = nil, path: String, at location: SourceLocation,
+        _ code: FindingCode, severity: Severity? = nil, _ subject: Subject, at location: SourceLocation,
         claimed: FindingValue? = nil, computed: FindingValue? = nil, message: LocalizedText
     ) {
         self.code = code
         self.severity = severity ?? code.severity
-        diagnostic = Diagnostic(at: location, field: path, message: message)
+        self.subject = subject
+        diagnostic = Diagnostic(at: location, field: subject.path, message: message)
         self.claimed = claimed
         self.computed = computed
     }
 
-    /// What the finding concerns: `budget.rate`, `total`, `grade`, a category's or an indicator's path.
+    /// The subject's path: `budget.rate`, `total`, `grade`, a category's or an indicator's path.
     public var path: String { diagnostic.field ?? "" }
     public var location: SourceLocation { diagnostic.location }
     public var message: LocalizedText { diagnostic.message }

@@ -37,7 +37,7 @@ public enum ScoreFiller {
             for (i, scored) in category.indicators.enumerated() where scored.indicator.score == nil {
                 let path = category.row.path(of: scored.indicator)
                 func note(_ message: LocalizedText) {
-                    notes.append(ImportNote(table: nil, location: scored.indicator.location, field: path, message: message))
+                    notes.append(ImportNote(table: nil, location: scored.indicator.location, subject: .indicator(path), message: message))
                 }
                 let assessment = scored.assessment
                 if let computed = assessment.computed {

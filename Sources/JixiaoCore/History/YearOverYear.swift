@@ -63,7 +63,7 @@ public struct PriorYears: Sendable {
         let name = submission.project ?? submission.unit ?? submission.file
         if facts.indicatorCount > 0, let last = years[facts.year - 1], last.fingerprint == facts.fingerprint {
             findings.append(Finding(
-                .copiedFromLastYear, path: "indicators", at: submission.location,
+                .copiedFromLastYear, .indicators, at: submission.location,
                 claimed: .text(String(facts.year)), computed: .text(String(facts.year - 1)),
                 message: LocalizedText(
                     zh: "“\(name)”\(facts.year) 年的 \(facts.indicatorCount) 个三级指标，名称、指标值和完成值与 \(facts.year - 1) 年完全相同",
@@ -73,7 +73,7 @@ public struct PriorYears: Sendable {
         if facts.allFullMarks, !others.isEmpty, others.values.allSatisfy(\.allFullMarks) {
             let all = (others.keys + [facts.year]).sorted().map(String.init)
             findings.append(Finding(
-                .alwaysFullMarks, path: "indicators", at: submission.location,
+                .alwaysFullMarks, .indicators, at: submission.location,
                 computed: .text(all.joined(separator: ",")),
                 message: LocalizedText(
                     zh: "“\(name)”在 \(all.joined(separator: "、")) 年所有三级指标均为满分",

@@ -36,12 +36,15 @@ public struct ImportedDocument: Sendable {
 public struct ImportNote: Sendable {
     /// 1-based index of the table in the document, if the note concerns one.
     public var table: Int?
-    /// Where, the submission field concerned (`unit`, `budget.rate`, `indicators`…) and what.
+    /// The part of the table it concerns (`unit`, `budget.rate`, `indicators`…).
+    public var subject: Subject
+    /// Where, the subject's path and what.
     public var diagnostic: Diagnostic
 
-    public init(table: Int?, location: SourceLocation, field: String, message: LocalizedText) {
+    public init(table: Int?, location: SourceLocation, subject: Subject, message: LocalizedText) {
         self.table = table
-        diagnostic = Diagnostic(at: location, field: field, message: message)
+        self.subject = subject
+        diagnostic = Diagnostic(at: location, field: subject.path, message: message)
     }
 
     public var location: SourceLocation { diagnostic.location }
