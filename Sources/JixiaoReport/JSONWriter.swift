@@ -244,48 +244,8 @@ public struct JSONWriter: ~Copyable {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Whether `utf8` has a byte a JSON string escapes: a control character, `"` or `\`. Eight
-    /// bytes at a time: a byte below 0x20 (or equal to 0, after XOR with `"` or `\`) is one whose
-    /// subtraction borrows into a clear high bit.
-    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var index = 0
-        while index + 8 <= utf8.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
-            let below = (word &- ones &* 0x20) | (quotes &- ones) | (backslashes &- ones)
-            if below & ~word & (ones &* 0x80) != 0 { return true }
-            index += 8
-        }
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            index += 1
-        }
-        return false
-    }
-
     /// `text` escaped as inside a JSON string.
     private mutating func appendEscaped(_ text: String) {
-        text.withUTF8Bytes { utf8 in
-            // Most text needs no escape: copy it whole.
-            guard Self.needsEscape(utf8) else { return out.append(utf8) }
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): out.append(literal: "\\\"")
-                case UInt8(ascii: "\\"): out.append(literal: "\\\\")
-                case UInt8(ascii: "\n"): out.append(literal: "\\n")
-                case UInt8(ascii: "\r"): out.append(literal: "\\r")
-                case UInt8(ascii: "\t"): out.append(literal: "\\t")
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(literal: "\\u00")
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0xF)])
-                default: out.append(byte)
-                }
-            }
-        }
+        text.withUTF8Bytes { utf8 in DoubleQuoted.escape(utf8, for: .json) { out.append($0) } }
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import JixiaoBase
 
 /// Writes a submission as the YAML that `Submission.parse` reads back (README, "Submission
@@ -88,22 +87,6 @@ public enum SubmissionWriter {
 
     /// A double-quoted YAML scalar: always text, never a number, a boolean or null.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\x%02X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        DoubleQuoted.quoted(text, for: .yaml)
     }
 }
