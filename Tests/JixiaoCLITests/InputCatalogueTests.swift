@@ -25,7 +25,7 @@ struct InputCatalogueTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-catalogue-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         return path
     }
 

@@ -124,7 +124,7 @@ struct ImportTextShapeTests {
 
     @Test func documentWithNothingToCheckIsAnInputError() {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-empty-\(UUID()).txt").path
-        FileManager.default.createFile(atPath: path, contents: Data("一段没有表格的文字。\n".utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("一段没有表格的文字。\n".utf8)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: InputError.self) { try Engine(catalog: Project.catalog).audit(path: path) }
     }
