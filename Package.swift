@@ -9,8 +9,8 @@ import PackageDescription
 //   JixiaoFormats   files → lines and cells: document text, .xlsx
 //   JixiaoImport    lines and cells → submissions: finding tables, reading rows, narrative figures
 //   JixiaoAudit     scoring and checks → findings
-//   JixiaoReport    text, JSON, Markdown, HTML, CSV, dashboard
-//   JixiaoCore      the pipeline (which reader for which file, then audit), batch, history
+//   JixiaoReport    text, JSON, Markdown, HTML, dashboard
+//   JixiaoCore      the pipeline (which reader for which file, then audit), batch (its CSVs), history
 let package = Package(
     name: "jixiao",
     platforms: [.macOS(.v13)],
@@ -100,6 +100,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoSynth", "JixiaoTestSupport"]),
-        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao"]),
+        .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JixiaoTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -117,39 +118,7 @@ struct BatchCommandTests {
 
     /// The rows of a CSV the batch wrote (UTF-8 with a byte order mark, CRLF, quoted fields).
     private static func rows(_ path: String) -> [[String]] {
-        guard let data = contents(path) else { return [] }
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
-        if characters.first == "\u{FEFF}" { characters.removeFirst() }
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            index += 1
-            if quoted {
-                if character == "\"" {
-                    if index < characters.count, characters[index] == "\"" { field.unicodeScalars.append("\""); index += 1 } else { quoted = false }
-                } else {
-                    field.unicodeScalars.append(character)
-                }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                row.append(field)
-                field = ""
-            } else if character == "\n" {
-                row.append(field)
-                rows.append(row)
-                row = []
-                field = ""
-            } else if character != "\r" {
-                field.unicodeScalars.append(character)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
+        contents(path).map { CSVText.rows(String(decoding: $0, as: UTF8.self)) } ?? []
     }
 
     @Test func historyShowsAUnitAcrossTwoYears() throws {

@@ -27,43 +27,4 @@ public enum CSV {
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
-
-    /// Parses CSV text (quoted fields, doubled quotes, CRLF or LF); a leading BOM is skipped.
-    public static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var scalars = Substring(text).unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-        var iterator = scalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        var sawAny = false
-        while let c = next() {
-            sawAny = true
-            if quoted {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"": quoted = true
-            case ",": row.append(field); field = ""
-            case "\r": break
-            case "\n": row.append(field); rows.append(row); row = []; field = ""; sawAny = false
-            default: field.unicodeScalars.append(c)
-            }
-        }
-        if sawAny { row.append(field); rows.append(row) }
-        return rows
-    }
 }

@@ -35,7 +35,7 @@ struct SynthManifestTests {
         #expect(summary.tables == 100)
         #expect(summary.errors == 0)
 
-        let rows = CSV.parse(try read(folder + "/out/findings.csv"))
+        let rows = CSVText.rows(try read(folder + "/out/findings.csv"))
         let header = try #require(rows.first)
         let file = try #require(header.firstIndex(of: "file")), code = try #require(header.firstIndex(of: "code"))
         let path = try #require(header.firstIndex(of: "path"))
@@ -93,7 +93,7 @@ struct BatchOutputTests {
         #expect(dashboard.contains("href=\"reports/"))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 with a BOM for Excel")
-        let rows = CSV.parse(try read(out + "/summary.csv"))
+        let rows = CSVText.rows(try read(out + "/summary.csv"))
         #expect(rows.first == TableRecord.summaryHeader)
         #expect(rows.count == summary.tables + 1)
         #expect(rows.contains { $0.contains("市委老干部局") })
@@ -105,7 +105,7 @@ struct BatchOutputTests {
         let report = seed003[header.firstIndex(of: "report")!]
         #expect(try read(out + "/" + report).contains("市委老干部局"))
 
-        let findings = CSV.parse(try read(out + "/findings.csv"))
+        let findings = CSVText.rows(try read(out + "/findings.csv"))
         #expect(findings.first == TableRecord.findingsHeader)
         #expect(findings.contains { $0.contains("total-mismatch") && $0.last?.contains("总分印为 96") == true })
 
@@ -132,7 +132,7 @@ struct BatchOutputTests {
         let summary = try await Batch(engine: Engine(catalog: Project.catalog), options: options).run(inputs)
         #expect(summary.tables == 2)
         #expect(summary.errors == 4)
-        let rows = CSV.parse(try read(out + "/errors.csv"))
+        let rows = CSVText.rows(try read(out + "/errors.csv"))
         #expect(rows.dropFirst().map { ($0[0] as NSString).lastPathComponent } == ["truncated.yaml", "empty.yaml", "binary.yaml", "table.csv"])
         #expect(rows.dropFirst().map { $0[1] } == ["yaml-syntax", "empty-file", "binary-file", "unknown-format"])
         // The dashboard lists the unreadable inputs too.
@@ -194,7 +194,7 @@ struct BatchOutputTests {
 
     @Test func csvRoundTripsQuotesCommasAndLineBreaks() {
         let fields = ["市委老干部局", "a,b", "say \"hi\"", "two\nlines", "", "-1"]
-        #expect(CSV.parse("\u{FEFF}" + CSV.row(fields) + CSV.row(["x"])) == [fields, ["x"]])
+        #expect(CSVText.rows("\u{FEFF}" + CSV.row(fields) + CSV.row(["x"])) == [fields, ["x"]])
     }
 
     @Test func sha256MatchesTheStandardVectors() {
