@@ -64,6 +64,8 @@ struct IndicatorAssembler {
     /// The level-2 label that merged cells carry down.
     var subcategory: String?
     var notes: [ImportNote] = []
+    /// Indicator rows seen but left out (no name, or nothing but a name), each noted.
+    var rowsLeftOut = 0
 
     init(file: String) {
         self.file = file
@@ -159,6 +161,7 @@ struct IndicatorAssembler {
         }
         guard let name = current.name, !name.isEmpty else {
             if current.hasValues || current.target != nil || current.actual != nil {
+                rowsLeftOut += 1
                 note(current.line, .indicators, LocalizedText(
                     zh: "第 \(current.line) 行的三级指标名称无法读取，该行未导入",
                     en: "the indicator name on line \(current.line) cannot be read; the row is left out"))
@@ -166,6 +169,7 @@ struct IndicatorAssembler {
             return
         }
         if !current.hasValues && current.target == nil && current.actual == nil {
+            rowsLeftOut += 1
             note(current.line, .indicators, LocalizedText(
                 zh: "第 \(current.line) 行“\(name)”没有指标值、完成值、分值或得分，未导入",
                 en: "'\(name)' on line \(current.line) has no target, actual, points or score; left out"))
@@ -175,6 +179,11 @@ struct IndicatorAssembler {
             subcategory: current.subcategory, name: name, target: current.target, actual: current.actual,
             points: current.points, score: current.score, reason: current.reason,
             location: SourceLocation(file: file, line: current.line)))
+    }
+
+    /// Indicator rows seen so far: read or left out.
+    var rowsSeen: Int {
+        rowsLeftOut + categories.reduce(0) { $0 + $1.indicators.count }
     }
 
     /// The categories read, with names supplied from their level-2 labels where the level-1

@@ -132,16 +132,12 @@ enum Labels {
 
     // MARK: Header cells
 
-    enum Column: Sendable, Hashable, CaseIterable {
-        case level1, level2, level3, target, actual, points, score, reason
-    }
-
     /// A character that every header word below holds: a cell without one is no header, which
     /// a scan of its scalars tells faster than the word searches.
     private static let headerMarks: Set<Unicode.Scalar> = ["指", "偏", "原", "改", "实", "完", "值", "得", "分", "权"]
 
     /// The column a header cell of the indicator section names.
-    static func indicatorColumn(_ cell: String) -> Column? {
+    static func indicatorColumn(_ cell: String) -> Submission.IndicatorColumn? {
         guard cell.unicodeScalars.contains(where: headerMarks.contains) else { return nil }
         let text = DocumentText.compact(cell)
         if text.contains("一级指标") { return .level1 }

@@ -5,7 +5,7 @@ import JixiaoFormats
 
 extension NearestTable {
     /// The headers of a self-evaluation table's indicator section, in the order the forms print them.
-    static let requiredColumns: [(column: Labels.Column, name: String)] = [
+    static let requiredColumns: [(column: Submission.IndicatorColumn, name: String)] = [
         (.level1, "一级指标"), (.level2, "二级指标"), (.level3, "三级指标"), (.target, "年度指标值"),
         (.actual, "实际完成值"), (.points, "分值"), (.score, "得分"),
     ]
@@ -17,7 +17,7 @@ extension NearestTable {
         var last: Int
         var rows: Int
         /// The indicator headers of its best header line.
-        var columns: Set<Labels.Column>
+        var columns: Set<Submission.IndicatorColumn>
 
         var missing: [String] {
             NearestTable.requiredColumns.filter { !columns.contains($0.column) }.map(\.name)

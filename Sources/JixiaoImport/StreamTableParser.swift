@@ -105,8 +105,15 @@ struct StreamTableParser: TableParsing {
 
         var assembler = IndicatorAssembler(file: file)
         var total = Submission.TotalRow(points: nil, score: nil, location: location(title.number))
+        var totalRowFound = false
         var grade: Submission.Claim<String>?
         var lastLine = title.number
+        // The header may be broken over several lines (`年度` / `指标值`): its columns are named
+        // by every line up to the first label of the section.
+        let headerEnd = lines[min(headerIndex + 1, lines.count)...].firstIndex { line in
+            Self.tokens(line).first.map { Labels.isLabelStart($0) || Labels.level(of: $0) != nil || Labels.pointsOnly($0) != nil } ?? false
+        } ?? lines.count
+        let columns = Set(lines[headerIndex..<max(headerIndex, headerEnd)].flatMap(Self.tokens).compactMap(Labels.indicatorColumn))
         if headerIndex < lines.count {
             var reader = LabelReader()
             var started = false
@@ -129,13 +136,9 @@ struct StreamTableParser: TableParsing {
                 }
                 if Labels.isTotalLabel(first) {
                     reader.flush(into: &assembler, line: line.number)
-                    let numbers = tokens.dropFirst().compactMap { PrintedNumber(parsing: $0) }
-                    if numbers.count >= 2 {
-                        total.points = numbers[numbers.count - 2]
-                        total.score = numbers[numbers.count - 1]
-                    } else if numbers.count == 1 {
-                        total.score = numbers[0]
-                    }
+                    totalRowFound = true
+                    (total.points, total.score) = GridTableParser.totalFigures(
+                        Array(tokens.dropFirst()), line: line.number, hasPoints: columns.contains(.points), parser: &self)
                     total.location = location(line.number)
                     grade = GridTableParser.grade(in: tokens).map { Submission.Claim(value: $0, location: location(line.number)) }
                     break
@@ -184,7 +187,7 @@ struct StreamTableParser: TableParsing {
         }
         let categories = assembler.finish()
         notes += assembler.notes
-        if total.score == nil { note(lastLine, .total, zh: "未能读取总分", en: "the total (总分) cannot be read") }
+        if !totalRowFound { note(lastLine, .total, zh: "未找到总分一行", en: "no total (总分) row found") }
         guard let year = Labels.year(in: titleText) ?? documentYear else {
             note(title.number, .field("year"), zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
             return nil
@@ -195,6 +198,9 @@ struct StreamTableParser: TableParsing {
             year: year, region: nil, rubric: nil, money: money ?? .wanYuan, budget: budget, goals: nil,
             categories: categories, total: total, grade: grade,
             source: Submission.Source(file: file, table: nil, firstLine: title.number, lastLine: lastLine),
+            imported: Submission.ImportCoverage(
+                budgetRowFound: budgetIndex != nil, indicatorHeaderFound: headerIndex < lines.count, columns: columns,
+                indicatorRowsSeen: assembler.rowsSeen, totalRowFound: totalRowFound),
             location: location(title.number))
         return ImportedTable(submission: submission, notes: notes, breakdown: BudgetBreakdown())
     }

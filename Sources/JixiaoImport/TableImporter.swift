@@ -119,6 +119,7 @@ struct GridTableParser: TableParsing {
     let documentYear: Int?
     var notes: [ImportNote] = []
     var breakdown = BudgetBreakdown()
+    var budgetRowFound = false
     var time = TimeLimit.Ticker()
 
     init(file: String, region: TableRegion, title: DocumentText.Line, rows: [GridRow], documentYear: Int?) {
@@ -154,11 +155,12 @@ struct GridTableParser: TableParsing {
 
         var assembler = IndicatorAssembler(file: file)
         var total = Submission.TotalRow(points: nil, score: nil, location: location(title.number))
+        var totalRowFound = false
         var grade: Submission.Claim<String>?
         var lastLine = rows[..<headEnd].last?.line ?? title.number
+        var columns: [Submission.IndicatorColumn: Int] = [:]
         if let indicatorHeader {
             let header = rows[indicatorHeader]
-            var columns: [Labels.Column: Int] = [:]
             for (index, cell) in header.cells.enumerated() {
                 if let column = Labels.indicatorColumn(cell), columns[column] == nil { columns[column] = index }
             }
@@ -167,13 +169,8 @@ struct GridTableParser: TableParsing {
                 if row.filled.isEmpty { continue }
                 lastLine = row.line
                 if let first = row.filled.first, Labels.isTotalLabel(first) {
-                    let numbers = row.filled.dropFirst().compactMap(PrintedNumber.init(parsing:))
-                    if numbers.count >= 2 {
-                        total.points = numbers[numbers.count - 2]
-                        total.score = numbers[numbers.count - 1]
-                    } else if numbers.count == 1 {
-                        total.score = numbers[0]
-                    }
+                    totalRowFound = true
+                    (total.points, total.score) = totalFigures(row, columns: columns, headerWidth: header.cells.count)
                     total.location = location(row.line)
                     grade = Self.grade(in: row.filled).map { Submission.Claim(value: $0, location: location(row.line)) }
                     break
@@ -186,8 +183,8 @@ struct GridTableParser: TableParsing {
         }
         let categories = assembler.finish()
         notes += assembler.notes
-        if total.score == nil {
-            note(lastLine, .total, zh: "未能读取总分", en: "the total (总分) cannot be read")
+        if total.score == nil, !totalRowFound {
+            note(lastLine, .total, zh: "未找到总分一行", en: "no total (总分) row found")
         }
         let year = Labels.year(in: titleText) ?? documentYear
         guard let year else {
@@ -200,6 +197,9 @@ struct GridTableParser: TableParsing {
             year: year, region: nil, rubric: nil, money: money ?? .wanYuan, budget: budget, goals: goals,
             categories: categories, total: total, grade: grade,
             source: Submission.Source(file: file, table: nil, firstLine: title.number, lastLine: lastLine),
+            imported: Submission.ImportCoverage(
+                budgetRowFound: budgetRowFound, indicatorHeaderFound: indicatorHeader != nil, columns: Set(columns.keys),
+                indicatorRowsSeen: assembler.rowsSeen, totalRowFound: totalRowFound),
             location: location(title.number))
         return ImportedTable(submission: submission, notes: notes, breakdown: breakdown)
     }
@@ -213,6 +213,40 @@ struct GridTableParser: TableParsing {
             if let grade = Labels.grades.first(where: { rest.hasPrefix($0) }) { return grade }
         }
         return nil
+    }
+
+    /// The 分值 and 得分 of a 总分 row. The claimed total is the figure in the 得分 column, never the
+    /// one under 分值 (the weights' total). Read from the right, the last two figures are 分值 and
+    /// 得分 (merged cells shift rows, so positions are not trusted for them); a single figure is
+    /// placed by its column only when the row lines up with the header cell for cell.
+    mutating func totalFigures(_ row: GridRow, columns: [Submission.IndicatorColumn: Int], headerWidth: Int) -> (PrintedNumber?, PrintedNumber?) {
+        let cells = Array(row.filled.dropFirst())
+        if row.positional, row.cells.count == headerWidth, cells.compactMap(PrintedNumber.init(parsing:)).count == 1,
+           let pointsColumn = columns[.points], let scoreColumn = columns[.score] {
+            if let score = row.cell(scoreColumn).flatMap(PrintedNumber.init(parsing:)) { return (nil, score) }
+            if let points = row.cell(pointsColumn).flatMap(PrintedNumber.init(parsing:)) {
+                note(row.line, .total, zh: "第 \(row.line) 行总分的得分一栏为空", en: "the score cell of the total on line \(row.line) is blank")
+                return (points, nil)
+            }
+        }
+        return Self.totalFigures(cells, line: row.line, hasPoints: columns[.points] != nil, parser: &self)
+    }
+
+    /// The 分值 and 得分 among the cells after a 总分 label, read from the right.
+    static func totalFigures(_ cells: [String], line: Int, hasPoints: Bool, parser: inout some TableParsing) -> (PrintedNumber?, PrintedNumber?) {
+        let numbers = cells.compactMap(PrintedNumber.init(parsing:))
+        switch numbers.count {
+        case 0:
+            parser.note(line, .total, zh: "第 \(line) 行总分的得分一栏为空", en: "the score cell of the total on line \(line) is blank")
+        case 1 where !hasPoints:
+            return (nil, numbers[0])
+        case 1:
+            parser.note(line, .total, zh: "第 \(line) 行总分只有一个数 \(numbers[0])，无法确定是分值还是得分，未读取",
+                        en: "the total on line \(line) has one figure, \(numbers[0]), which may be the points or the score; not read")
+        default:
+            return (numbers[numbers.count - 2], numbers[numbers.count - 1])
+        }
+        return (nil, nil)
     }
 
     // MARK: Budget
@@ -243,6 +277,7 @@ struct GridTableParser: TableParsing {
             return budget
         }
         let row = rows[totalIndex]
+        budgetRowFound = true
         var values: [Submission.BudgetFigure: PrintedNumber] = [:]
         if row.positional, !columns.isEmpty,
            columns.values.allSatisfy({ row.cell($0) == nil || PrintedNumber(parsing: row.cell($0)!) != nil }),
@@ -370,12 +405,12 @@ struct GridTableParser: TableParsing {
 
     /// The cells of one printed row by column: by position when the row lines up with the
     /// header, else by what each cell looks like (a row shifted by the extraction).
-    func parts(of row: GridRow, columns: [Labels.Column: Int], headerWidth: Int) -> RowParts {
+    func parts(of row: GridRow, columns: [Submission.IndicatorColumn: Int], headerWidth: Int) -> RowParts {
         if row.positional, let parts = positionalParts(row, columns) { return parts }
         return Self.contentParts(row.filled, line: row.line, hasPoints: columns[.points] != nil)
     }
 
-    func positionalParts(_ row: GridRow, _ columns: [Labels.Column: Int]) -> RowParts? {
+    func positionalParts(_ row: GridRow, _ columns: [Submission.IndicatorColumn: Int]) -> RowParts? {
         var parts = RowParts(line: row.line)
         let level1Column = columns[.level1] ?? 0
         // Cells left of the level-1 column (绩效指标) may hold the level-1 points.

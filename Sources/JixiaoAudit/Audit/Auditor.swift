@@ -16,6 +16,10 @@ public struct AuditResult: Sendable {
 public enum Auditor {
     public static func audit(_ scorecard: Scorecard) -> AuditResult {
         var checks = Checks(card: scorecard)
+        guard checks.coverage.isChecked else {
+            checks.notChecked()
+            return AuditResult(scorecard: scorecard, findings: checks.findings)
+        }
         checks.rubricChoice()
         checks.budget()
         checks.weights()
@@ -24,6 +28,7 @@ public enum Auditor {
         checks.lowExecution()
         checks.total()
         checks.grade()
+        checks.unscored()
         return AuditResult(scorecard: scorecard, findings: checks.findings)
     }
 
@@ -36,6 +41,7 @@ public enum Auditor {
 
 private struct Checks {
     let card: Scorecard
+    let coverage: Coverage
     var findings: [Finding] = []
 
     var submission: Submission { card.submission }
@@ -43,6 +49,7 @@ private struct Checks {
 
     init(card: Scorecard) {
         self.card = card
+        coverage = card.coverage
     }
 
     mutating func add(_ finding: Finding) {
@@ -100,7 +107,15 @@ private struct Checks {
             }
         }
 
-        if let claimed = budget.claimedScore, let score = budget.score, let scoreRange = budget.scoreRange {
+        if budget.claimedScore == nil, coverage.budget != .notRead, budget.points > 0 {
+            add(Finding(.missingScore, .budget(.score), at: row.scoreLocation, computed: budget.score.map { .computed($0, decimals: rubric.rounding.decimals) },
+                        message: LocalizedText(
+                            zh: "预算执行一行的得分栏为空：不按 0 分，也不以重算值代替；总分与各项之和不作核对",
+                            en: "the budget row's score cell is blank: it is neither taken as 0 nor replaced by the recomputed score; the total is not checked against its parts")))
+        }
+        // The rate's 分值 is the table's when it prints one; the rubric's is only assumed.
+        if let claimed = budget.claimedScore, let score = budget.score, let scoreRange = budget.scoreRange,
+           submission.imported == nil || row.points != nil {
             if Agreement.of(claimed, against: scoreRange) == .mismatch {
                 let capNote = rate > rubric.budget.cap
                     ? LocalizedText(zh: "（执行率按 \(Self.percent(rubric.budget.cap)) 封顶）", en: " (rate capped at \(Self.percent(rubric.budget.cap)))")
@@ -120,8 +135,8 @@ private struct Checks {
         var seen: [String] = []  // a few names: a list is cheaper than hashing them
         for category in card.categories {
             let row = category.row
-            if let declared = row.points, !row.indicators.isEmpty, row.indicators.allSatisfy({ $0.points != nil }),
-               declared.number != category.indicatorPoints {
+            if let declared = row.points, !row.indicators.isEmpty, coverage.indicatorsComplete,
+               row.indicators.allSatisfy({ $0.points != nil }), declared.number != category.indicatorPoints {
                 add(Finding(.categoryPointsMismatch, .category(row.name), at: row.location,
                             claimed: .printed(declared), computed: .computed(category.indicatorPoints, decimals: 2),
                             message: LocalizedText(
@@ -129,6 +144,8 @@ private struct Checks {
                                 en: "'\(row.name)' is marked \(declared) points but its indicators' points add up to \(category.indicatorPoints.compact(decimals: 2))")))
             }
             guard let rubricCategory = category.rubricCategory else {
+                // A label the import could not read is said by its note, not accused.
+                if row.name == "?" { continue }
                 add(Finding(.unknownCategory, .category(row.name), at: row.location,
                             message: LocalizedText(
                                 zh: "一级指标“\(row.name)”不在评分规则“\(rubric.id)”中（可用：\(rubric.categories.map(\.name).joined(separator: "、"))）",
@@ -136,7 +153,9 @@ private struct Checks {
                 continue
             }
             seen.append(rubricCategory.name)
-            if category.points != rubricCategory.points {
+            // The category's points: printed in its cell, or the sum of every indicator's.
+            let pointsRead = row.points != nil || (coverage.indicatorsComplete && row.indicators.allSatisfy { $0.points != nil })
+            if pointsRead, category.points != rubricCategory.points {
                 add(Finding(.rubricWeight, .category(row.name), at: row.location,
                             claimed: .computed(category.points, decimals: 2), computed: .computed(rubricCategory.points, decimals: 2),
                             message: LocalizedText(
@@ -144,6 +163,8 @@ private struct Checks {
                                 en: "'\(row.name)' has \(category.points.compact(decimals: 2)) points; rubric '\(rubric.id)' gives it \(rubricCategory.points.compact(decimals: 2))")))
             }
         }
+        // Only a section read whole can be said to lack a category.
+        guard coverage.indicatorsComplete else { return }
         for category in rubric.categories where category.points > 0 && !seen.contains(category.name) {
             add(Finding(.missingCategory, .category(category.name), at: submission.location,
                         computed: .computed(category.points, decimals: 2),
@@ -152,6 +173,7 @@ private struct Checks {
                             en: "the table has no '\(category.name)' category (\(category.points.compact(decimals: 2)) points in rubric '\(rubric.id)')")))
         }
 
+        guard submission.imported == nil || submission.budget.points != nil else { return }
         var sum = card.budget.points
         for category in submission.categories {
             for indicator in category.indicators {
@@ -195,7 +217,7 @@ private struct Checks {
                     add(Finding(.scoreOverWeight, .indicator(path), at: indicator.location, claimed: .printed(score), computed: .printed(points),
                                 message: LocalizedText(zh: "“\(indicator.name)”得分 \(score) 超过分值 \(points)",
                                                        en: "'\(indicator.name)' scores \(score), above its \(points) points")))
-                } else if score.number < points.number, !indicator.hasReason {
+                } else if score.number < points.number, coverage.hasReasonColumn, !indicator.hasReason {
                     add(Finding(.missingExplanation, .indicator(path), at: indicator.location, claimed: .printed(score), computed: .printed(points),
                                 message: LocalizedText(
                                     zh: "“\(indicator.name)”得 \(score) 分（分值 \(points)），扣分但未说明偏差原因",
@@ -266,7 +288,8 @@ private struct Checks {
                         en: "'\(name)' scores \(score); the rule gives \(computed.compact(decimals: rubric.rounding.decimals))\(formulaEn)"))
                 }
             }
-            if assessment.method == .positive, let ratio = assessment.ratio, ratio > rubric.scoring.overshoot, !indicator.hasReason {
+            if assessment.method == .positive, let ratio = assessment.ratio, ratio > rubric.scoring.overshoot,
+               coverage.hasReasonColumn, !indicator.hasReason {
                 add(.overshootUnexplained, claimed: .text(actual), computed: .text(target), LocalizedText(
                     zh: "“\(name)”完成值“\(actual)”为指标值“\(target)”的 \(Self.percent(ratio, decimals: 0))，超过 \(Self.percent(rubric.scoring.overshoot, decimals: 0))，未分析原因",
                     en: "'\(name)': the actual '\(actual)' is \(Self.percent(ratio, decimals: 0)) of the target '\(target)', past \(Self.percent(rubric.scoring.overshoot, decimals: 0)), and no reason is given"))
@@ -283,7 +306,7 @@ private struct Checks {
 
     /// Most of the money unspent, yet every output and cost indicator with full marks.
     mutating func lowExecution() {
-        guard let rate = card.budget.rateRange, rate.upper < rubric.scoring.lowExecution else { return }
+        guard coverage.indicatorsComplete, let rate = card.budget.rateRange, rate.upper < rubric.scoring.lowExecution else { return }
         let watched = card.categories.filter { category in
             rubric.scoring.lowExecutionCategories.contains { category.rubricCategory?.matches($0) == true }
         }
@@ -302,9 +325,17 @@ private struct Checks {
 
     // MARK: Total and grade
 
+    /// Whether every part of the total was printed and read: the budget score (when the row
+    /// carries points) and every indicator's score, in a section read whole. A blank part is
+    /// blank, neither zero nor the recomputed value, so without it the sum says nothing.
+    var partsRead: Bool {
+        (card.budget.claimedScore != nil || card.budget.points == 0) && coverage.indicatorsComplete
+            && submission.categories.allSatisfy { $0.indicators.allSatisfy { $0.score != nil } }
+    }
+
     mutating func total() {
         let total = card.total
-        guard let claimed = total.claimed else { return }
+        guard let claimed = total.claimed, partsRead else { return }
         guard Agreement.of(claimed, against: total.computedRange, truncation: false) == .mismatch else { return }
         let budgetPart = submission.budget.score?.description ?? card.budget.score?.compact(decimals: 2) ?? "0"
         add(Finding(.totalMismatch, .total, at: submission.total.location,
@@ -314,18 +345,104 @@ private struct Checks {
                         en: "the total is printed \(claimed) but the budget score \(budgetPart) and the indicator scores add up to \(total.computed.compact(decimals: 4)), \((total.computed - claimed.number).compact(decimals: 4)) apart; the printed precision does not explain it")))
     }
 
+    /// The printed grade against the band of the sum of the printed parts, or, when not every
+    /// part was read, of the printed total.
     mutating func grade() {
         let grade = card.grade
-        guard let claimed = grade.claimed, let computed = grade.computed else { return }
-        guard grade.claimedBand?.name != computed.name else { return }
+        guard let claimed = grade.claimed else { return }
+        let total: Fixed
+        if partsRead {
+            total = card.total.computed
+        } else if let printed = card.total.claimed {
+            total = printed.number
+        } else {
+            return
+        }
+        guard let computed = rubric.grade(of: total), grade.claimedBand?.name != computed.name else { return }
         let known = grade.claimedBand == nil
             ? LocalizedText(zh: "（评分规则中没有这一等级）", en: " (not a grade the rubric knows)")
             : LocalizedText(zh: "", en: "")
         add(Finding(.gradeMismatch, .grade, at: submission.grade?.location ?? submission.total.location,
                     claimed: .text(claimed), computed: .text(computed.name),
                     message: LocalizedText(
-                        zh: "等级印为“\(claimed)”\(known.zh)，但总分 \(card.total.computed.compact(decimals: 2)) 对应“\(computed.name)”",
-                        en: "the grade is printed '\(claimed)'\(known.en) but a total of \(card.total.computed.compact(decimals: 2)) is '\(computed.name)'")))
+                        zh: "等级印为“\(claimed)”\(known.zh)，但总分 \(total.compact(decimals: 2)) 对应“\(computed.name)”",
+                        en: "the grade is printed '\(claimed)'\(known.en) but a total of \(total.compact(decimals: 2)) is '\(computed.name)'")))
+    }
+
+    // MARK: Coverage
+
+    /// The one finding of a table of which nothing could be read, saying what was seen.
+    mutating func notChecked() {
+        let imported = submission.imported
+        var seen: [LocalizedText] = []
+        if let title = submission.title { seen.append(LocalizedText(zh: "标题“\(title)”", en: "the title '\(title)'")) }
+        if imported?.budgetRowFound == true {
+            seen.append(LocalizedText(zh: "年度资金总额一行（数字未能读出）", en: "a 年度资金总额 row (its figures unreadable)"))
+        }
+        if imported?.indicatorHeaderFound == true {
+            seen.append(LocalizedText(zh: "绩效指标表头", en: "an indicator header"))
+        }
+        if coverage.indicatorRowsSeen > 0 {
+            seen.append(LocalizedText(zh: "\(coverage.indicatorRowsSeen) 行指标（均未能读出）", en: "\(coverage.indicatorRowsSeen) indicator rows (none readable)"))
+        }
+        if let score = submission.total.score { seen.append(LocalizedText(zh: "总分 \(score)", en: "a total of \(score)")) }
+        let list = seen.isEmpty
+            ? LocalizedText(zh: "没有可识别的内容", en: "nothing recognisable")
+            : LocalizedText(zh: "只看到" + seen.map(\.zh).joined(separator: "、"), en: "only " + seen.map(\.en).joined(separator: ", ") + " seen")
+        add(Finding(.notChecked, .indicators, at: submission.location,
+                    message: LocalizedText(
+                        zh: "未能读出预算执行一行和任何绩效指标，本表未核查（\(list.zh)），不代表没有问题",
+                        en: "neither the budget row nor any indicator could be read, so the table was not checked (\(list.en)); that does not mean it is right")))
+    }
+
+    /// Every indicator the rules cannot recompute, named with why and the points at stake.
+    /// Problems that have their own finding (units, unmeasurable targets) are not said twice; a
+    /// form without a 分值 column is said once for the table, not row by row.
+    mutating func unscored() {
+        var withoutPoints = 0
+        for category in card.categories {
+            for scored in category.indicators where scored.assessment.method == .unscored && scored.assessment.problem == nil {
+                let indicator = scored.indicator
+                guard let points = indicator.points else {
+                    withoutPoints += 1
+                    if coverage.hasPointsColumn { unscored(indicator, in: category.row, LocalizedText(zh: "没有分值", en: "it has no points"), points: nil) }
+                    continue
+                }
+                guard points.number > 0 else { continue }
+                unscored(indicator, in: category.row, Self.unreadable(indicator, scored.assessment), points: points)
+            }
+        }
+        if withoutPoints > 0, !coverage.hasPointsColumn {
+            add(Finding(.unscoredIndicator, .indicators, at: submission.location,
+                        message: LocalizedText(
+                            zh: "表中没有分值（权重）一栏，\(withoutPoints) 个三级指标无法按规则复核得分",
+                            en: "the table has no points (权重) column, so the rules cannot check the scores of \(withoutPoints) indicators")))
+        }
+    }
+
+    private mutating func unscored(_ indicator: Submission.Indicator, in category: Submission.CategoryRow, _ why: LocalizedText, points: PrintedNumber?) {
+        let stake = points.map { LocalizedText(zh: "，涉及 \($0) 分", en: "; \($0) points at stake") } ?? LocalizedText(zh: "", en: "")
+        add(Finding(.unscoredIndicator, .indicator(category.path(of: indicator)), at: indicator.location,
+                    claimed: indicator.score.map(FindingValue.printed), computed: nil,
+                    message: LocalizedText(zh: "“\(indicator.name)”无法按规则复核：\(why.zh)\(stake.zh)",
+                                           en: "'\(indicator.name)' cannot be checked by the rules: \(why.en)\(stake.en)")))
+    }
+
+    /// Why an indicator with points was not scored.
+    static func unreadable(_ indicator: Submission.Indicator, _ assessment: IndicatorAssessment) -> LocalizedText {
+        guard let target = indicator.target, case let parsedTarget? = assessment.target else {
+            return LocalizedText(zh: "没有指标值", en: "it has no target")
+        }
+        if case .unscorable(let reason) = parsedTarget {
+            return LocalizedText(zh: "指标值“\(target)”无法读出（\(reason.message.zh)）", en: "the target '\(target)' cannot be read (\(reason.message.en))")
+        }
+        guard let actual = indicator.actual, case let parsedActual? = assessment.actual else {
+            return LocalizedText(zh: "没有实际完成值", en: "it has no actual value")
+        }
+        if case .unscorable(let reason) = parsedActual {
+            return LocalizedText(zh: "完成值“\(actual)”无法读出（\(reason.message.zh)）", en: "the actual '\(actual)' cannot be read (\(reason.message.en))")
+        }
+        return LocalizedText(zh: "指标值“\(target)”与完成值“\(actual)”无法比较", en: "the target '\(target)' and the actual '\(actual)' cannot be compared")
     }
 
     // MARK: Helpers

@@ -35,6 +35,9 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case statedRatioMismatch = "stated-ratio-mismatch"
     case statedSumMismatch = "stated-sum-mismatch"
     case importNote = "import-note"
+    case notChecked = "not-checked"
+    case missingScore = "missing-score"
+    case unscoredIndicator = "unscored-indicator"
     // History: a unit's tables across years (batch runs stored with --db)
     case copiedFromLastYear = "copied-from-last-year"
     case alwaysFullMarks = "always-full-marks"
@@ -51,7 +54,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
              .scoreOutOfBand, .unitMismatch, .lowExecutionFullMarks:
             .warning
         case .rateTruncated, .rubricInferred, .overshootUnexplained, .unmeasurableTarget, .unmeasuredActual, .importNote,
-             .copiedFromLastYear, .alwaysFullMarks:
+             .notChecked, .missingScore, .unscoredIndicator, .copiedFromLastYear, .alwaysFullMarks:
             .info
         }
     }
@@ -89,6 +92,9 @@ public enum FindingCode: String, Sendable, CaseIterable {
         case .statedRatioMismatch: LocalizedText(zh: "文中所述比率与其数据不符", en: "a stated ratio does not match its figures")
         case .statedSumMismatch: LocalizedText(zh: "文中所述合计与其明细不符", en: "a stated total does not match its parts")
         case .importNote: LocalizedText(zh: "导入时未能读出的内容", en: "something the import could not read")
+        case .notChecked: LocalizedText(zh: "未能读取，未核查", en: "not read, not checked")
+        case .missingScore: LocalizedText(zh: "得分栏为空", en: "a score cell is blank")
+        case .unscoredIndicator: LocalizedText(zh: "指标无法按规则复核", en: "an indicator the rules cannot check")
         case .copiedFromLastYear: LocalizedText(zh: "指标值与上年完全相同", en: "indicator values copied from last year")
         case .alwaysFullMarks: LocalizedText(zh: "历年所有指标均为满分", en: "full marks on every indicator every year")
         }
@@ -209,6 +215,18 @@ public enum FindingCode: String, Sendable, CaseIterable {
             LocalizedText(
                 zh: "从文档或 Excel 导入时，某个单元格或某张表无法可靠读出，导入器没有猜测，而是留空并在此说明。其余检查照常进行，但涉及该处的数字未参与核对。\n修正：对照原文补全该处，或改用 YAML 提交。",
                 en: "Importing a document or workbook, a cell or a table could not be read reliably; rather than guess, the importer left it out and says so here. The other checks ran, but the figure concerned was not checked.\nFix: fill it in from the original, or submit the table as YAML.")
+        case .notChecked:
+            LocalizedText(
+                zh: "这张表的预算执行一行和绩效指标都未能读出（版式无法识别，或表格内容缺失），因此没有做任何核对。这不表示表中没有问题。所见内容在说明中列出。\n修正：对照原文检查版式，或改用 YAML 或 Excel 提交。",
+                en: "Neither the budget row nor any indicator of this table could be read (a layout the importer does not know, or cells missing), so nothing was checked. That does not mean the table is right. What was seen is listed in the message.\nFix: check the layout against the original, or submit the table as YAML or Excel.")
+        case .missingScore:
+            LocalizedText(
+                zh: "预算执行一行的得分栏为空。空白不按 0 分处理，也不以重算值代替；依赖它的检查（总分与各项之和）因此不做。\n修正：填写得分（分值 × 执行率）。",
+                en: "The score cell of the budget row is blank. A blank is neither taken as 0 nor replaced by the recomputed score; the checks that need it (the total against its parts) are not made.\nFix: fill in the score (points × execution rate).")
+        case .unscoredIndicator:
+            LocalizedText(
+                zh: "该三级指标的指标值或实际完成值无法可靠读出（或没有分值），规则无法重算其得分；说明中列出原因和涉及的分值。表的读取情况汇总了无法复核的总分值。\n修正：按“≥ 200 人次”“≤ 5 个工作日”等格式填写指标值和完成值。",
+                en: "This indicator's target or actual cannot be read with confidence (or it has no points), so the rules cannot recompute its score; the message gives the reason and the points at stake. The table's coverage adds up the points that could not be verified.\nFix: write targets and actuals as '≥ 200 人次', '≤ 5 个工作日' and the like.")
         case .statedSumMismatch:
             LocalizedText(
                 zh: "正文或基础数据表给出的合计不等于所列明细之和。\n修正：核对合计与明细。",

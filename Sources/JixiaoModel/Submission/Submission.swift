@@ -27,6 +27,8 @@ public struct Submission: Sendable, Equatable {
     public var grade: Claim<String>?
     /// The document a table was imported from, if any.
     public var source: Source?
+    /// What the importer found of the printed table; nil for a submission written as YAML.
+    public var imported: ImportCoverage?
     /// Where the submission itself starts.
     public var location: SourceLocation
 
@@ -196,7 +198,7 @@ public struct Submission: Sendable, Equatable {
         project: String? = nil, department: String? = nil, implementer: String? = nil, year: Int,
         region: String? = nil, rubric: String? = nil, money: MoneyUnit, budget: BudgetRow, goals: Goals? = nil,
         categories: [CategoryRow], total: TotalRow, grade: Claim<String>? = nil, source: Source? = nil,
-        location: SourceLocation) {
+        imported: ImportCoverage? = nil, location: SourceLocation) {
         self.file = file
         self.unit = unit
         self.title = title
@@ -214,6 +216,7 @@ public struct Submission: Sendable, Equatable {
         self.total = total
         self.grade = grade
         self.source = source
+        self.imported = imported
         self.location = location
     }
 }
