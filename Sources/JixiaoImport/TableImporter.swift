@@ -304,7 +304,8 @@ struct GridTableParser: TableParsing {
         budget.location = location(row.line)
         budget.rateLocation = location(row.line)
         budget.scoreLocation = location(row.line)
-        for column in order where values[column] == nil && !values.isEmpty {
+        // A blank score is the audit's `missing-score`, not said twice.
+        for column in order where values[column] == nil && !values.isEmpty && column != .score {
             note(row.line, .budget(column), zh: "第 \(row.line) 行“\(Self.budgetName(column))”一栏为空或无法读取",
                  en: "the \(Self.budgetName(column)) cell on line \(row.line) is empty or unreadable")
         }

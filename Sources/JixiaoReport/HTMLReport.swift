@@ -66,6 +66,7 @@ public enum HTMLReport {
         }
         out += "\n"
         appendFact(t[.money], model.money, to: &out)
+        appendFact(t[.coverage], model.coverage, to: &out)
         out += "</dl>\n</header>\n\n"
 
         appendHeadline(model.headline, t, to: &out)

@@ -41,6 +41,7 @@ public enum JSONReport {
         let budget = result.scorecard.budget, categories = result.scorecard.categories
         let total = result.scorecard.total, grade = result.scorecard.grade
         let decimals = result.scorecard.rubric.rounding.decimals
+        let coverage = result.scorecard.coverage
         json.object { json in
             json.string("file", submission.source?.file ?? submission.file)
             json.string("unit", submission.unit)
@@ -85,8 +86,36 @@ public enum JSONReport {
                 json.string("computed", grade.computed?.name)
                 json.string("recomputed", grade.recomputed?.name)
             }
+            write(coverage, into: &json)
             json.array("findings") { json in
                 for finding in result.findings { write(finding, language: language, into: &json) }
+            }
+        }
+    }
+
+    /// `coverage`: what of the table was read, and so what its findings rest on.
+    static func write(_ coverage: Coverage, into json: inout JSONWriter) {
+        json.object("coverage") { json in
+            json.bool("checked", coverage.isChecked)
+            json.string("budget", coverage.budget.rawValue)
+            json.object("indicators") { json in
+                json.number("read", coverage.indicatorsRead)
+                json.number("seen", coverage.indicatorRowsSeen)
+                json.bool("headerFound", coverage.indicatorHeaderFound)
+            }
+            json.string("total", coverage.total.rawValue)
+            json.bool("totalPartsRead", coverage.totalPartsRead)
+            json.key("columns")
+            if let columns = coverage.columns {
+                json.array { json in
+                    for column in columns { json.string(column.rawValue) }
+                }
+            } else {
+                json.null()
+            }
+            json.object("unverified") { json in
+                json.number("indicators", coverage.unverifiedIndicators)
+                json.decimal("points", coverage.unverifiedPoints, decimals: 2)
             }
         }
     }

@@ -40,6 +40,7 @@ public enum MarkdownReport {
         appendFact(t[.file], model.file, to: &out)
         if let document = model.document { appendFact(t[.document], document, to: &out) }
         appendFact(t[.money], model.money, to: &out)
+        appendFact(t[.coverage], model.coverage, to: &out)
 
         let headline = model.headline
         out += "\n## "

@@ -4,7 +4,7 @@ import JixiaoAudit
 
 /// A fixed word of the HTML, Markdown and dashboard reports.
 enum ReportLabel: Int, CaseIterable {
-    case reportTitle, unit, field, value, project, tableTitle, level, year, rubric, file, document, money
+    case reportTitle, unit, field, value, project, tableTitle, level, year, rubric, file, document, money, coverage
     case headline, total, grade, claimed, sumOfParts, byRules, budget, initial, adjusted, executed, points
     case rate, score, claimedShort, computedShort, indicators, level1, level2, level3, target, actual
     case claimedScore, computedScore, reason, source, subtotal, chart, findings
@@ -28,6 +28,7 @@ enum ReportLabel: Int, CaseIterable {
         case .file: LocalizedText(zh: "文件", en: "File")
         case .document: LocalizedText(zh: "来源文档", en: "Source document")
         case .money: LocalizedText(zh: "金额单位", en: "Money in")
+        case .coverage: LocalizedText(zh: "读取情况", en: "What was read")
         case .headline: LocalizedText(zh: "总分与等级", en: "Total and grade")
         case .total: LocalizedText(zh: "总分", en: "Total")
         case .grade: LocalizedText(zh: "等级", en: "Grade")

@@ -24,6 +24,8 @@ struct ReportModel {
     /// The published document the table was imported from, with its table number and lines.
     var document: String?
     var money: String
+    /// What of the table was read (`CoverageText`).
+    var coverage: String
     var headline: Headline
     var budget: Budget
     var groups: [Group]
@@ -194,6 +196,7 @@ extension ReportModel {
             document = nil
         }
         money = submission.money.rawValue
+        coverage = CoverageText.line(card.coverage, language: language)
 
         let totalNotes = take { [.total, .totalPoints, .grade].contains($0.subject) }
         let rubricNotes = take { $0.subject == .rubric }

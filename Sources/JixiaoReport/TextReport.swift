@@ -12,6 +12,7 @@ public enum TextReport {
         let rubric = language == .zh ? "评分规则 \(card.rubric.id)" : "rubric \(card.rubric.id)"
         let parts = [name.isEmpty ? nil : name, year, submission.level.label.text(language), rubric].compactMap { $0 }
         return style.bold(parts.joined(separator: " · ")) + "\n" + style.dim(submission.source?.file ?? submission.file)
+            + "\n" + style.dim((language == .zh ? "读取情况：" : "read: ") + CoverageText.line(card.coverage, language: language))
     }
 
     /// The scorecard: budget row and each category with points, claimed and recomputed, then

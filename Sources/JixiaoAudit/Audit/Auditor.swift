@@ -325,17 +325,9 @@ private struct Checks {
 
     // MARK: Total and grade
 
-    /// Whether every part of the total was printed and read: the budget score (when the row
-    /// carries points) and every indicator's score, in a section read whole. A blank part is
-    /// blank, neither zero nor the recomputed value, so without it the sum says nothing.
-    var partsRead: Bool {
-        (card.budget.claimedScore != nil || card.budget.points == 0) && coverage.indicatorsComplete
-            && submission.categories.allSatisfy { $0.indicators.allSatisfy { $0.score != nil } }
-    }
-
     mutating func total() {
         let total = card.total
-        guard let claimed = total.claimed, partsRead else { return }
+        guard let claimed = total.claimed, coverage.totalPartsRead else { return }
         guard Agreement.of(claimed, against: total.computedRange, truncation: false) == .mismatch else { return }
         let budgetPart = submission.budget.score?.description ?? card.budget.score?.compact(decimals: 2) ?? "0"
         add(Finding(.totalMismatch, .total, at: submission.total.location,
@@ -351,7 +343,7 @@ private struct Checks {
         let grade = card.grade
         guard let claimed = grade.claimed else { return }
         let total: Fixed
-        if partsRead {
+        if coverage.totalPartsRead {
             total = card.total.computed
         } else if let printed = card.total.claimed {
             total = printed.number

@@ -34,6 +34,11 @@ public struct Coverage: Sendable {
     /// Indicators whose score the rules cannot recompute, and the points they carry.
     public var unverifiedIndicators: Int
     public var unverifiedPoints: Fixed
+    /// Whether every part of the total was printed and read: the budget score (when the row
+    /// carries points) and every indicator's score, in a section read whole. A blank part is
+    /// blank, neither zero nor the recomputed value, so without it the sum of the parts says
+    /// nothing about the printed total.
+    public var totalPartsRead: Bool
 
     /// Whether anything was read to check. A table with neither its budget row nor any
     /// indicator is `not-checked`, never "no findings".
@@ -60,18 +65,22 @@ extension Scorecard {
             : figures.allSatisfy({ $0 != nil }) ? .read : .partly
         let total: Coverage.Total = submission.total.score != nil ? .read
             : imported?.totalRowFound == false ? .notFound : .blank
-        var read = 0, unverified = 0, unverifiedPoints = Fixed(0)
+        var read = 0, unverified = 0, unverifiedPoints = Fixed(0), scoresRead = true
         for category in categories {
             for scored in category.indicators {
                 read += 1
+                if scored.indicator.score == nil { scoresRead = false }
                 guard scored.assessment.method == .unscored else { continue }
                 unverified += 1
                 if let points = scored.indicator.points { unverifiedPoints += points.number }
             }
         }
-        return Coverage(
+        var coverage = Coverage(
             budget: budget, total: total, indicatorsRead: read, indicatorRowsSeen: imported?.indicatorRowsSeen ?? read,
             columns: imported.map { $0.columns.sorted() }, indicatorHeaderFound: imported?.indicatorHeaderFound ?? true,
-            unverifiedIndicators: unverified, unverifiedPoints: unverifiedPoints)
+            unverifiedIndicators: unverified, unverifiedPoints: unverifiedPoints, totalPartsRead: false)
+        coverage.totalPartsRead = scoresRead && coverage.indicatorsComplete
+            && (self.budget.claimedScore != nil || self.budget.points == 0)
+        return coverage
     }
 }

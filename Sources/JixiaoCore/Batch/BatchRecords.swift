@@ -89,6 +89,8 @@ public struct BatchSummary: Sendable {
     public var duration: Double
     public var files: Int
     public var tables: Int
+    /// Tables of which nothing could be read (`not-checked`), among `tables`.
+    public var notChecked: Int
     public var errors: Int
     public var internalErrors: Int
     public var findingsBySeverity: [Severity: Int]

@@ -19,6 +19,8 @@ struct BatchWriter {
     private var errorJSON: [[UInt8]] = []
     private var files = 0
     private var tables = 0
+    /// Tables of which nothing could be read: counted apart, never as clean.
+    private var notChecked = 0
     private var internalErrors = 0
     private var bySeverity: [Severity: Int] = [:]
     private var byCode: [FindingCode: Int] = [:]
@@ -47,6 +49,7 @@ struct BatchWriter {
         files += 1
         for record in outcome.tables {
             tables += 1
+            if !record.checked { notChecked += 1 }
             summaryCSV.write(CSV.row(record.summaryRow))
             for row in record.findingRows { findingsCSV.write(CSV.row(row)) }
             summaryJSON.write(firstResult ? "\n" : ",\n")
@@ -99,6 +102,7 @@ struct BatchWriter {
             json.string("language", options.language.rawValue)
             json.number("files", files)
             json.number("tables", tables)
+            json.number("notChecked", notChecked)
             json.number("errors", errorJSON.count)
             json.object("findings") { json in
                 json.number("error", bySeverity[.error] ?? 0)
@@ -127,7 +131,7 @@ struct BatchWriter {
         try index.commit()
         return BatchSummary(
             runName: options.runName, started: started, duration: duration, files: files, tables: tables,
-            errors: errorJSON.count, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
+            notChecked: notChecked, errors: errorJSON.count, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
             largestGaps: gaps, outputDirectory: options.outputDirectory,
             outputs: [Batch.summaryCSV, Batch.findingsCSV, Batch.errorsCSV, Batch.summaryJSON, Batch.dashboard]
                 + (options.reports == .none ? [] : [Batch.reportsFolder + "/"]),

@@ -25,8 +25,17 @@ public struct TableRecord: Sendable {
     public var gradeClaimed: String
     public var gradeComputed: String
     public var gradeRecomputed: String
-    /// Claimed total minus the total the rules give (recomputed, else the sum of the parts).
+    /// Claimed total minus the total the rules give (recomputed, else the sum of the parts);
+    /// nil unless every part of the total was read.
     public var gap: Fixed?
+    /// What of the table was read: `checked`, the budget row, indicator rows read and seen, the
+    /// total, and the points the rules could not verify.
+    public var checked: Bool
+    public var budgetRead: String
+    public var indicatorsRead: Int
+    public var indicatorsSeen: Int
+    public var totalRead: String
+    public var unverifiedPoints: String
     public var findings: [FindingRecord]
     /// The result in the audit JSON contract, on one line, as UTF-8.
     public var json: [UInt8]
@@ -64,7 +73,8 @@ extension TableRecord {
     public static let summaryHeader = [
         "file", "table", "unit", "level", "project", "year", "rubric", "budget", "spent",
         "rate_claimed", "rate_computed", "total_claimed", "total_computed", "total_recomputed",
-        "grade_claimed", "grade_computed", "grade_recomputed", "errors", "warnings", "infos", "report",
+        "grade_claimed", "grade_computed", "grade_recomputed", "errors", "warnings", "infos",
+        "checked", "budget_read", "indicators_read", "indicators_seen", "total_read", "unverified_points", "report",
     ]
 
     public static let findingsHeader = [
@@ -78,6 +88,7 @@ extension TableRecord {
             file, String(table), unit ?? "", level, project ?? "", String(year), rubric, budget, spent,
             rateClaimed, rateComputed, totalClaimed, totalComputed, totalRecomputed,
             gradeClaimed, gradeComputed, gradeRecomputed, String(counts.error), String(counts.warning), String(counts.info),
+            checked ? "yes" : "no", budgetRead, String(indicatorsRead), String(indicatorsSeen), totalRead, unverifiedPoints,
             report ?? "",
         ]
     }
@@ -113,7 +124,14 @@ extension TableRecord {
         gradeClaimed = card.grade.claimed ?? ""
         gradeComputed = card.grade.computed?.name ?? ""
         gradeRecomputed = card.grade.recomputed?.name ?? ""
-        gap = card.total.claimed.map { $0.number - (card.total.recomputed ?? card.total.computed) }
+        let coverage = card.coverage
+        gap = coverage.totalPartsRead ? card.total.claimed.map { $0.number - (card.total.recomputed ?? card.total.computed) } : nil
+        checked = coverage.isChecked
+        budgetRead = coverage.budget.rawValue
+        indicatorsRead = coverage.indicatorsRead
+        indicatorsSeen = coverage.indicatorRowsSeen
+        totalRead = coverage.total.rawValue
+        unverifiedPoints = coverage.unverifiedPoints.compact(decimals: 2)
         findings = result.findings.map { FindingRecord($0, language: language) }
         json = JSONReport.result(result, language: language)
         self.report = report

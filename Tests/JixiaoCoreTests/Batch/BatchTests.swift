@@ -79,6 +79,21 @@ struct BatchOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.contains(OutputFile.partialSuffix) })
     }
 
+    /// A table of which nothing could be read is counted apart, as not checked, in every output.
+    @Test func aTableReadNotAtAllIsCountedAsNotChecked() async throws {
+        let folder = try scratchFolder("not-checked")
+        let table = ["2023年度项目支出绩效自评表", "\t年度资金总额\t\t\t", "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"]
+        #expect(FileManager.default.createFile(atPath: folder + "/table.txt", contents: Data(table.joined(separator: "\n").utf8)))
+        let summary = try await runBatch([folder + "/table.txt"], out: folder + "/out")
+        #expect(summary.tables == 1 && summary.notChecked == 1)
+        #expect(BatchReport.summary(summary, language: .zh).contains("1 张未能读取、未核查"))
+        let rows = CSVText.rows(try read(folder + "/out/summary.csv"))
+        #expect(rows[1][rows[0].firstIndex(of: "checked")!] == "no")
+        let json = try read(folder + "/out/summary.json")
+        #expect(json.contains("\"coverage\":{\"checked\":false,\"budget\":\"not-read\""))
+        #expect(json.contains("\"notChecked\":1"))
+    }
+
     /// A batch over the examples writes every output; the CSVs read back with Chinese intact.
     @Test func writesEveryOutputReadableAsCSV() async throws {
         let out = try scratchFolder("examples")
@@ -102,6 +117,10 @@ struct BatchOutputTests {
         #expect(seed003[header.firstIndex(of: "total_claimed")!] == "96")
         #expect(seed003[header.firstIndex(of: "total_computed")!] == "97")
         #expect(Int(seed003[header.firstIndex(of: "errors")!])! >= 1)
+        for (column, value) in [("checked", "yes"), ("budget_read", "read"), ("indicators_read", "19"),
+                                ("indicators_seen", "19"), ("total_read", "read"), ("unverified_points", "0")] {
+            #expect(seed003[header.firstIndex(of: column)!] == value, "\(column)")
+        }
         let report = seed003[header.firstIndex(of: "report")!]
         #expect(try read(out + "/" + report).contains("市委老干部局"))
 
