@@ -379,6 +379,7 @@ import Testing
         ValueCase("10 万元，以内", .unscorable(.contradictory)),
         ValueCase("不少于上年 95%", .unscorable(.contradictory)),
         ValueCase("2000 元/人/年", .unscorable(.severalValues)),
+        ValueCase("2000 元/人·年", .unscorable(.severalValues)),
         ValueCase(String(repeating: "完成", count: 300), .unscorable(.tooLong)),
     ]
 
