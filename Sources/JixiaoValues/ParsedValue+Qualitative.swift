@@ -9,6 +9,9 @@ extension ParsedValue {
             case improved
             /// A ``ValueVocabulary/noIncident`` word (无, 零, 未发生).
             case noIncident
+            /// An actual that repeats its target word for word (`符合相关文件要求` against the
+            /// same): the best band, and ``word`` is the repeated text.
+            case repeatsTarget
         }
 
         /// The band name from the vocabulary (`达成`, `部分达成`, `未达成`).

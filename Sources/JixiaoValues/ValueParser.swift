@@ -76,17 +76,28 @@ public final class ValueParser: Sendable {
         scalar == " " || scalar == "." || scalar == "…"
     }
 
-    private func read(_ text: String) throws(Stop) -> ParsedValue {
+    /// The text normalised, without the spaces and punctuation around it (`良好。` is `良好`).
+    static func core(_ text: String) -> ValueText {
+        var chars = ValueTextNormalizer.normalize(text)
+        trim(&chars)
+        return chars
+    }
+
+    private static func trim(_ chars: inout ValueText) {
+        while let last = chars.last, isTrailingNoise(last) || isClauseSeparator(last) {
+            chars.removeLast()
+        }
+        let leading = chars.prefix { $0 == " " || isClauseSeparator($0) }.count
+        chars.removeFirst(leading)
+    }
+
+    func read(_ text: String, readsUnlistedUnits: Bool = false) throws(Stop) -> ParsedValue {
         var chars = ValueTextNormalizer.normalize(text)
         // A character may take several scalars: count characters only when the scalars are too many.
         if chars.count > Self.maximumLength, chars.text(chars.indices).count > Self.maximumLength {
             throw Stop(.tooLong)
         }
-        while let last = chars.last, Self.isTrailingNoise(last) || Self.isClauseSeparator(last) {
-            chars.removeLast()
-        }
-        let leading = chars.prefix { $0 == " " || Self.isClauseSeparator($0) }.count
-        chars.removeFirst(leading)
+        Self.trim(&chars)
         guard chars.contains(where: { ValueTextNormalizer.isLetter($0) || ValueTextNormalizer.isDigit($0) }) else {
             throw Stop(.empty)
         }
@@ -98,7 +109,8 @@ public final class ValueParser: Sendable {
             case .malformed(let digits): throw Stop(.malformedNumber, digits)
             }
         }
-        let reading = ValueReading(chars: chars, numbers: numbers, index: index)
+        let reading = ValueReading(
+            chars: chars, numbers: numbers, index: index, readsUnlistedUnits: readsUnlistedUnits)
         if numbers.isEmpty {
             return try reading.qualitative()
         }
@@ -111,6 +123,10 @@ struct ValueReading {
     let chars: ValueText
     let numbers: [ValueNumber]
     let index: ValueVocabularyIndex
+    /// Also read a measure word the vocabulary does not list (`14种`, `25TB`) and a compound
+    /// rate (`元/人*月`) as units. Such a reading is kept only when target and actual print the
+    /// same unit (``ValueParser/parse(target:actual:)``); read alone, both are unscorable.
+    var readsUnlistedUnits = false
 
     typealias Stop = ValueParser.Stop
 

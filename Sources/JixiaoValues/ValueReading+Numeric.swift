@@ -69,6 +69,9 @@ extension ValueReading {
         if !prefix.percentOf, let match = index.units.longestMatch(in: chars, at: position, upTo: end) {
             unit = match.tag
             position += match.length
+        } else if !prefix.percentOf, readsUnlistedUnits, let word = try unlistedUnit(at: position, before: end) {
+            unit = .count(text(word))
+            position = word.upperBound
         }
         let per = try readPer(prefix.per, at: &position, before: end)
         try checkApproximate(after: position, before: end)
@@ -83,7 +86,7 @@ extension ValueReading {
             position += match.length
         }
         let comparator = try agreed(comparators, clause)
-        if let word = firstWord(["之前", "以前", "之后", "以后", "前", "后"], at: position, before: end) {
+        if let word = firstWord(Self.timeWords, at: position, before: end) {
             throw Stop(.ambiguousTime, text(number.start..<(position + word.length)))
         }
         try checkLabel(prefix.label)
@@ -323,14 +326,48 @@ extension ValueReading {
         return prefix
     }
 
-    /// `/日`, `/人` after the number and unit: what it counts per.
+    /// `/日`, `/人` after the number and unit: what it counts per. A compound rate (`/人*月`,
+    /// `/人·月`, `/人/月`) is read as `人·月` only with ``readsUnlistedUnits``; else it stops the
+    /// reading as a second figure, as `*` and `/` always have.
     private func readPer(_ per: String?, at position: inout Int, before end: Int) throws(Stop) -> String? {
         guard position < end, chars[position] == "/" else { return per }
         guard let match = index.periodsAfter.longestMatch(in: chars, at: position + 1, upTo: end), per == nil else {
             throw Stop(.ambiguousTime, text(position..<end))
         }
         position += 1 + match.length
-        return match.tag
+        var compound = match.tag
+        while position < end, ValueVocabularyIndex.isRateJoiner(chars[position]),
+            let next = index.periodsAfter.longestMatch(in: chars, at: position + 1, upTo: end)
+        {
+            guard readsUnlistedUnits else {
+                // `/`, `*` and `×` stop the reading with the trailing text (checkSymbols), after the
+                // label's checks; a middle dot would pass there unseen, so it stops here.
+                if "/*×".unicodeScalars.contains(chars[position]) { break }
+                throw Stop(.severalValues, String(chars[position]))
+            }
+            compound += "·" + next.tag
+            position += 1 + next.length
+        }
+        return compound
+    }
+
+    /// The measure word after a number that no list holds (`种` in `14种以上`, `TB`): up to four
+    /// letters, ending where a comparator, an approximation or a time word begins. Nil when none
+    /// stands there or the letters run on (prose, not a unit).
+    private func unlistedUnit(at start: Int, before end: Int) throws(Stop) -> Range<Int>? {
+        let longest = 4
+        var position = start
+        while position < end, ValueTextNormalizer.isLetter(chars[position]),
+            index.comparatorsAfter.longestMatch(in: chars, at: position, upTo: end) == nil,
+            firstWord(Self.approximateWords, at: position, before: end) == nil,
+            firstWord(Self.timeWords, at: position, before: end) == nil
+        {
+            position += 1
+            if position - start > longest { return nil }
+        }
+        guard position > start else { return nil }
+        try checkResidual(start..<position)
+        return start..<position
     }
 
     /// The one comparator all the words agree on; nil when none was written.
@@ -340,8 +377,13 @@ extension ValueReading {
         return first
     }
 
+    /// Words after a number that make it approximate (`500 人左右`, `100 余人`).
+    private static let approximateWords = ["左右", "上下", "余", "多", "许", "来"]
+    /// Words after a number that make it a time (`10 日前`); the comparator of a date.
+    private static let timeWords = ["之前", "以前", "之后", "以后", "前", "后"]
+
     private func checkApproximate(after position: Int, before end: Int) throws(Stop) {
-        if let word = firstWord(["左右", "上下", "余", "多", "许", "来"], at: position, before: end) {
+        if let word = firstWord(Self.approximateWords, at: position, before: end) {
             throw Stop(.approximate, word.word)
         }
     }

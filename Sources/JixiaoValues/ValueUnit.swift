@@ -95,6 +95,7 @@ struct ValueUnitTable: Sendable {
         }
 
         add("%", .percent)
+        entries.append(("百分比", .percent))  // `≥100百分比`: a spelling of %, not a unit of its own
         add("‰", .percent, base: "%", factor: Fixed(significand: 1, decimals: 1))
         add("百分点", .percent)
         add("个百分点", .percent, base: "百分点")

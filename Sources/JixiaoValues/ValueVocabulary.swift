@@ -58,13 +58,18 @@ public struct ValueVocabulary: Sendable, Hashable {
     public var changes: [String]
     /// Count units (人次, 次, 人, 户 …); each is its own unit, with 万 and 亿 forms (万人次).
     public var countUnits: [String]
+    /// What a template prints for "no target" (一, 无, /, —): a 年度指标值 that is one of these
+    /// and nothing else is blank, like an empty cell. Only targets: an actual of 无 still means
+    /// "no incident".
+    public var placeholders: [String]
 
     public init(
         atLeast: ComparatorWords, moreThan: ComparatorWords, atMost: ComparatorWords,
         lessThan: ComparatorWords, equal: ComparatorWords,
         bands: [Band], improved: [String], improvedBand: String,
         noIncident: [String], noIncidentBand: String,
-        negations: [String], neutral: [String], changes: [String], countUnits: [String]
+        negations: [String], neutral: [String], changes: [String], countUnits: [String],
+        placeholders: [String] = []
     ) {
         self.atLeast = atLeast
         self.moreThan = moreThan
@@ -80,6 +85,7 @@ public struct ValueVocabulary: Sendable, Hashable {
         self.neutral = neutral
         self.changes = changes
         self.countUnits = countUnits
+        self.placeholders = placeholders
     }
 
     /// The words for `comparator`.

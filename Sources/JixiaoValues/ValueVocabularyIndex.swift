@@ -28,6 +28,12 @@ final class ValueVocabularyIndex: Sendable {
     let periodsAfter: ValueWordList<String>
     let improvedBand: String
     let noIncidentBand: String
+    /// The best band, for an actual that repeats its target word for word; nil with no bands.
+    let achievedBand: String?
+    /// ``ValueVocabulary/placeholders``, normalised, and the longest of them in UTF-8 bytes: a
+    /// longer text is not looked up.
+    let placeholders: Set<ValueText>
+    let placeholderBytes: Int
 
     init(_ vocabulary: ValueVocabulary) {
         var before: [(String, ValueComparator)] = []
@@ -72,5 +78,16 @@ final class ValueVocabularyIndex: Sendable {
         periodsAfter = ValueWordList(perAfter)
         improvedBand = vocabulary.improvedBand
         noIncidentBand = vocabulary.noIncidentBand
+        achievedBand = vocabulary.bands.first?.band
+        placeholders = Set(vocabulary.placeholders.map(ValueTextNormalizer.normalize).filter { !$0.isEmpty })
+        placeholderBytes = vocabulary.placeholders.map(\.utf8.count).max() ?? 0
+    }
+
+    /// What joins the parts of a compound rate: `元/人*月`, `元/人·月`, `元/人/月`.
+    static func isRateJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "/", "*", "×", "·", "・", "•", "∙", "⋅": true
+        default: false
+        }
     }
 }

@@ -149,6 +149,7 @@ import Testing
     /// Units, money, counts, rates per period.
     static let units: [ValueCase] = [
         ValueCase("5000 元", .bare("5000", "元")),
+        ValueCase("≥100百分比", .quantity(.atLeast, "100", "%")),
         ValueCase("1.5 亿元", .bare("1.5", "亿元")),
         ValueCase("1,614.46万元", .bare("1614.46", "万元")),
         ValueCase("12,345 元", .bare("12345", "元")),
@@ -378,6 +379,7 @@ import Testing
         ValueCase("10 万元，以内", .unscorable(.contradictory)),
         ValueCase("不少于上年 95%", .unscorable(.contradictory)),
         ValueCase("2000 元/人/年", .unscorable(.severalValues)),
+        ValueCase("2000 元/人·年", .unscorable(.severalValues)),
         ValueCase(String(repeating: "完成", count: 300), .unscorable(.tooLong)),
     ]
 

@@ -72,10 +72,7 @@ public enum IndicatorScorer {
     public static func assess(
         _ indicator: Submission.Indicator, rule: Rubric.IndicatorRule?, rubric: Rubric
     ) -> IndicatorAssessment {
-        let target = indicator.target.map { rubric.values.parse($0) }
-        let actual = indicator.actual.map { text in
-            target.map { rubric.values.parse(actual: text, target: $0) } ?? rubric.values.parse(text)
-        }
+        let (target, actual) = rubric.values.parse(target: indicator.target, actual: indicator.actual)
         var assessment = IndicatorAssessment(target: target, actual: actual)
         guard let points = indicator.points?.number, points > 0 else { return assessment }
 

@@ -82,6 +82,7 @@ extension Rubric {
             qualitative: bands)
         var vocabulary = try readVocabulary(top.mapping("values", allowed: [
             "at-least", "more-than", "at-most", "less-than", "equal", "improved", "no-incident", "count-units",
+            "placeholders",
         ]))
         if !bands.isEmpty {
             vocabulary.bands = bands.map { ValueVocabulary.Band(band: $0.name, words: $0.words) }
@@ -160,6 +161,7 @@ extension Rubric {
         if map.optional("improved") != nil { vocabulary.improved = try map.texts("improved") }
         if map.optional("no-incident") != nil { vocabulary.noIncident = try map.texts("no-incident") }
         if map.optional("count-units") != nil { vocabulary.countUnits = try map.texts("count-units") }
+        if map.optional("placeholders") != nil { vocabulary.placeholders = try map.texts("placeholders") }
         return vocabulary
     }
 
