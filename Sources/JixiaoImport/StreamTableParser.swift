@@ -77,9 +77,18 @@ struct StreamTableParser: TableParsing {
                 if !rest.isEmpty { break scan }
             }
             let line = lines[budgetIndex].number
-            if numbers.count == order.count {
-                var values: [Submission.BudgetFigure: PrintedNumber] = [:]
-                for (column, number) in zip(order, numbers) { values[column] = number }
+            var values: [Submission.BudgetFigure: PrintedNumber]?
+            switch BudgetCells.place(numbers, in: order) {
+            case .inOrder(let placed):
+                values = placed
+            case .collapsed(let placed):
+                values = placed
+                note(line, .budget(nil), zh: "第 \(line) 行起的资金总额只有 \(numbers.count) 个数，按执行率与预算数、执行数的关系确定了各数所属栏目",
+                     en: "the budget total from line \(line) has \(numbers.count) figures, placed by how the rate fits the amounts")
+            case .unplaced:
+                values = nil
+            }
+            if let values {
                 budget.initial = values[.initial]
                 budget.adjusted = values[.adjusted]
                 budget.executed = values[.executed]

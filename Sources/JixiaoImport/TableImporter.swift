@@ -269,30 +269,42 @@ struct GridTableParser: TableParsing {
         }
         if order.isEmpty { order = Submission.BudgetFigure.allCases }
         let start = headerIndex.map { $0 + 1 } ?? rows.startIndex
-        guard let totalIndex = rows[start...].firstIndex(where: { row in
-            row.filled.contains(where: Labels.isBudgetTotalLabel) && row.filled.contains { PrintedNumber(parsing: $0) != nil }
-        }) else {
+        // The row by its label; its figures on the same line or, for a label alone on its line,
+        // on the next (`年度资金总额 |` then `| 45.2 | 44.87 | …`).
+        var found: (label: Int, figures: GridRow)?
+        for index in rows[start...].indices where rows[index].filled.contains(where: Labels.isBudgetTotalLabel) {
+            if rows[index].filled.contains(where: { PrintedNumber(parsing: $0) != nil }) {
+                found = (index, rows[index])
+                break
+            }
+            if let next = rows[(index + 1)...].first(where: { !$0.filled.isEmpty }),
+               next.filled.first.flatMap(PrintedNumber.init(parsing:)) != nil, !next.filled.contains(where: Labels.isBudgetTotalLabel) {
+                found = (index, next)
+                break
+            }
+        }
+        guard let (totalIndex, row) = found else {
             note(title.number, .budget(nil), zh: "未找到年度资金总额一行，预算数、执行数、执行率均未能读取",
                  en: "no 年度资金总额 row found: the budget, spending and rate cannot be read")
             return budget
         }
-        let row = rows[totalIndex]
         budgetRowFound = true
         var values: [Submission.BudgetFigure: PrintedNumber] = [:]
-        if row.positional, !columns.isEmpty,
-           columns.values.allSatisfy({ row.cell($0) == nil || PrintedNumber(parsing: row.cell($0)!) != nil }),
-           columns.values.contains(where: { row.cell($0) != nil }) {
-            for (column, index) in columns {
-                if let cell = row.cell(index) { values[column] = PrintedNumber(parsing: cell) }
-            }
+        if let lined = Self.linedUp(row, columns: columns) {
+            values = lined
         } else {
-            let labelIndex = row.cells.firstIndex(where: Labels.isBudgetTotalLabel) ?? 0
+            let labelIndex = row.cells.firstIndex(where: Labels.isBudgetTotalLabel) ?? -1
             let numbers = row.cells[(labelIndex + 1)...].compactMap { PrintedNumber(parsing: $0) }
-            if numbers.count == order.count {
-                for (column, number) in zip(order, numbers) { values[column] = number }
-            } else {
-                note(row.line, .budget(nil), zh: "第 \(row.line) 行年度资金总额有 \(numbers.count) 个数，与表头 \(order.count) 栏对不上，未能读取",
-                     en: "the 年度资金总额 row on line \(row.line) has \(numbers.count) numbers for \(order.count) header columns; not read")
+            switch BudgetCells.place(numbers, in: order) {
+            case .inOrder(let placed):
+                values = placed
+            case .collapsed(let placed):
+                values = placed
+                note(row.line, .budget(nil), zh: "第 \(row.line) 行年度资金总额只有 \(numbers.count) 个数（空栏已合并），按执行率与预算数、执行数的关系确定了各数所属栏目",
+                     en: "the 年度资金总额 row on line \(row.line) has \(numbers.count) figures (blank cells collapsed), placed by how the rate fits the amounts")
+            case .unplaced:
+                note(row.line, .budget(nil), zh: "第 \(row.line) 行年度资金总额有 \(numbers.count) 个数，与表头 \(order.count) 栏对不上，无法确定各数所属栏目，未能读取",
+                     en: "the 年度资金总额 row on line \(row.line) has \(numbers.count) figures for \(order.count) header columns, which cannot be placed with certainty; not read")
             }
         }
         budget.initial = values[.initial]
@@ -311,6 +323,20 @@ struct GridTableParser: TableParsing {
         }
         breakdown = Self.breakdown(rows, total: totalIndex, columns: columns)
         return budget
+    }
+
+    /// The figures of a row whose cells line up with the header's columns: as long as the header,
+    /// a number or a blank under each budget column, percentages only under 执行率. A flattened
+    /// row whose blank cells collapsed is shorter, or puts a figure under the wrong column.
+    static func linedUp(_ row: GridRow, columns: [Submission.BudgetFigure: Int]) -> [Submission.BudgetFigure: PrintedNumber]? {
+        guard row.positional, let last = columns.values.max(), row.cells.count > last else { return nil }
+        var values: [Submission.BudgetFigure: PrintedNumber] = [:]
+        for (column, index) in columns {
+            guard let cell = row.cell(index) else { continue }
+            guard let number = PrintedNumber(parsing: cell) else { return nil }
+            values[column] = number
+        }
+        return !values.isEmpty && BudgetCells.fitsColumns(values) ? values : nil
     }
 
     static func budgetName(_ column: Submission.BudgetFigure) -> String {

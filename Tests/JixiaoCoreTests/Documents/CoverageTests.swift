@@ -121,3 +121,36 @@ import Testing
         #expect(CoverageText.line(result.scorecard.coverage, language: .zh).hasPrefix("未核查"))
     }
 }
+
+/// The same clean table flattened as a web page does: `|`-separated, blank cells collapsed, or
+/// the budget label alone on its line.
+@Suite struct BudgetRowLayoutTests {
+    static func piped(_ budgetRows: [String]) -> [String] {
+        var rows = CoverageTests.rows.map { row in
+            "| " + row.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: " | ") + " |"
+        }
+        rows.replaceSubrange(3...3, with: budgetRows)
+        return rows
+    }
+
+    @Test func aCollapsedBudgetRowIsReadByItsAnchors() throws {
+        let result = try CoverageTests.audit(Self.piped(["| 年度资金总额 | 100 | 90 | 10 | 90.00% | 9 |"]))
+        let budget = result.scorecard.submission.budget
+        #expect(budget.initial == nil && budget.adjusted?.description == "100" && budget.executed?.description == "90")
+        #expect(budget.rate?.description == "90.00%" && budget.score?.description == "9")
+        #expect(result.findings.filter { $0.severity != .info }.isEmpty)
+    }
+
+    @Test func aLabelAloneOnItsLineTakesTheFiguresBelow() throws {
+        let result = try CoverageTests.audit(Self.piped(["| 年度资金总额 |", "| 100 | 100 | 90 | 10 | 90.00% | 9 |"]))
+        #expect(result.scorecard.submission.budget.executed?.description == "90")
+        #expect(result.scorecard.coverage.budget == .read)
+        #expect(result.findings.filter { $0.severity != .info }.isEmpty)
+    }
+
+    @Test func aCollapsedRowThatDoesNotAddUpIsNotReadNorAccused() throws {
+        let result = try CoverageTests.audit(Self.piped(["| 年度资金总额 | 100 | 90 | 10 | 95.00% | 9 |"]))
+        #expect(result.scorecard.coverage.budget == .notRead)
+        #expect(!result.findings.contains { $0.code == .rateMismatch || $0.code == .totalMismatch })
+    }
+}
