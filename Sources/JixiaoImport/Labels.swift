@@ -121,7 +121,8 @@ enum Labels {
     static func isBudgetTotalLabel(_ cell: String) -> Bool {
         let text = DocumentText.compact(cell)
         if text.hasPrefix("其中") { return false }
-        return ["年度资金总额", "资金总额", "年度资金总额：", "合计", "总计", "资金合计", "年度资金合计", "项目资金总额"].contains(text)
+        return ["年度资金总额", "资金总额", "年度资金总额：", "合计", "总计", "资金合计", "年度资金合计", "项目资金总额",
+                "年度财政资金总额", "财政资金总额", "总额"].contains(text)
     }
 
     /// A 其中 sub-row of the budget section: 当年财政拨款, 上年结转, 其他资金.
@@ -146,8 +147,8 @@ enum Labels {
         if text.contains("偏差") || text.contains("原因分析") || text.contains("改进措施") { return .reason }
         if text.contains("实际完成") || text == "完成值" || text.contains("实际值") || text.contains("实际完成值") { return .actual }
         if text.contains("指标值") || text.contains("目标值") || text == "年度目标值" { return .target }
-        if text.hasPrefix("得分") || text == "自评得分" { return .score }
-        if text.hasPrefix("分值") || text == "权重" || text == "分值（权重）" { return .points }
+        if text.hasPrefix("得分") || text.hasPrefix("自评得分") || text.hasPrefix("自评分") { return .score }
+        if text.hasPrefix("分值") || text.hasPrefix("权重") { return .points }
         return nil
     }
 
@@ -214,9 +215,13 @@ enum Labels {
 
     enum TableKind: Sendable, Hashable {
         case department, project, baseData
+        /// A self-evaluation table whose title names no level (绩效目标自评表): its rows tell.
+        case unnamed
     }
 
-    /// The kind of table a title line announces, or nil when the line is not a title.
+    /// The kind of table a title line announces, or nil when the line is not a title:
+    /// 项目支出绩效自评表, 部门整体支出绩效自评表, 部门整体绩效自评表, 项目自评表, 绩效目标自评表 …,
+    /// with `附件:` or a year (`(2022年度)`) around it.
     static func titleKind(_ line: String) -> TableKind? {
         // Every title below ends in 表; most lines hold none, which a scalar scan tells fast.
         guard line.unicodeScalars.contains("表") else { return nil }
@@ -226,7 +231,12 @@ enum Labels {
         guard text.contains("自评表") || text.contains("评价表") && text.contains("绩效") else { return nil }
         if text.contains("项目") { return .project }
         if text.contains("整体") || text.contains("部门") || text.contains("单位") { return .department }
-        return nil
+        return .unnamed
+    }
+
+    /// The level of a table whose title does not say it: a project table names its project.
+    static func kind(ofBody lines: some Collection<DocumentText.Line>) -> TableKind {
+        lines.contains { $0.compact.contains("项目名称") || $0.compact.contains("项目支出名称") } ? .project : .department
     }
 
     enum NameField: Sendable, Hashable {

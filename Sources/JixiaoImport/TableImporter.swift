@@ -21,13 +21,17 @@ struct ImportedTable: Sendable {
 
 /// Finds the self-evaluation tables of a document and reads each into a submission.
 enum TableImporter {
-    /// The tables announced by title lines, each up to the next title. Titles that only name a
-    /// table (a list of attachments) are skipped: a table must have a budget row or an indicator
-    /// header before the next title.
+    /// The tables of a document: those announced by title lines, each up to the next title, and
+    /// those found by their structure where no title announces them (an indicator header, DOMAIN.md
+    /// §8: the title may be missing, or be a heading that only names the table). Titles that only
+    /// name a table (a list of attachments) are skipped: a table must have a budget row or an
+    /// indicator header before the next title.
     static func regions(in document: DocumentText, time: inout TimeLimit.Ticker) -> [TableRegion] {
         var titles: [(Int, Labels.TableKind)] = []
+        var anchors: [Int] = []
         for line in document.lines {
             if time.isExpired() { return [] }
+            if isIndicatorHeader(line) { anchors.append(line.number) }
             let text = line.filledCells.joined(separator: " ")
             guard line.filledCells.count <= 2, let kind = Labels.titleKind(text) else { continue }
             titles.append((line.number, kind))
@@ -42,15 +46,55 @@ enum TableImporter {
             switch kind {
             case .baseData:
                 hasContent = body.contains { $0.compact.contains("编制数") || $0.compact.contains("三公经费") }
-            case .department, .project:
+            case .department, .project, .unnamed:
                 hasContent = body.contains { line in
                     let compact = line.compact
                     return compact.contains("三级指标") || compact.contains("一级指标") || compact.contains("年度资金总额")
                 }
             }
-            if hasContent { regions.append(TableRegion(kind: kind, titleLine: number, endLine: end)) }
+            guard hasContent else { continue }
+            regions.append(TableRegion(kind: kind == .unnamed ? Labels.kind(ofBody: body) : kind, titleLine: number, endLine: end))
         }
-        return regions
+        return (regions + untitled(anchors, in: document, outside: regions)).sorted { $0.titleLine < $1.titleLine }
+    }
+
+    /// A self-evaluation's indicator header: three or more column names in its cells (or words,
+    /// for text whose columns came out space-separated), one of them 得分 or 分值 — a table of
+    /// targets without scores (a 绩效目标表) is not a self-evaluation.
+    static func isIndicatorHeader(_ line: DocumentText.Line) -> Bool {
+        let cells = line.shape == .plain ? line.text.split(whereSeparator: \.isWhitespace).map(String.init) : line.filledCells
+        guard cells.count >= 3 else { return false }
+        let columns = Set(cells.compactMap(Labels.indicatorColumn))
+        return columns.count >= 3 && (columns.contains(.score) || columns.contains(.points))
+    }
+
+    /// The tables that indicator headers show where no title announced one. Each starts after the
+    /// text above it: the table's rows reach up, over blank lines, to the nearest line of prose or
+    /// heading, which stands as its title (its year, if it names one, is the table's); it ends
+    /// where the next table starts.
+    static func untitled(_ anchors: [Int], in document: DocumentText, outside regions: [TableRegion]) -> [TableRegion] {
+        var found: [TableRegion] = []
+        for anchor in anchors {
+            let covered = (regions + found).contains { $0.titleLine < anchor && anchor <= $0.endLine }
+            guard !covered else { continue }
+            let floor = (regions + found).filter { $0.titleLine < anchor }.map(\.endLine).max() ?? 0
+            var top = anchor - 1
+            while top > floor, let line = document.line(top), line.isBlank || line.shape != .plain || isTableLabelLine(line) {
+                top -= 1
+            }
+            guard top >= 1, top > floor else { continue }
+            let next = (regions + found).filter { $0.titleLine > anchor }.map(\.titleLine).min()
+            let end = (next ?? document.lines.count + 1) - 1
+            let body = document.lines[top..<min(end, document.lines.count)]
+            found.append(TableRegion(kind: Labels.kind(ofBody: body), titleLine: top, endLine: end))
+        }
+        return found
+    }
+
+    /// A plain line that belongs to a table's head: a name row (单位名称 …) or the budget row.
+    static func isTableLabelLine(_ line: DocumentText.Line) -> Bool {
+        let first = line.text.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+        return Labels.nameField(first) != nil || Labels.isBudgetTotalLabel(first) || isIndicatorHeader(line)
     }
 
     /// Reads the table of `region`: as a grid when its rows are tab- or `|`-separated, else as
