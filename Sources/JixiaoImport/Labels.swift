@@ -152,6 +152,30 @@ enum Labels {
         return nil
     }
 
+    /// The two cells a target printed in three columns adds to 指标值.
+    enum TargetPart: Sendable {
+        /// 指标性质 (also 指标方向): `≥`, `≤`, `=`, or 正向 / 反向.
+        case comparator
+        /// 度量单位 (also 计量单位, 单位).
+        case unit
+    }
+
+    static func targetPart(_ cell: String) -> TargetPart? {
+        let text = DocumentText.compact(cell)
+        if text == "指标性质" || text == "指标方向" { return .comparator }
+        if text == "度量单位" || text == "计量单位" || text == "单位" { return .unit }
+        return nil
+    }
+
+    /// A 指标性质 cell as the comparator it means; nil for words that say none (定性, 定量).
+    static func comparator(ofTargetKind cell: String) -> String? {
+        let text = DocumentText.compact(cell)
+        if ["≥", "≤", "=", ">", "<", "≧", "≦", "＞", "＜", "＝"].contains(text) { return text }
+        if text.hasPrefix("正向") { return "≥" }
+        if text.hasPrefix("反向") { return "≤" }
+        return nil
+    }
+
     /// Where each budget column's header occurs in `text` (spaces and parenthesised notes such as
     /// `（分值×执行率）` removed), for reading the columns' order.
     static func budgetColumns(in text: String) -> [(column: Submission.BudgetFigure, offset: Int)] {

@@ -164,6 +164,8 @@ struct GridTableParser: TableParsing {
     var notes: [ImportNote] = []
     var breakdown = BudgetBreakdown()
     var budgetRowFound = false
+    /// The columns of a target printed in three (指标性质 | 指标值 | 度量单位), when the form has them.
+    var targetColumns: (comparator: Int?, unit: Int?) = (nil, nil)
     var time = TimeLimit.Ticker()
 
     init(file: String, region: TableRegion, title: DocumentText.Line, rows: [GridRow], documentYear: Int?) {
@@ -207,6 +209,11 @@ struct GridTableParser: TableParsing {
             let header = rows[indicatorHeader]
             for (index, cell) in header.cells.enumerated() {
                 if let column = Labels.indicatorColumn(cell), columns[column] == nil { columns[column] = index }
+                switch Labels.targetPart(cell) {
+                case .comparator?: targetColumns.comparator = targetColumns.comparator ?? index
+                case .unit?: targetColumns.unit = targetColumns.unit ?? index
+                case nil: break
+                }
             }
             for row in rows[(indicatorHeader + 1)...] {
                 if time.isExpired(row.cells.count) { return nil }
@@ -506,7 +513,7 @@ struct GridTableParser: TableParsing {
             parts.level2 = DocumentText.compact(cell)
         }
         parts.name = row.cell(columns[.level3])
-        parts.target = row.cell(columns[.target])
+        parts.target = target(row, column: columns[.target])
         parts.actual = row.cell(columns[.actual])
         parts.reason = row.cell(columns[.reason])
         if let cell = row.cell(columns[.points]) {
@@ -518,9 +525,18 @@ struct GridTableParser: TableParsing {
             parts.score = number
         }
         // Cells right of every known column must be empty; text there means the row is shifted.
-        let last = columns.values.max() ?? 0
+        let last = ([targetColumns.comparator, targetColumns.unit].compactMap { $0 } + columns.values).max() ?? 0
         if row.cells.count > last + 1, row.cells[(last + 1)...].contains(where: { !$0.isEmpty }) { return nil }
         return parts
+    }
+
+    /// The target of a row: its 指标值 cell, with the comparator and the unit when the form prints
+    /// them in cells of their own (`≥ | 200 | 人次` → `≥ 200 人次`; 正向 as ≥, 反向 as ≤).
+    func target(_ row: GridRow, column: Int?) -> String? {
+        guard let value = row.cell(column) else { return nil }
+        let comparator = row.cell(targetColumns.comparator).flatMap(Labels.comparator(ofTargetKind:))
+        let unit = row.cell(targetColumns.unit).flatMap { Labels.isPlaceholder($0) ? nil : $0 }
+        return [comparator, value, unit].compactMap { $0 }.joined(separator: " ")
     }
 
     /// Reads a row by what its cells look like: labels first, then the name, the target and the

@@ -67,4 +67,33 @@ struct TableRecognitionTests {
         #expect(table.categories == plain.categories)
         #expect(table.total == plain.total)
     }
+
+    @Test func aTargetInThreeColumnsIsOneTarget() throws {
+        let rows = CoverageTests.rows.map { row -> String in
+            var cells = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cells.count >= 8 else { return row }
+            if cells[0] == "一级指标" {
+                cells.replaceSubrange(3...3, with: ["指标性质", "指标值", "度量单位"])
+            } else if let (comparator, value, unit) = Self.split(cells[3]) {
+                cells.replaceSubrange(3...3, with: [comparator, value, unit])
+            } else {
+                cells.replaceSubrange(3...3, with: [cells[3], "", ""])
+            }
+            return cells.joined(separator: "\t")
+        }
+        #expect(rows.contains { $0.contains("≥\t10\t次") })
+        let table = try #require(try Self.read(rows).tables.first)
+        #expect(table.categories.flatMap(\.indicators).map(\.target) == ["≥ 10 次", "≥ 95 %", "≥ 1000 人", "≥ 90 %"])
+        let result = try #require(try Auditor.audit(Self.read(rows), catalog: Project.catalog).first)
+        #expect(result.findings.isEmpty)
+    }
+
+    /// `≥ 10 次` → (`≥`, `10`, `次`).
+    static func split(_ target: String) -> (String, String, String)? {
+        let words = target.split(separator: " ").map(String.init)
+        guard words.count == 2, let digits = words[1].firstIndex(where: { !$0.isNumber }) else {
+            return words.count == 3 ? (words[0], words[1], words[2]) : nil
+        }
+        return (words[0], String(words[1][..<digits]), String(words[1][digits...]))
+    }
 }
