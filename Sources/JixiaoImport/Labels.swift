@@ -167,6 +167,11 @@ enum Labels {
         return nil
     }
 
+    /// The reviewer's score column (复核分, 复核得分) of forms that print it beside the 自评分.
+    static func isReviewColumn(_ cell: String) -> Bool {
+        DocumentText.compact(cell).hasPrefix("复核")
+    }
+
     /// A 指标性质 cell as the comparator it means; nil for words that say none (定性, 定量).
     static func comparator(ofTargetKind cell: String) -> String? {
         let text = DocumentText.compact(cell)

@@ -166,6 +166,8 @@ struct GridTableParser: TableParsing {
     var budgetRowFound = false
     /// The columns of a target printed in three (指标性质 | 指标值 | 度量单位), when the form has them.
     var targetColumns: (comparator: Int?, unit: Int?) = (nil, nil)
+    /// The 复核分 column of a form that prints the reviewer's score beside the 自评分.
+    var reviewColumn: Int?
     var time = TimeLimit.Ticker()
 
     init(file: String, region: TableRegion, title: DocumentText.Line, rows: [GridRow], documentYear: Int?) {
@@ -214,6 +216,7 @@ struct GridTableParser: TableParsing {
                 case .unit?: targetColumns.unit = targetColumns.unit ?? index
                 case nil: break
                 }
+                if Labels.isReviewColumn(cell) { reviewColumn = reviewColumn ?? index }
             }
             for row in rows[(indicatorHeader + 1)...] {
                 if time.isExpired(row.cells.count) { return nil }
@@ -226,7 +229,9 @@ struct GridTableParser: TableParsing {
                     grade = Self.grade(in: row.filled).map { Submission.Claim(value: $0, location: location(row.line)) }
                     break
                 }
-                assembler.add(parts(of: row, columns: columns, headerWidth: header.cells.count))
+                let parts = parts(of: row, columns: columns, headerWidth: header.cells.count)
+                noteReview(row, score: parts.score, name: parts.name)
+                assembler.add(parts)
             }
         } else {
             note(title.number, .field("categories"), zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
@@ -528,6 +533,14 @@ struct GridTableParser: TableParsing {
         let last = ([targetColumns.comparator, targetColumns.unit].compactMap { $0 } + columns.values).max() ?? 0
         if row.cells.count > last + 1, row.cells[(last + 1)...].contains(where: { !$0.isEmpty }) { return nil }
         return parts
+    }
+
+    /// The 自评分 is what the audit checks; where the reviewer's 复核分 differs, a note says so.
+    mutating func noteReview(_ row: GridRow, score: PrintedNumber?, name: String?) {
+        guard let review = row.cell(reviewColumn).flatMap(PrintedNumber.init(parsing:)), let score, review.number != score.number else { return }
+        let what = name.map { "“\($0)”" } ?? ""
+        note(row.line, .indicators, zh: "第 \(row.line) 行\(what)自评分 \(score)，复核分 \(review)，两者不同（审核按自评分）",
+             en: "line \(row.line)\(name.map { " ('\($0)')" } ?? ""): self-assessed \(score), reviewed \(review); they differ (the audit takes the self-assessed score)")
     }
 
     /// The target of a row: its 指标值 cell, with the comparator and the unit when the form prints

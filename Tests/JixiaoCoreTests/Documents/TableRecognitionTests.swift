@@ -96,4 +96,19 @@ struct TableRecognitionTests {
         }
         return (words[0], String(words[1][..<digits]), String(words[1][digits...]))
     }
+
+    @Test func theSelfAssessedScoreIsAuditedAndAReviewThatDiffersIsNoted() throws {
+        let rows = CoverageTests.rows.map { row -> String in
+            if row.hasPrefix("一级指标") { return row.replacingOccurrences(of: "\t得分\t", with: "\t自评分\t复核分\t") }
+            var cells = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cells.count == 8 || row.hasPrefix("总分") else { return row }
+            if cells.count == 8, cells[5] != "" { cells.insert(cells[2] == "合格率" ? "20" : cells[6], at: 7) }
+            return cells.joined(separator: "\t")
+        }
+        let document = try Self.read(rows)
+        let table = try #require(document.tables.first)
+        #expect(table.categories.flatMap(\.indicators).map { $0.score?.description } == ["25", "25", "30", "10"])
+        #expect(document.notes.map(\.message.zh).contains { $0.contains("“合格率”自评分 25，复核分 20") })
+        #expect(document.notes.filter { $0.message.zh.contains("复核分") }.count == 1)
+    }
 }
