@@ -6,7 +6,7 @@ import PackageDescription
 //   JixiaoBase      numbers, diagnostics, reading input files
 //   JixiaoValues    the target/actual value language (≥ 224 人次, 完成目标 …)
 //   JixiaoModel     YAML (libyaml), rubrics, submissions, imported documents: reading and writing
-//   JixiaoFormats   files → lines and cells: document text, .xlsx
+//   JixiaoFormats   files → lines and cells: document text (traditional → simplified by OpenCC), .xlsx
 //   JixiaoImport    lines and cells → submissions: finding tables, reading rows, narrative figures
 //   JixiaoAudit     scoring and checks → findings
 //   JixiaoReport    text, JSON, Markdown, HTML, dashboard
@@ -32,12 +32,17 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"])]
+        ),
         .target(name: "JixiaoBase"),
         .target(name: "JixiaoValues", dependencies: ["JixiaoBase"]),
         .target(name: "JixiaoModel", dependencies: ["JixiaoBase", "JixiaoValues", "CYAML"]),
         .target(
             name: "JixiaoFormats",
-            dependencies: ["JixiaoBase", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["JixiaoBase", "COpenCC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "JixiaoImport", dependencies: ["JixiaoBase", "JixiaoValues", "JixiaoModel", "JixiaoFormats"]),
         .target(name: "JixiaoAudit", dependencies: ["JixiaoBase", "JixiaoValues", "JixiaoModel"]),

@@ -8,6 +8,12 @@ import JixiaoBase
 /// `|`-separated cells (tables flattened from web pages), and plain lines (prose, PDF text
 /// whose columns came out space-separated, or one cell per line). Line numbers are 1-based and
 /// count the lines of the original file, so that findings point back into it.
+///
+/// Every line is normalised by `ChineseText.normalized` before it is split: traditional
+/// characters become simplified (績效指標 → 绩效指标) and pinyin annotations go (`項(xiàng)目` →
+/// `项目`), so `text`, `cells` and `compact` all hold simplified Chinese, and names and values
+/// read from a traditional document are reported in simplified characters. The conversion is
+/// per line and keeps line breaks, so line numbers are the original file's.
 public struct DocumentText: Sendable {
     public enum Shape: Sendable, Hashable {
         case tabbed
@@ -49,6 +55,7 @@ public struct DocumentText: Sendable {
             number += 1
             var line = String(raw)
             if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+            line = ChineseText.normalized(line)
             line = line.replacingOccurrences(of: "**", with: "")
             result.append(Self.split(line, number: number))
         }
