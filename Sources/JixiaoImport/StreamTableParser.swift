@@ -24,15 +24,20 @@ struct StreamTableParser: TableParsing {
         self.documentYear = documentYear
     }
 
+    /// The indicator header, its words on one line: two or more column names, one of them other
+    /// than 分值 and 得分 (which the budget row's header has too).
+    static func isHeader(_ tokens: [String]) -> Bool {
+        let columns = tokens.compactMap(Labels.indicatorColumn)
+        return columns.count >= 2 && columns.contains { $0 != .points && $0 != .score }
+    }
+
     static func tokens(_ line: DocumentText.Line) -> [String] {
         DocumentText.plainSpaces(line.text).split(whereSeparator: \.isWhitespace).map(String.init)
     }
 
     mutating func parse() -> ImportedTable? {
         let titleText = DocumentText.clean(title.text)
-        let headerIndex = lines.firstIndex { line in
-            Self.tokens(line).filter { Labels.indicatorColumn($0) != nil }.count >= 2
-        } ?? lines.count
+        let headerIndex = lines.firstIndex { Self.isHeader(Self.tokens($0)) } ?? lines.count
 
         // Names (单位名称 …) and the budget row come before the indicator header.
         var names: [Labels.NameField: String] = [:]

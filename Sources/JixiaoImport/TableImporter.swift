@@ -105,15 +105,12 @@ enum TableImporter {
         let gridLines = body.filter { $0.shape != .plain && $0.filledCells.count >= 2 }
         if gridLines.count >= 3 {
             let rows = body.filter { $0.shape != .plain }.map {
-                GridRow(line: $0.number, cells: $0.cells, positional: true)
+                GridRow(line: $0.number, cells: $0.cells, positional: true, collapses: $0.shape == .piped)
             }
             var parser = GridTableParser(file: document.file, region: region, title: lines[0], rows: rows, documentYear: documentYear)
             return parser.parse()
         }
-        let headerOnOneLine = body.contains { line in
-            let words = line.text.split(whereSeparator: \.isWhitespace).map(String.init)
-            return words.filter { Labels.indicatorColumn($0) != nil }.count >= 2
-        }
+        let headerOnOneLine = body.contains { StreamTableParser.isHeader(StreamTableParser.tokens($0)) }
         if headerOnOneLine {
             var parser = StreamTableParser(file: document.file, region: region, title: lines[0], lines: Array(body), documentYear: documentYear)
             return parser.parse()
@@ -124,7 +121,9 @@ enum TableImporter {
         var first = 0
         for line in body {
             let text = line.cells.first ?? ""
+            // A lone `|` or a no-break space is a blank cell; only an empty line ends the row.
             if text.isEmpty {
+                guard line.text.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
                 if !cells.isEmpty { rows.append(GridRow(line: first, cells: cells, positional: false)) }
                 cells = []
                 continue
@@ -144,6 +143,9 @@ struct GridRow: Sendable {
     var line: Int
     var cells: [String]
     var positional: Bool
+    /// Whether blank cells may have collapsed, as in a `|` row flattened from a web table: such
+    /// a row shorter than its header is read by what its cells look like, not by position.
+    var collapses = false
 
     func cell(_ index: Int?) -> String? {
         guard let index, index >= 0, index < cells.count, !cells[index].isEmpty else { return nil }
@@ -218,7 +220,7 @@ struct GridTableParser: TableParsing {
                 }
                 if Labels.isReviewColumn(cell) { reviewColumn = reviewColumn ?? index }
             }
-            for row in rows[(indicatorHeader + 1)...] {
+            for row in Self.joiningLabelsAlone(rows[(indicatorHeader + 1)...], headerWidth: header.cells.count) {
                 if time.isExpired(row.cells.count) { return nil }
                 if row.filled.isEmpty { continue }
                 lastLine = row.line
@@ -269,6 +271,29 @@ struct GridTableParser: TableParsing {
             if let grade = Labels.grades.first(where: { rest.hasPrefix($0) }) { return grade }
         }
         return nil
+    }
+
+    /// The rows of a flattened table in which a row's labels stand alone on one line and its
+    /// figures on the next (`产出指标 | 数量指标 | 培训场次 |` then `| ≥ 36 次 | 38 次 | 13 | 13 |`),
+    /// each pair joined into one row (the 总分 row too). Only collapsed `|` rows are joined: a figures line is one
+    /// that starts with a value and follows a line that ends in none.
+    static func joiningLabelsAlone(_ rows: ArraySlice<GridRow>, headerWidth: Int) -> [GridRow] {
+        var joined: [GridRow] = []
+        var index = rows.startIndex
+        while index < rows.endIndex {
+            let row = rows[index]
+            let next = rows[(index + 1)...].first { !$0.filled.isEmpty }
+            if let next, row.collapses, next.collapses, row.cells.count < headerWidth, next.cells.count < headerWidth,
+               let last = row.filled.last, PrintedNumber(parsing: last) == nil,
+               let first = next.filled.first, isBareValue(first) {
+                joined.append(GridRow(line: row.line, cells: row.filled + next.filled, positional: true, collapses: true))
+                index = rows.index(after: rows.firstIndex { $0.line == next.line }!)
+                continue
+            }
+            joined.append(row)
+            index += 1
+        }
+        return joined
     }
 
     /// The 分值 and 得分 of a 总分 row. The claimed total is the figure in the 得分 column, never the
@@ -489,7 +514,7 @@ struct GridTableParser: TableParsing {
     /// The cells of one printed row by column: by position when the row lines up with the
     /// header, else by what each cell looks like (a row shifted by the extraction).
     func parts(of row: GridRow, columns: [Submission.IndicatorColumn: Int], headerWidth: Int) -> RowParts {
-        if row.positional, let parts = positionalParts(row, columns) { return parts }
+        if row.positional, !(row.collapses && row.cells.count < headerWidth), let parts = positionalParts(row, columns) { return parts }
         return Self.contentParts(row.filled, line: row.line, hasPoints: columns[.points] != nil)
     }
 
@@ -555,9 +580,22 @@ struct GridTableParser: TableParsing {
     /// Reads a row by what its cells look like: labels first, then the name, the target and the
     /// actual, then points and score (two plain numbers), then a reason. When the cells do not
     /// fit, the fields that cannot be placed are left absent.
+    /// A cell that can only be a value, never a name: a comparator first (`≥ 36 次`), or a number
+    /// with at most a short unit (`38 次`, `98%`, `3594.07 万元`, `2023年10月`).
+    static func isBareValue(_ cell: String) -> Bool {
+        guard let first = cell.unicodeScalars.first else { return false }
+        if "≥≤><=≧≦＞＜＝".unicodeScalars.contains(first) { return true }
+        let rest = cell.unicodeScalars.drop { ("0"..."9").contains($0) || $0 == "." || $0 == "," }
+        guard rest.count < cell.unicodeScalars.count else { return false }
+        let unit = String(String.UnicodeScalarView(rest)).trimmingCharacters(in: .whitespaces)
+        return unit.count <= 4 && !unit.contains(" ")
+    }
+
     static func contentParts(_ cells: [String], line: Int, hasPoints: Bool) -> RowParts {
         var parts = RowParts(line: line)
         var index = 0
+        // A level-2 label printed without 指标 (`服务对象满意度`) may as well be an indicator's name.
+        var bareLevel2 = false
         while index < cells.count {
             let cell = cells[index]
             if let points = Labels.pointsOnly(cell) {
@@ -573,6 +611,7 @@ struct GridTableParser: TableParsing {
                 if let points { parts.level1Points = points }
             } else if parts.level2 == nil {
                 parts.level2 = label
+                bareLevel2 = points == nil && !label.hasSuffix("指标")
             } else {
                 break
             }
@@ -603,6 +642,17 @@ struct GridTableParser: TableParsing {
         switch rest.count {
         case 0: break
         case 1: parts.name = rest[0]
+        case 2 where index == 0 && isBareValue(rest[0]) && isBareValue(rest[1]):
+            // No name: the values of a row whose name is on the line above (`产出指标 | 数量指标 |
+            // 培训场次 |` then `| ≥ 36 次 | 38 次 | 13 | 13 |`).
+            parts.target = rest[0]
+            parts.actual = rest[1]
+        case 2 where bareLevel2:
+            // The label was the name: a row is a name, a target and an actual.
+            parts.name = parts.level2
+            parts.level2 = nil
+            parts.target = rest[0]
+            parts.actual = rest[1]
         case 2:
             // A name and one value: which of target and actual it is cannot be told.
             parts.name = rest[0]

@@ -73,7 +73,8 @@ public struct DocumentText: Sendable {
                         cells: text.split(separator: "\t", omittingEmptySubsequences: false).map { clean(String($0)) })
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("|") || trimmed.filter({ $0 == "|" }).count >= 2 {
+        // A cell per line ends in ` |` (`单位名称 |`), and a lone `|` is a blank cell.
+        if trimmed.hasPrefix("|") || trimmed.hasSuffix("|") || trimmed.filter({ $0 == "|" }).count >= 2 {
             var body = Substring(trimmed)
             if body.hasPrefix("|") { body = body.dropFirst() }
             if body.hasSuffix("|") { body = body.dropLast() }

@@ -18,62 +18,17 @@ import Testing
 /// columns (`≥ | 200 | 人次`) may come back as `≥200人次` or `≥ 200 人次`: both are the printed
 /// `≥ 200 人次`. Comparator, amount and unit must all be there, in that order.
 ///
-/// A layout the importer does not read yet is a known issue (`expectation`); when the importer
-/// learns it, the known issue is not recorded, the test fails, and the mark is to be removed.
 /// `JIXIAO_LAYOUT_REPORT=1 swift test --filter LayoutRoundTripTests` prints each layout's count
 /// of seeds read back and the first difference.
 @Suite struct LayoutRoundTripTests {
     static let seeds: [UInt64] = Array(1...20)
 
-    enum Expectation {
-        /// Every seed reads back.
-        case reads
-        /// Not read yet; `intermittent` when some seeds read back and others do not.
-        case notReadYet(intermittent: Bool)
-    }
-
-    /// What the importer does today with each layout (seeds read back of 20, and the first
-    /// thing that goes wrong).
-    static let expectation: [TextLayout: Expectation] = [
-        .tab: .reads,
-        // 5/20: a collapsed blank 年初预算数 shifts every budget figure one column left (the
-        // budget row is read by position), which then raises false errors; a collapsed 成本指标
-        // row is taken for a level-1 category; an indicator named 服务对象满意度 for a level-2 label.
-        .pipe: .notReadYet(intermittent: true),
-        // 0/20: `年度资金总额 |` is a plain line, so the figures' row below it has no label: no
-        // budget row; indicator rows lose their names.
-        .labelAlone: .notReadYet(intermittent: false),
-        // 0/20: the trailing ` |` stays in every cell (`单位名称 |`), and a blank cell's lone `|`
-        // or no-break space reads as the blank line that ends a row.
-        .cellPerLine: .notReadYet(intermittent: false),
-        // 9/20: with 年初预算数 blank the row has 5 figures for 6 columns (not read); an indicator
-        // named 服务对象满意度 is taken for a level-2 label.
-        .cellPerLineBare: .notReadYet(intermittent: true),
-        // 0/20: the budget header (with 分值 and 得分) is taken for the indicator header, so the
-        // budget row below it is never looked for.
-        .runTogether: .notReadYet(intermittent: false),
-        // 0/20: the target is read from the 指标值 column alone (`200`, not `≥ 200 人次`).
-        .threeColumnTarget: .notReadYet(intermittent: false),
-        // 11/20: 年度财政资金总额 is not known as the budget label (资金总额 is).
-        .spacedHeaders: .notReadYet(intermittent: true),
-        // 0/20: no table: 自評表 is no title and 一級指標 no header.
-        .traditional: .notReadYet(intermittent: false),
-    ]
-
     @Test(arguments: TextLayout.allCases, seeds)
     func readsBack(_ layout: TextLayout, _ seed: UInt64) {
         let problems = Self.problems(LayoutTable(seed: seed), layout)
-        func record() {
-            guard let first = problems.first else { return }
-            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-            Issue.record("\(layout) seed \(seed): \(first)\(more)")
-        }
-        switch Self.expectation[layout] ?? .reads {
-        case .reads:
-            record()
-        case .notReadYet(let intermittent):
-            withKnownIssue("layout \(layout) is not read yet (issue 19)", isIntermittent: intermittent) { record() }
-        }
+        guard let first = problems.first else { return }
+        let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+        Issue.record("\(layout) seed \(seed): \(first)\(more)")
     }
 
     // MARK: The comparison
