@@ -5,7 +5,7 @@ import JixiaoFormats
 
 extension BaseDataSheet {
     /// Reads the sheet of `region`; only tab- or `|`-separated sheets are read.
-    static func read(_ region: TableRegion, in document: DocumentText) -> BaseDataSheet? {
+    static func read(_ region: TableRegion, in document: DocumentText, words: TableWords) -> BaseDataSheet? {
         let lines = document.lines[region.titleLine..<min(region.endLine, document.lines.count)]
             .filter { $0.shape != .plain && !$0.isBlank }
         guard !lines.isEmpty else { return nil }
@@ -46,7 +46,7 @@ extension BaseDataSheet {
                 continue
             }
             let plainLabel = DocumentText.compact(label)
-            if Labels.isPlaceholder(plainLabel) { index += 1; continue }
+            if words.isPlaceholder(plainLabel) { index += 1; continue }
             var values: [PrintedNumber?] = columnIndexes.map { column in
                 column < line.cells.count ? PrintedNumber(parsing: line.cells[column]) : nil
             }

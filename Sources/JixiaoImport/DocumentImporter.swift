@@ -5,10 +5,13 @@ import JixiaoFormats
 
 /// Settings of an import.
 public struct ImportOptions: Sendable {
+    /// The words tables are found and read by (`Rubrics/vocabulary/tables.yaml`).
+    public var words: TableWords
     /// Stamped on every imported table (`region:`): documents rarely print their province.
     public var region: String?
 
-    public init(region: String? = nil) {
+    public init(words: TableWords, region: String? = nil) {
+        self.words = words
         self.region = region
     }
 }
@@ -17,7 +20,7 @@ public struct ImportOptions: Sendable {
 /// narrative claims (README, "Importing documents").
 public enum DocumentImporter {
     /// Reads `path` (UTF-8 with or without BOM, or GBK/GB18030; any line ends).
-    public static func read(path: String, options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedDocument {
+    public static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedDocument {
         let bytes = try InputFile.read(path)
         let document = parse(String(decoding: bytes, as: UTF8.self), file: path, options: options)
         if let deadline = TimeLimit.current, deadline.hasExpired { throw deadline.error(file: path) }
@@ -26,7 +29,7 @@ public enum DocumentImporter {
 
     /// Reads the document `text`. Under a `TimeLimit` that passes, it stops early and returns
     /// what it has read (the batch then drops it; `read(path:)` throws `timed-out`).
-    public static func parse(_ text: String, file: String, options: ImportOptions = ImportOptions()) -> ImportedDocument {
+    public static func parse(_ text: String, file: String, options: ImportOptions) -> ImportedDocument {
         let deadline = TimeLimit.current
         var time = TimeLimit.Ticker(deadline)
         let document = DocumentText(text, file: file)
@@ -37,16 +40,16 @@ public enum DocumentImporter {
         var notes: [ImportNote] = []
         var claimed: [ClosedRange<Int>] = []
         var skipped: [TableRegion] = []
-        for region in TableImporter.regions(in: document, time: &time) {
+        for region in TableImporter.regions(in: document, words: options.words, time: &time) {
             if time.isExpired(region.endLine - region.titleLine) { break }
             if region.kind == .baseData {
-                if let sheet = BaseDataSheet.read(region, in: document) {
+                if let sheet = BaseDataSheet.read(region, in: document, words: options.words) {
                     sheets.append(sheet)
                     claimed.append(sheet.firstLine...sheet.lastLine)
                 }
                 continue
             }
-            guard let table = TableImporter.read(region, in: document, documentYear: year) else {
+            guard let table = TableImporter.read(region, in: document, documentYear: year, words: options.words) else {
                 skipped.append(region)
                 // Only a table with no year anywhere is left out.
                 notes.append(ImportNote(table: nil, location: SourceLocation(file: file, line: region.titleLine), subject: .field("year"),
@@ -68,9 +71,9 @@ public enum DocumentImporter {
         let prose = document.lines.filter { line in
             line.shape == .plain && !claimed.contains { $0.contains(line.number) }
         }
-        let claims = time.isExpired() ? [] : NarrativeClaim.extract(from: prose, file: file, deadline: deadline)
+        let claims = time.isExpired() ? [] : NarrativeClaim.extract(from: prose, file: file, words: options.words, deadline: deadline)
         var nearest: NearestTable?
-        if tables.isEmpty, !time.isExpired() { nearest = NearestTable.find(in: document, skipped: skipped, time: &time) }
+        if tables.isEmpty, !time.isExpired() { nearest = NearestTable.find(in: document, skipped: skipped, words: options.words, time: &time) }
         return ImportedDocument(file: file, tables: tables, breakdowns: breakdowns, baseData: sheets, claims: claims,
                                 year: tables.first?.year ?? year, notes: notes, nearestTable: nearest)
     }

@@ -59,6 +59,7 @@ struct IndicatorAssembler {
     }
 
     let file: String
+    let words: TableWords
     var categories: [CategoryDraft] = []
     var draft: Draft?
     /// The level-2 label that merged cells carry down.
@@ -67,8 +68,9 @@ struct IndicatorAssembler {
     /// Indicator rows seen but left out (no name, or nothing but a name), each noted.
     var rowsLeftOut = 0
 
-    init(file: String) {
+    init(file: String, words: TableWords) {
         self.file = file
+        self.words = words
     }
 
     mutating func add(_ parts: RowParts) {
@@ -82,7 +84,7 @@ struct IndicatorAssembler {
         level1(parts)
         var startsRow = false
         if let label = parts.level2 {
-            if let current = draft?.subcategory, Labels.continues(current, with: label) {
+            if let current = draft?.subcategory, words.continues(current, with: label) {
                 draft?.subcategory = DocumentText.compact(current + label)
                 subcategory = draft?.subcategory
             } else {
@@ -92,12 +94,12 @@ struct IndicatorAssembler {
         }
         // A wrapped level-2 label may end up in the level-3 column (`社会效` / `益指标`).
         if !parts.hasValues, !startsRow, parts.level2 == nil, let name = parts.name, parts.target == nil, parts.actual == nil,
-           let current = draft?.subcategory, Labels.continues(current, with: name), name.hasSuffix("指标") || Labels.isLabelStart(current + name) {
+           let current = draft?.subcategory, words.continues(current, with: name), name.hasSuffix("指标") || words.isLabelStart(current + name) {
             draft?.subcategory = DocumentText.compact(current + name)
             subcategory = draft?.subcategory
             return
         }
-        let placeholder = Labels.isPlaceholder(parts.name)
+        let placeholder = words.isPlaceholder(parts.name)
         if parts.hasValues, parts.name == nil, !startsRow, var current = draft, current.name != nil, !current.hasValues, !current.placeholder {
             // Values printed on the line after a wrapped name.
             current.target = current.target ?? parts.target
@@ -128,11 +130,11 @@ struct IndicatorAssembler {
 
     private mutating func level1(_ parts: RowParts) {
         if let label = parts.level1.map(DocumentText.compact), !label.isEmpty {
-            if let last = categories.indices.last, let name = categories[last].name, Labels.continues(name, with: label) {
+            if let last = categories.indices.last, let name = categories[last].name, words.continues(name, with: label) {
                 categories[last].name = name + label
             } else if let last = categories.indices.last, categories[last].name == nil,
                       categories[last].indicators.isEmpty, draft.map({ !$0.hasValues || $0.category == last }) ?? true,
-                      Labels.level(of: label) != .two {
+                      words.level(of: label) != .two {
                 categories[last].name = label
             } else {
                 flush()
@@ -194,8 +196,8 @@ struct IndicatorAssembler {
         for category in categories {
             guard !category.indicators.isEmpty else { continue }
             var name = category.name
-            if name == nil || !(name!.hasSuffix("指标")) && Labels.level(of: name!) == nil {
-                let parents = Set(category.subcategories.compactMap(Labels.parent(ofLevel2:)))
+            if name == nil || !(name!.hasSuffix("指标")) && words.level(of: name!) == nil {
+                let parents = Set(category.subcategories.compactMap(words.parent(ofLevel2:)))
                 if parents.count == 1, let parent = parents.first, name == nil || parent.hasPrefix(name!) {
                     note(category.line, .field("categories"), LocalizedText(
                         zh: "第 \(category.line) 行的一级指标名称\(name.map { "“\($0)”" } ?? "")不完整，按其二级指标推定为“\(parent)”",

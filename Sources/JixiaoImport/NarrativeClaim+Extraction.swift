@@ -8,14 +8,14 @@ import JixiaoFormats
 extension NarrativeClaim {
     /// The claims of the prose lines of a document (lines outside its tables). Under a
     /// `deadline` that passes, it stops early with the claims found so far.
-    static func extract(from lines: [DocumentText.Line], file: String, deadline: TimeLimit? = nil) -> [NarrativeClaim] {
+    static func extract(from lines: [DocumentText.Line], file: String, words: TableWords, deadline: TimeLimit? = nil) -> [NarrativeClaim] {
         var time = TimeLimit.Ticker(deadline)
         let paragraphs = Prose.paragraphs(lines, time: &time)
         var claims: [NarrativeClaim] = []
         for (index, paragraph) in paragraphs.enumerated() {
             for sentence in paragraph.sentences() {
                 if time.isExpired(sentence.characters.count) { return claims }
-                claims += sentence.claims(file: file, time: &time)
+                claims += sentence.claims(file: file, words: words, time: &time)
             }
             if time.isExpired(paragraph.characters.count) { return claims }
             if let sum = paragraph.listTotal(followedBy: paragraphs[(index + 1)...], file: file) { claims.append(sum) }
@@ -151,7 +151,7 @@ struct Prose {
 
     /// The claims of one sentence. The loops over its rates and clauses pass over the sentence
     /// each time, so they count that against `time` and stop when it runs out.
-    func claims(file: String, time: inout TimeLimit.Ticker) -> [NarrativeClaim] {
+    func claims(file: String, words: TableWords, time: inout TimeLimit.Ticker) -> [NarrativeClaim] {
         let amounts = amounts()
         guard !amounts.isEmpty else { return [] }
         let text = self.text
@@ -172,7 +172,7 @@ struct Prose {
             for keyword in ["评价等级为", "评价等级", "等级为", "评价结果为", "自评结果为", "结果为"] {
                 guard let range = text.range(of: keyword) else { continue }
                 let rest = text[range.upperBound...].drop { " “\"「『：:".contains($0) }
-                if let word = Labels.grades.first(where: { rest.hasPrefix($0) }) { grade = word; break }
+                if let word = words.grades.first(where: { rest.hasPrefix($0) }) { grade = word; break }
             }
             if score != nil || grade != nil, budget != nil || executed != nil || rate != nil || score != nil || grade != nil {
                 let evaluation = NarrativeClaim.SelfEvaluation(

@@ -26,18 +26,18 @@ extension NearestTable {
 
     /// The nearest thing to a table in `document`; `skipped` are the tables found but not
     /// imported. Nil when `time` runs out.
-    static func find(in document: DocumentText, skipped: [TableRegion], time: inout TimeLimit.Ticker) -> NearestTable? {
+    static func find(in document: DocumentText, skipped: [TableRegion], words: TableWords, time: inout TimeLimit.Ticker) -> NearestTable? {
         if let region = skipped.first, let title = document.line(region.titleLine) {
             let text = excerpt(title.filledCells.joined(separator: " "))
             return NearestTable(line: region.titleLine, description: LocalizedText(
                 zh: "第 \(region.titleLine) 行的“\(text)”表没有年份（标题和全文都没有），未能导入",
                 en: "the table “\(text)” on line \(region.titleLine) has no year (neither its title nor the document states one), so it was not imported"))
         }
-        guard let runs = runs(in: document, time: &time) else { return nil }
+        guard let runs = runs(in: document, words: words, time: &time) else { return nil }
         var titles: [DocumentText.Line] = []
         for line in document.lines where line.filledCells.count <= 2 {
             if time.isExpired() { return nil }
-            if let kind = Labels.titleKind(line.filledCells.joined(separator: " ")), kind != .baseData { titles.append(line) }
+            if let kind = words.titleKind(line.filledCells.joined(separator: " ")), kind != .baseData { titles.append(line) }
         }
         if let title = titles.first {
             let text = excerpt(title.filledCells.joined(separator: " "))
@@ -86,7 +86,7 @@ extension NearestTable {
     }
 
     /// The table-like runs of the document, in order; nil when `time` runs out.
-    static func runs(in document: DocumentText, time: inout TimeLimit.Ticker) -> [Run]? {
+    static func runs(in document: DocumentText, words: TableWords, time: inout TimeLimit.Ticker) -> [Run]? {
         var runs: [Run] = []
         var current: Run?
         var currentIsText = false
@@ -103,7 +103,7 @@ extension NearestTable {
             }
             let gridRow = line.shape != .plain && line.filledCells.count >= 2
             let cells = gridRow ? line.cells : StreamTableParser.tokens(line)
-            let columns = Set(cells.compactMap(Labels.indicatorColumn))
+            let columns = Set(cells.compactMap(words.indicatorColumn))
             // A header cell on a line of its own (a table flattened to one cell per line).
             let headerCell = !gridRow && cells.count == 1 && columns.count == 1 && line.compact.count <= 12
             // The rows under a header printed on one line of PDF text.

@@ -9,6 +9,7 @@ import JixiaoFormats
 /// numbers in between. What can be recovered is; what cannot is noted and left absent.
 struct StreamTableParser: TableParsing {
     let file: String
+    let words: TableWords
     let region: TableRegion
     let title: DocumentText.Line
     let lines: [DocumentText.Line]
@@ -16,8 +17,9 @@ struct StreamTableParser: TableParsing {
     var notes: [ImportNote] = []
     var time = TimeLimit.Ticker()
 
-    init(file: String, region: TableRegion, title: DocumentText.Line, lines: [DocumentText.Line], documentYear: Int?) {
+    init(file: String, region: TableRegion, title: DocumentText.Line, lines: [DocumentText.Line], documentYear: Int?, words: TableWords) {
         self.file = file
+        self.words = words
         self.region = region
         self.title = title
         self.lines = lines
@@ -26,8 +28,8 @@ struct StreamTableParser: TableParsing {
 
     /// The indicator header, its words on one line: two or more column names, one of them other
     /// than 分值 and 得分 (which the budget row's header has too).
-    static func isHeader(_ tokens: [String]) -> Bool {
-        let columns = tokens.compactMap(Labels.indicatorColumn)
+    static func isHeader(_ tokens: [String], words: TableWords) -> Bool {
+        let columns = tokens.compactMap(words.indicatorColumn)
         return columns.count >= 2 && columns.contains { $0 != .points && $0 != .score }
     }
 
@@ -37,7 +39,7 @@ struct StreamTableParser: TableParsing {
 
     mutating func parse() -> ImportedTable? {
         let titleText = DocumentText.clean(title.text)
-        let headerIndex = lines.firstIndex { Self.isHeader(Self.tokens($0)) } ?? lines.count
+        let headerIndex = lines.firstIndex { Self.isHeader(Self.tokens($0), words: words) } ?? lines.count
 
         // Names (单位名称 …) and the budget row come before the indicator header.
         var names: [Labels.NameField: String] = [:]
@@ -45,7 +47,7 @@ struct StreamTableParser: TableParsing {
         for (index, line) in lines[..<headerIndex].enumerated() {
             let tokens = Self.tokens(line)
             guard let first = tokens.first else { continue }
-            if let field = Labels.nameField(first), names[field] == nil {
+            if let field = words.nameField(first), names[field] == nil {
                 let value = tokens.dropFirst().joined(separator: " ")
                 if value.isEmpty {
                     note(line.number, .field(String(describing: field)), zh: "第 \(line.number) 行“\(first)”一栏为空，未能读取",
@@ -54,7 +56,7 @@ struct StreamTableParser: TableParsing {
                     names[field] = DocumentText.clean(value)
                 }
             }
-            if budgetIndex == nil, Labels.isBudgetTotalLabel(first), tokens.count > 1, Self.leadingNumber(tokens[1]) != nil {
+            if budgetIndex == nil, words.isBudgetTotalLabel(first), tokens.count > 1, Self.leadingNumber(tokens[1]) != nil {
                 budgetIndex = index
             }
         }
@@ -64,7 +66,7 @@ struct StreamTableParser: TableParsing {
         if let budgetIndex {
             let header = lines[..<budgetIndex].map(\.text).joined()
             money = Labels.moneyUnit(in: header)
-            var order = Labels.budgetColumns(in: header).map(\.column)
+            var order = words.budgetColumns(in: header).map(\.column)
             if order.isEmpty { order = Submission.BudgetFigure.allCases }
             var numbers: [PrintedNumber] = []
             var tokens = Array(Self.tokens(lines[budgetIndex]).dropFirst())
@@ -117,7 +119,7 @@ struct StreamTableParser: TableParsing {
                  en: "the overall goals are interleaved with other columns in the PDF text; not imported")
         }
 
-        var assembler = IndicatorAssembler(file: file)
+        var assembler = IndicatorAssembler(file: file, words: words)
         var total = Submission.TotalRow(points: nil, score: nil, location: location(title.number))
         var totalRowFound = false
         var grade: Submission.Claim<String>?
@@ -125,11 +127,11 @@ struct StreamTableParser: TableParsing {
         // The header may be broken over several lines (`年度` / `指标值`): its columns are named
         // by every line up to the first label of the section.
         let headerEnd = lines[min(headerIndex + 1, lines.count)...].firstIndex { line in
-            Self.tokens(line).first.map { Labels.isLabelStart($0) || Labels.level(of: $0) != nil || Labels.pointsOnly($0) != nil } ?? false
+            Self.tokens(line).first.map { words.isLabelStart($0) || words.level(of: $0) != nil || Labels.pointsOnly($0) != nil } ?? false
         } ?? lines.count
-        let columns = Set(lines[headerIndex..<max(headerIndex, headerEnd)].flatMap(Self.tokens).compactMap(Labels.indicatorColumn))
+        let columns = Set(lines[headerIndex..<max(headerIndex, headerEnd)].flatMap(Self.tokens).compactMap(words.indicatorColumn))
         if headerIndex < lines.count {
-            var reader = LabelReader()
+            var reader = LabelReader(words: words)
             var started = false
             var pending: [String] = []
             var pendingLine = 0
@@ -139,22 +141,22 @@ struct StreamTableParser: TableParsing {
                 if time.isExpired(1 + tokens.count) { return nil }
                 guard let first = tokens.first else { continue }
                 if !started {
-                    guard Labels.isLabelStart(first) || Labels.level(of: first) != nil || Labels.pointsOnly(first) != nil else { continue }
+                    guard words.isLabelStart(first) || words.level(of: first) != nil || Labels.pointsOnly(first) != nil else { continue }
                     started = true
                 }
                 lastLine = line.number
-                if Labels.isPlaceholder(line.text) {
+                if words.isPlaceholder(line.text) {
                     reader.flush(into: &assembler, line: line.number)
                     pending = []
                     continue
                 }
-                if Labels.isTotalLabel(first) {
+                if words.isTotalLabel(first) {
                     reader.flush(into: &assembler, line: line.number)
                     totalRowFound = true
                     (total.points, total.score) = GridTableParser.totalFigures(
                         Array(tokens.dropFirst()), line: line.number, hasPoints: columns.contains(.points), parser: &self)
                     total.location = location(line.number)
-                    grade = GridTableParser.grade(in: tokens).map { Submission.Claim(value: $0, location: location(line.number)) }
+                    grade = GridTableParser.grade(in: tokens, words: words).map { Submission.Claim(value: $0, location: location(line.number)) }
                     break
                 }
                 // A lone number between rows is a page number.
@@ -279,6 +281,7 @@ struct StreamTableParser: TableParsing {
 /// Puts labels broken over several lines back together (`服务对象` / `满意度指` / `标`) and
 /// decides their level.
 struct LabelReader {
+    let words: TableWords
     var partial: (text: String, level: Labels.Level?, line: Int)?
 
     var hasPartial: Bool { partial != nil }
@@ -294,23 +297,23 @@ struct LabelReader {
             assembler.add(parts)
             return true
         }
-        if let current = partial, Labels.continues(current.text, with: token) {
+        if let current = partial, words.continues(current.text, with: token) {
             partial!.text = DocumentText.compact(current.text + token)
             if partial!.text.hasSuffix("指标") { flush(into: &assembler, line: line, next: next, nextLine: nextLine) }
             return true
         }
         let (label, points) = Labels.splitPoints(token)
         guard let label else { return false }
-        let level = Labels.level(of: label)
+        let level = words.level(of: label)
         if level != nil, label.hasSuffix("指标") || points != nil {
             flush(into: &assembler, line: line)
             partial = (label, level, line)
             flush(into: &assembler, line: line, next: next, nextLine: nextLine, points: points)
             return true
         }
-        if level != nil || Labels.isLabelStart(label) {
+        if level != nil || words.isLabelStart(label) {
             flush(into: &assembler, line: line)
-            partial = (label, level ?? Labels.startLevel(label), line)
+            partial = (label, level ?? words.startLevel(label), line)
             return true
         }
         return false
@@ -325,7 +328,7 @@ struct LabelReader {
         var level = current.level ?? .two
         if level == .either {
             let following = next ?? nextLine
-            let followedByLabel = following.map { Labels.level(of: $0) != nil || Labels.isLabelStart($0) || Labels.pointsOnly($0) != nil } ?? false
+            let followedByLabel = following.map { words.level(of: $0) != nil || words.isLabelStart($0) || Labels.pointsOnly($0) != nil } ?? false
             level = points != nil || followedByLabel || assembler.categories.isEmpty ? .one : .two
         }
         var parts = RowParts(line: current.line)

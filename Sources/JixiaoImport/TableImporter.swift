@@ -26,14 +26,14 @@ enum TableImporter {
     /// §8: the title may be missing, or be a heading that only names the table). Titles that only
     /// name a table (a list of attachments) are skipped: a table must have a budget row or an
     /// indicator header before the next title.
-    static func regions(in document: DocumentText, time: inout TimeLimit.Ticker) -> [TableRegion] {
+    static func regions(in document: DocumentText, words: TableWords, time: inout TimeLimit.Ticker) -> [TableRegion] {
         var titles: [(Int, Labels.TableKind)] = []
         var anchors: [Int] = []
         for line in document.lines {
             if time.isExpired() { return [] }
-            if isIndicatorHeader(line) { anchors.append(line.number) }
+            if isIndicatorHeader(line, words: words) { anchors.append(line.number) }
             let text = line.filledCells.joined(separator: " ")
-            guard line.filledCells.count <= 2, let kind = Labels.titleKind(text) else { continue }
+            guard line.filledCells.count <= 2, let kind = words.titleKind(text) else { continue }
             titles.append((line.number, kind))
         }
         var regions: [TableRegion] = []
@@ -53,18 +53,18 @@ enum TableImporter {
                 }
             }
             guard hasContent else { continue }
-            regions.append(TableRegion(kind: kind == .unnamed ? Labels.kind(ofBody: body) : kind, titleLine: number, endLine: end))
+            regions.append(TableRegion(kind: kind == .unnamed ? words.kind(ofBody: body) : kind, titleLine: number, endLine: end))
         }
-        return (regions + untitled(anchors, in: document, outside: regions)).sorted { $0.titleLine < $1.titleLine }
+        return (regions + untitled(anchors, in: document, outside: regions, words: words)).sorted { $0.titleLine < $1.titleLine }
     }
 
     /// A self-evaluation's indicator header: three or more column names in its cells (or words,
     /// for text whose columns came out space-separated), one of them 得分 or 分值 — a table of
     /// targets without scores (a 绩效目标表) is not a self-evaluation.
-    static func isIndicatorHeader(_ line: DocumentText.Line) -> Bool {
+    static func isIndicatorHeader(_ line: DocumentText.Line, words: TableWords) -> Bool {
         let cells = line.shape == .plain ? line.text.split(whereSeparator: \.isWhitespace).map(String.init) : line.filledCells
         guard cells.count >= 3 else { return false }
-        let columns = Set(cells.compactMap(Labels.indicatorColumn))
+        let columns = Set(cells.compactMap(words.indicatorColumn))
         return columns.count >= 3 && (columns.contains(.score) || columns.contains(.points))
     }
 
@@ -72,34 +72,34 @@ enum TableImporter {
     /// text above it: the table's rows reach up, over blank lines, to the nearest line of prose or
     /// heading, which stands as its title (its year, if it names one, is the table's); it ends
     /// where the next table starts.
-    static func untitled(_ anchors: [Int], in document: DocumentText, outside regions: [TableRegion]) -> [TableRegion] {
+    static func untitled(_ anchors: [Int], in document: DocumentText, outside regions: [TableRegion], words: TableWords) -> [TableRegion] {
         var found: [TableRegion] = []
         for anchor in anchors {
             let covered = (regions + found).contains { $0.titleLine < anchor && anchor <= $0.endLine }
             guard !covered else { continue }
             let floor = (regions + found).filter { $0.titleLine < anchor }.map(\.endLine).max() ?? 0
             var top = anchor - 1
-            while top > floor, let line = document.line(top), line.isBlank || line.shape != .plain || isTableLabelLine(line) {
+            while top > floor, let line = document.line(top), line.isBlank || line.shape != .plain || isTableLabelLine(line, words: words) {
                 top -= 1
             }
             guard top >= 1, top > floor else { continue }
             let next = (regions + found).filter { $0.titleLine > anchor }.map(\.titleLine).min()
             let end = (next ?? document.lines.count + 1) - 1
             let body = document.lines[top..<min(end, document.lines.count)]
-            found.append(TableRegion(kind: Labels.kind(ofBody: body), titleLine: top, endLine: end))
+            found.append(TableRegion(kind: words.kind(ofBody: body), titleLine: top, endLine: end))
         }
         return found
     }
 
     /// A plain line that belongs to a table's head: a name row (单位名称 …) or the budget row.
-    static func isTableLabelLine(_ line: DocumentText.Line) -> Bool {
+    static func isTableLabelLine(_ line: DocumentText.Line, words: TableWords) -> Bool {
         let first = line.text.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
-        return Labels.nameField(first) != nil || Labels.isBudgetTotalLabel(first) || isIndicatorHeader(line)
+        return words.nameField(first) != nil || words.isBudgetTotalLabel(first) || isIndicatorHeader(line, words: words)
     }
 
     /// Reads the table of `region`: as a grid when its rows are tab- or `|`-separated, else as
     /// PDF text (space-separated, re-flowed) or one cell per line.
-    static func read(_ region: TableRegion, in document: DocumentText, documentYear: Int?) -> ImportedTable? {
+    static func read(_ region: TableRegion, in document: DocumentText, documentYear: Int?, words: TableWords) -> ImportedTable? {
         let lines = Array(document.lines[(region.titleLine - 1)..<min(region.endLine, document.lines.count)])
         let body = lines.dropFirst()
         let gridLines = body.filter { $0.shape != .plain && $0.filledCells.count >= 2 }
@@ -107,12 +107,12 @@ enum TableImporter {
             let rows = body.filter { $0.shape != .plain }.map {
                 GridRow(line: $0.number, cells: $0.cells, positional: true, collapses: $0.shape == .piped)
             }
-            var parser = GridTableParser(file: document.file, region: region, title: lines[0], rows: rows, documentYear: documentYear)
+            var parser = GridTableParser(file: document.file, region: region, title: lines[0], rows: rows, documentYear: documentYear, words: words)
             return parser.parse()
         }
-        let headerOnOneLine = body.contains { StreamTableParser.isHeader(StreamTableParser.tokens($0)) }
+        let headerOnOneLine = body.contains { StreamTableParser.isHeader(StreamTableParser.tokens($0), words: words) }
         if headerOnOneLine {
-            var parser = StreamTableParser(file: document.file, region: region, title: lines[0], lines: Array(body), documentYear: documentYear)
+            var parser = StreamTableParser(file: document.file, region: region, title: lines[0], lines: Array(body), documentYear: documentYear, words: words)
             return parser.parse()
         }
         // One cell per line, rows separated by blank lines.
@@ -132,7 +132,7 @@ enum TableImporter {
             cells.append(text)
         }
         if !cells.isEmpty { rows.append(GridRow(line: first, cells: cells, positional: false)) }
-        var parser = GridTableParser(file: document.file, region: region, title: lines[0], rows: rows, documentYear: documentYear)
+        var parser = GridTableParser(file: document.file, region: region, title: lines[0], rows: rows, documentYear: documentYear, words: words)
         return parser.parse()
     }
 }
@@ -159,6 +159,7 @@ struct GridRow: Sendable {
 /// per line).
 struct GridTableParser: TableParsing {
     let file: String
+    let words: TableWords
     let region: TableRegion
     let title: DocumentText.Line
     let rows: [GridRow]
@@ -172,8 +173,9 @@ struct GridTableParser: TableParsing {
     var reviewColumn: Int?
     var time = TimeLimit.Ticker()
 
-    init(file: String, region: TableRegion, title: DocumentText.Line, rows: [GridRow], documentYear: Int?) {
+    init(file: String, region: TableRegion, title: DocumentText.Line, rows: [GridRow], documentYear: Int?, words: TableWords) {
         self.file = file
+        self.words = words
         self.region = region
         self.title = title
         self.rows = rows
@@ -183,7 +185,7 @@ struct GridTableParser: TableParsing {
     mutating func parse() -> ImportedTable? {
         let titleText = DocumentText.clean(title.filledCells.joined(separator: " "))
         let indicatorHeader = rows.firstIndex { row in
-            Set(row.cells.compactMap(Labels.indicatorColumn)).count >= 4
+            Set(row.cells.compactMap(words.indicatorColumn)).count >= 4
         }
         let headEnd = indicatorHeader ?? rows.count
         var names: [Labels.NameField: String] = [:]
@@ -191,8 +193,8 @@ struct GridTableParser: TableParsing {
         for row in rows[..<headEnd] {
             if money == nil { money = row.cells.lazy.compactMap(Labels.moneyUnit).first }
             for (index, cell) in row.cells.enumerated() {
-                guard let field = Labels.nameField(cell), names[field] == nil else { continue }
-                if let value = row.cells[(index + 1)...].first(where: { !$0.isEmpty && Labels.nameField($0) == nil }) {
+                guard let field = words.nameField(cell), names[field] == nil else { continue }
+                if let value = row.cells[(index + 1)...].first(where: { !$0.isEmpty && words.nameField($0) == nil }) {
                     names[field] = value
                 } else {
                     note(row.line, .field(String(describing: field)), zh: "第 \(row.line) 行“\(cell)”一栏为空，未能读取",
@@ -203,7 +205,7 @@ struct GridTableParser: TableParsing {
         let budget = readBudget(rows[..<headEnd])
         let goals = readGoals(rows[..<headEnd])
 
-        var assembler = IndicatorAssembler(file: file)
+        var assembler = IndicatorAssembler(file: file, words: words)
         var total = Submission.TotalRow(points: nil, score: nil, location: location(title.number))
         var totalRowFound = false
         var grade: Submission.Claim<String>?
@@ -212,23 +214,23 @@ struct GridTableParser: TableParsing {
         if let indicatorHeader {
             let header = rows[indicatorHeader]
             for (index, cell) in header.cells.enumerated() {
-                if let column = Labels.indicatorColumn(cell), columns[column] == nil { columns[column] = index }
-                switch Labels.targetPart(cell) {
+                if let column = words.indicatorColumn(cell), columns[column] == nil { columns[column] = index }
+                switch words.targetPart(cell) {
                 case .comparator?: targetColumns.comparator = targetColumns.comparator ?? index
                 case .unit?: targetColumns.unit = targetColumns.unit ?? index
                 case nil: break
                 }
-                if Labels.isReviewColumn(cell) { reviewColumn = reviewColumn ?? index }
+                if words.isReviewColumn(cell) { reviewColumn = reviewColumn ?? index }
             }
             for row in Self.joiningLabelsAlone(rows[(indicatorHeader + 1)...], headerWidth: header.cells.count) {
                 if time.isExpired(row.cells.count) { return nil }
                 if row.filled.isEmpty { continue }
                 lastLine = row.line
-                if let first = row.filled.first, Labels.isTotalLabel(first) {
+                if let first = row.filled.first, words.isTotalLabel(first) {
                     totalRowFound = true
                     (total.points, total.score) = totalFigures(row, columns: columns, headerWidth: header.cells.count)
                     total.location = location(row.line)
-                    grade = Self.grade(in: row.filled).map { Submission.Claim(value: $0, location: location(row.line)) }
+                    grade = Self.grade(in: row.filled, words: words).map { Submission.Claim(value: $0, location: location(row.line)) }
                     break
                 }
                 let parts = parts(of: row, columns: columns, headerWidth: header.cells.count)
@@ -262,13 +264,13 @@ struct GridTableParser: TableParsing {
         return ImportedTable(submission: submission, notes: notes, breakdown: breakdown)
     }
 
-    static func grade(in cells: [String]) -> String? {
+    static func grade(in cells: [String], words: TableWords) -> String? {
         for (index, cell) in cells.enumerated() {
             let text = DocumentText.compact(cell)
             guard let range = text.range(of: "等级") else { continue }
             var rest = String(text[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "：:为"))
             if rest.isEmpty, index + 1 < cells.count { rest = DocumentText.compact(cells[index + 1]) }
-            if let grade = Labels.grades.first(where: { rest.hasPrefix($0) }) { return grade }
+            if let grade = words.grades.first(where: { rest.hasPrefix($0) }) { return grade }
         }
         return nil
     }
@@ -336,30 +338,30 @@ struct GridTableParser: TableParsing {
         var budget = Submission.BudgetRow(location: location(title.number), rateLocation: location(title.number),
                                           scoreLocation: location(title.number))
         let headerIndex = rows.firstIndex { row in
-            row.cells.compactMap(Labels.budgetColumn).count >= 3
-                || Labels.budgetColumns(in: row.cells.joined()).count >= 4
+            row.cells.compactMap(words.budgetColumn).count >= 3
+                || words.budgetColumns(in: row.cells.joined()).count >= 4
         }
         var columns: [Submission.BudgetFigure: Int] = [:]
         var order: [Submission.BudgetFigure] = []
         if let headerIndex {
             let header = rows[headerIndex]
             for (index, cell) in header.cells.enumerated() {
-                if let column = Labels.budgetColumn(cell), columns[column] == nil { columns[column] = index }
+                if let column = words.budgetColumn(cell), columns[column] == nil { columns[column] = index }
             }
-            order = Labels.budgetColumns(in: header.cells.joined(separator: " ")).map(\.column)
+            order = words.budgetColumns(in: header.cells.joined(separator: " ")).map(\.column)
         }
         if order.isEmpty { order = Submission.BudgetFigure.allCases }
         let start = headerIndex.map { $0 + 1 } ?? rows.startIndex
         // The row by its label; its figures on the same line or, for a label alone on its line,
         // on the next (`年度资金总额 |` then `| 45.2 | 44.87 | …`).
         var found: (label: Int, figures: GridRow)?
-        for index in rows[start...].indices where rows[index].filled.contains(where: Labels.isBudgetTotalLabel) {
+        for index in rows[start...].indices where rows[index].filled.contains(where: words.isBudgetTotalLabel) {
             if rows[index].filled.contains(where: { PrintedNumber(parsing: $0) != nil }) {
                 found = (index, rows[index])
                 break
             }
             if let next = rows[(index + 1)...].first(where: { !$0.filled.isEmpty }),
-               next.filled.first.flatMap(PrintedNumber.init(parsing:)) != nil, !next.filled.contains(where: Labels.isBudgetTotalLabel) {
+               next.filled.first.flatMap(PrintedNumber.init(parsing:)) != nil, !next.filled.contains(where: words.isBudgetTotalLabel) {
                 found = (index, next)
                 break
             }
@@ -374,7 +376,7 @@ struct GridTableParser: TableParsing {
         if let lined = Self.linedUp(row, columns: columns) {
             values = lined
         } else {
-            let labelIndex = row.cells.firstIndex(where: Labels.isBudgetTotalLabel) ?? -1
+            let labelIndex = row.cells.firstIndex(where: words.isBudgetTotalLabel) ?? -1
             let numbers = row.cells[(labelIndex + 1)...].compactMap { PrintedNumber(parsing: $0) }
             switch BudgetCells.place(numbers, in: order) {
             case .inOrder(let placed):
@@ -402,7 +404,7 @@ struct GridTableParser: TableParsing {
             note(row.line, .budget(column), zh: "第 \(row.line) 行“\(Self.budgetName(column))”一栏为空或无法读取",
                  en: "the \(Self.budgetName(column)) cell on line \(row.line) is empty or unreadable")
         }
-        breakdown = Self.breakdown(rows, total: totalIndex, columns: columns)
+        breakdown = Self.breakdown(rows, total: totalIndex, columns: columns, words: words)
         return budget
     }
 
@@ -433,7 +435,7 @@ struct GridTableParser: TableParsing {
 
     /// The rows and cells that break the 年度资金总额 down: 其中 rows in the total's columns, and
     /// labelled amounts by nature of spending or by source of funds, above the goals.
-    static func breakdown(_ rows: ArraySlice<GridRow>, total: Int, columns: [Submission.BudgetFigure: Int]) -> BudgetBreakdown {
+    static func breakdown(_ rows: ArraySlice<GridRow>, total: Int, columns: [Submission.BudgetFigure: Int], words: TableWords) -> BudgetBreakdown {
         var breakdown = BudgetBreakdown()
         let stop = rows.firstIndex { row in
             row.filled.contains { cell in
@@ -442,7 +444,7 @@ struct GridTableParser: TableParsing {
             }
         } ?? rows.endIndex
         for row in rows[rows.startIndex..<stop] where row.line != rows[total].line && row.positional {
-            if let label = row.filled.first, Labels.isBudgetPartLabel(label) {
+            if let label = row.filled.first, words.isBudgetPartLabel(label) {
                 func amount(_ column: Submission.BudgetFigure) -> PrintedNumber? {
                     columns[column].flatMap(row.cell).flatMap(PrintedNumber.init(parsing:))
                 }
@@ -515,7 +517,7 @@ struct GridTableParser: TableParsing {
     /// header, else by what each cell looks like (a row shifted by the extraction).
     func parts(of row: GridRow, columns: [Submission.IndicatorColumn: Int], headerWidth: Int) -> RowParts {
         if row.positional, !(row.collapses && row.cells.count < headerWidth), let parts = positionalParts(row, columns) { return parts }
-        return Self.contentParts(row.filled, line: row.line, hasPoints: columns[.points] != nil)
+        return Self.contentParts(row.filled, line: row.line, hasPoints: columns[.points] != nil, words: words)
     }
 
     func positionalParts(_ row: GridRow, _ columns: [Submission.IndicatorColumn: Int]) -> RowParts? {
@@ -524,22 +526,22 @@ struct GridTableParser: TableParsing {
         // Cells left of the level-1 column (绩效指标) may hold the level-1 points.
         for index in 0..<level1Column {
             guard let cell = row.cell(index) else { continue }
-            if let points = Labels.pointsOnly(cell) { parts.level1Points = points } else if Labels.level(of: cell) == .one {
+            if let points = Labels.pointsOnly(cell) { parts.level1Points = points } else if words.level(of: cell) == .one {
                 parts.level1 = cell
             } else if !DocumentText.compact(cell).contains("指标") { return nil }
         }
         if let cell = row.cell(level1Column) {
             let (label, points) = Labels.splitPoints(cell)
             if let label {
-                let level = Labels.level(of: label)
-                let fragment = Labels.isLabelStart(label) || label == "指标" || label == "标" || label.hasSuffix("指标")
+                let level = words.level(of: label)
+                let fragment = words.isLabelStart(label) || label == "指标" || label == "标" || label.hasSuffix("指标")
                 if level == .two || (!fragment && level == nil) { return nil }
                 parts.level1 = label
             }
             if let points { parts.level1Points = points }
         }
         if let cell = row.cell(columns[.level2]) {
-            if Labels.level(of: cell) == .one, Labels.splitPoints(cell).points != nil { return nil }
+            if words.level(of: cell) == .one, Labels.splitPoints(cell).points != nil { return nil }
             parts.level2 = DocumentText.compact(cell)
         }
         parts.name = row.cell(columns[.level3])
@@ -572,8 +574,8 @@ struct GridTableParser: TableParsing {
     /// them in cells of their own (`≥ | 200 | 人次` → `≥ 200 人次`; 正向 as ≥, 反向 as ≤).
     func target(_ row: GridRow, column: Int?) -> String? {
         guard let value = row.cell(column) else { return nil }
-        let comparator = row.cell(targetColumns.comparator).flatMap(Labels.comparator(ofTargetKind:))
-        let unit = row.cell(targetColumns.unit).flatMap { Labels.isPlaceholder($0) ? nil : $0 }
+        let comparator = row.cell(targetColumns.comparator).flatMap(words.comparator(ofTargetKind:))
+        let unit = row.cell(targetColumns.unit).flatMap { words.isPlaceholder($0) ? nil : $0 }
         return [comparator, value, unit].compactMap { $0 }.joined(separator: " ")
     }
 
@@ -591,7 +593,7 @@ struct GridTableParser: TableParsing {
         return unit.count <= 4 && !unit.contains(" ")
     }
 
-    static func contentParts(_ cells: [String], line: Int, hasPoints: Bool) -> RowParts {
+    static func contentParts(_ cells: [String], line: Int, hasPoints: Bool, words: TableWords) -> RowParts {
         var parts = RowParts(line: line)
         var index = 0
         // A level-2 label printed without 指标 (`服务对象满意度`) may as well be an indicator's name.
@@ -604,8 +606,8 @@ struct GridTableParser: TableParsing {
                 continue
             }
             let (label, points) = Labels.splitPoints(cell)
-            guard let label, let level = Labels.level(of: label) else { break }
-            let nextIsLabel = index + 1 < cells.count && Labels.level(of: cells[index + 1]) != nil
+            guard let label, let level = words.level(of: label) else { break }
+            let nextIsLabel = index + 1 < cells.count && words.level(of: cells[index + 1]) != nil
             if parts.level1 == nil, parts.level2 == nil, level == .one || (level == .either && (points != nil || nextIsLabel)) {
                 parts.level1 = label
                 if let points { parts.level1Points = points }

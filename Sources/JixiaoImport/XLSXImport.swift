@@ -16,7 +16,7 @@ import JixiaoFormats
 /// This keeps `SourceLocation` a plain `file:line`, which the reports and the batch already
 /// print and link, and makes the common one-sheet workbook's lines its row numbers exactly.
 public enum XLSXImport {
-    public static func read(path: String, options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedDocument {
+    public static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedDocument {
         let sheets = try XLSXReader.read(path: path)
         return DocumentImporter.parse(XLSXText(sheets).text, file: path, options: options)
     }

@@ -15,8 +15,11 @@ private let target = ProcessInfo.processInfo.environment["JIXIAO_FUZZ_TARGET"] ?
 /// Where the xlsx target writes each input, one file per fuzzing process.
 private let workbook = NSTemporaryDirectory() + "/jixiao-fuzz-\(getpid()).xlsx"
 
-/// The bundled rubrics, for auditing what the document importer finds.
-private let engine: Engine? = try? Engine(rubricDirectory: nil)
+/// The bundled rubrics and table words, for importing documents and auditing what is found.
+/// Without them the harness would test nothing, so it stops.
+private let engine: Engine = {
+    do { return try Engine(rubricDirectory: nil) } catch { fatalError("the fuzz harness needs the bundled Rubrics/: \(error)") }
+}()
 
 /// libFuzzer's driver, which runs the fuzzing loop with its own command-line options.
 @_silgen_name("LLVMFuzzerRunDriver")
@@ -45,11 +48,12 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         FileManager.default.createFile(atPath: workbook, contents: Data(bytes))
         _ = try? XLSXReader.read(path: workbook)
     case "document":
-        let document = DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.txt")
-        for table in document.tables { _ = try? engine?.audit(table) }
+        let document = DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.txt",
+                                              options: ImportOptions(words: engine.words))
+        for table in document.tables { _ = try? engine.audit(table) }
     default:
         _ = try? YAMLReader.documents(bytes, file: "fuzz.yaml")
-        if let submission = try? Submission.parse(bytes, file: "fuzz.yaml") { _ = try? engine?.audit(submission) }
+        if let submission = try? Submission.parse(bytes, file: "fuzz.yaml") { _ = try? engine.audit(submission) }
         _ = try? Rubric.parse(bytes, file: "fuzz.yaml")
     }
     return 0

@@ -26,15 +26,25 @@ struct Import: ParsableCommand {
     @Option(help: "Region to record on every table (e.g. 安徽省合肥市).")
     var region: String?
 
+    @Option(help: "Folder of rubric files, whose vocabulary/tables.yaml holds the words tables are read by (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
+    var rubrics: String?
+
     @Argument(help: "Document text files or .xlsx workbooks.")
     var files: [String]
 
     func run() throws {
+        let words: TableWords
+        do {
+            words = try Engine(rubricDirectory: rubrics).words
+        } catch {
+            try finish(Terminal.report(error, language: lang))
+            return
+        }
         var status = ExitStatus.clean
         var documents: [String] = []
         for file in files {
             do {
-                let document = try SubmissionReader.readDocument(path: file, options: ImportOptions(region: region))
+                let document = try SubmissionReader.readDocument(path: file, options: ImportOptions(words: words, region: region))
                 for note in document.notes {
                     Terminal.printError("\(note.location): \(lang == .zh ? "注意" : "note"): \(note.message.text(lang))")
                 }

@@ -1,3 +1,6 @@
+import Foundation
+import JixiaoBase
+import JixiaoTestSupport
 import Testing
 @testable import JixiaoImport
 
@@ -5,7 +8,33 @@ struct LabelsTests {
     @Test func pointsAndWrappedLabels() {
         #expect(Labels.splitPoints("产出指标 (40分)").label == "产出指标")
         #expect(Labels.splitPoints("（30分）").points?.description == "30")
-        #expect(Labels.continues("社会效", with: "益指标"))
-        #expect(!Labels.continues("经济成本", with: "社会成本"))
+        #expect(Project.words.continues("社会效", with: "益指标"))
+        #expect(!Project.words.continues("经济成本", with: "社会成本"))
+    }
+
+    /// The words are data: a province's header word added to the file is read with no code change.
+    @Test func aWordAddedToTheVocabularyIsRecognised() throws {
+        let file = Project.path("Rubrics/vocabulary/tables.yaml")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(Project.words.indicatorColumn("考核得分") == nil)
+        let edited = text.replacingOccurrences(of: "score: {starts: [得分, 自评得分, 自评分]}", with: "score: {starts: [得分, 自评得分, 自评分, 考核得分]}")
+        #expect(edited != text)
+        let words = try TableWords.parse(Array(edited.utf8), file: file)
+        #expect(words.indicatorColumn("考核 得分") == .score)
+    }
+
+    @Test func aBrokenVocabularyNamesItsFileLineAndField() throws {
+        let file = Project.path("Rubrics/vocabulary/tables.yaml")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "  level3: {contains: [三级指标]}\n", with: "  level3: {contains: [三级指标]}\n  levle4: [四级指标]\n")
+        #expect(broken != text)
+        do {
+            _ = try TableWords.parse(Array(broken.utf8), file: file)
+            Issue.record("an unknown column was accepted")
+        } catch let error as InputError {
+            #expect(error.code == .unknownKey)
+            #expect(error.location.line > 1)
+            #expect(error.field == "columns.levle4")
+        }
     }
 }

@@ -32,7 +32,7 @@ struct TraditionalChineseImportTests {
     }
 
     @Test func readsAsItsSimplifiedTwin() throws {
-        let traditional = try #require(DocumentImporter.parse(Self.traditional, file: "traditional.txt").tables.first)
+        let traditional = try #require(DocumentImporter.parse(Self.traditional, file: "traditional.txt", options: Project.importOptions).tables.first)
         let simplified = try #require(try Documents.imported("piped-project.txt").tables.first)
         #expect(differences(traditional, simplified) == [])
         #expect(traditional.project == "城区绿化提升")
@@ -57,8 +57,8 @@ struct TraditionalChineseImportTests {
             }
             return XLSXText([XLSXSheet(name: "Sheet1", rows: rows)]).text
         }
-        let traditional = try #require(DocumentImporter.parse(sheetText(Self.traditional), file: "t.xlsx").tables.first)
-        let simplified = try #require(DocumentImporter.parse(sheetText(try Self.simplifiedTwin()), file: "s.xlsx").tables.first)
+        let traditional = try #require(DocumentImporter.parse(sheetText(Self.traditional), file: "t.xlsx", options: Project.importOptions).tables.first)
+        let simplified = try #require(DocumentImporter.parse(sheetText(try Self.simplifiedTwin()), file: "s.xlsx", options: Project.importOptions).tables.first)
         #expect(differences(traditional, simplified) == [])
         #expect(traditional.total.score?.description == "99")
         #expect(traditional.total.location.line == simplified.total.location.line)

@@ -22,6 +22,13 @@ package enum Project {
         do { return try RubricCatalog.load(directory: path("Rubrics")) } catch { fatalError("Rubrics/ does not load: \(error)") }
     }()
 
+    /// The words of `Rubrics/vocabulary/tables.yaml`, and import options that use them.
+    package static let words: TableWords = {
+        do { return try TableWords.load(rubrics: path("Rubrics")) } catch { fatalError("Rubrics/vocabulary/tables.yaml does not load: \(error)") }
+    }()
+
+    package static var importOptions: ImportOptions { ImportOptions(words: words) }
+
     /// Audits a submission file (an example or a fixture) under the project's rubrics.
     package static func audit(_ path: String, rubric: Rubric? = nil) throws -> AuditResult {
         try Auditor.audit(Submission.load(path: path), catalog: catalog, rubric: rubric)
@@ -39,7 +46,7 @@ package enum Documents {
     package static func path(_ name: String) -> String { Project.fixture("documents/\(name)") }
 
     package static func imported(_ name: String) throws -> ImportedDocument {
-        try DocumentImporter.read(path: path(name))
+        try DocumentImporter.read(path: path(name), options: Project.importOptions)
     }
 }
 

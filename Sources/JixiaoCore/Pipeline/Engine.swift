@@ -2,21 +2,25 @@ import Foundation
 import JixiaoBase
 import JixiaoModel
 import JixiaoFormats
+import JixiaoImport
 import JixiaoAudit
 
 /// Reads inputs, chooses rubrics and audits: what `score`, `audit` and `batch` share.
 public struct Engine: Sendable {
     public var catalog: RubricCatalog
+    /// The words documents' tables are found and read by, from the rubric folder.
+    public var words: TableWords
     /// A rubric forced for every table (`--rubric`), instead of choosing one per table.
     public var rubric: Rubric?
 
-    public init(catalog: RubricCatalog, rubric: Rubric? = nil) {
+    public init(catalog: RubricCatalog, words: TableWords, rubric: Rubric? = nil) {
         self.catalog = catalog
+        self.words = words
         self.rubric = rubric
     }
 
-    /// Loads the rubric folder and, when `rubricReference` is given, the rubric it names (an id
-    /// of the folder or a file path).
+    /// Loads the rubric folder (its rubrics and `vocabulary/tables.yaml`) and, when
+    /// `rubricReference` is given, the rubric it names (an id of the folder or a file path).
     public init(rubricDirectory: String?, rubricReference: String? = nil) throws {
         let directory = rubricDirectory ?? RubricCatalog.defaultDirectory()
         guard let directory else {
@@ -27,13 +31,15 @@ public struct Engine: Sendable {
         }
         let catalog = try RubricCatalog.load(directory: directory)
         let rubric = try rubricReference.map { try catalog.resolve($0, at: SourceLocation(file: "--rubric", line: 0)) }
-        self.init(catalog: catalog, rubric: rubric)
+        self.init(catalog: catalog, words: try TableWords.load(rubrics: directory), rubric: rubric)
     }
 
     /// Every table of an input file, audited.
     public func audit(path: String) throws -> [AuditResult] {
-        if SubmissionReader.isDocument(path) || XLSXReader.isWorkbook(path) { return try audit(SubmissionReader.readDocument(path: path)) }
-        return try SubmissionReader.read(path: path).map { try audit($0) }
+        if SubmissionReader.isDocument(path) || XLSXReader.isWorkbook(path) {
+            return try audit(SubmissionReader.readDocument(path: path, options: ImportOptions(words: words)))
+        }
+        return try SubmissionReader.read(path: path, words: words).map { try audit($0) }
     }
 
     public func audit(_ submission: Submission) throws -> AuditResult {

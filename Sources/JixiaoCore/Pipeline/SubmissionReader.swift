@@ -6,13 +6,13 @@ import JixiaoImport
 
 /// Reads the tables of an input file, whatever its format.
 public enum SubmissionReader {
-    public static func read(path: String) throws -> [Submission] {
-        if XLSXReader.isWorkbook(path) { return try XLSXImport.read(path: path).tables }
+    public static func read(path: String, words: TableWords) throws -> [Submission] {
+        if XLSXReader.isWorkbook(path) { return try XLSXImport.read(path: path, options: ImportOptions(words: words)).tables }
         let lowered = path.lowercased()
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return [try Submission.load(path: path)] }
         let bytes = try InputFile.read(path)
         if isDocument(path) {
-            return DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: path).tables
+            return DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: path, options: ImportOptions(words: words)).tables
         }
         throw InputError(
             .unknownFormat, at: SourceLocation(file: path, line: 0),
@@ -23,7 +23,7 @@ public enum SubmissionReader {
 
     /// Reads a document to import: an .xlsx workbook (`XLSXImport`) or document text
     /// (`DocumentImporter`).
-    public static func readDocument(path: String, options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedDocument {
+    public static func readDocument(path: String, options: ImportOptions) throws(InputError) -> ImportedDocument {
         if XLSXReader.isWorkbook(path) { return try XLSXImport.read(path: path, options: options) }
         return try DocumentImporter.read(path: path, options: options)
     }

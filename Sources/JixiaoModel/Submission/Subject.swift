@@ -45,7 +45,7 @@ public enum Subject: Sendable, Hashable {
 
 extension Submission {
     /// One of the budget row's figures, named as in the submission schema.
-    public enum BudgetFigure: Sendable, Hashable, CaseIterable {
+    public enum BudgetFigure: String, Sendable, Hashable, CaseIterable {
         case initial, adjusted, executed, points, rate, score
     }
 }

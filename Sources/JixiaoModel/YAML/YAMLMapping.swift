@@ -33,6 +33,9 @@ public struct YAMLMapping {
         self.keys = keys
     }
 
+    /// The keys, in the order they are written.
+    public var writtenKeys: [String] { keys }
+
     private func entry(_ key: String) -> YAMLPair? {
         keys.firstIndex(of: key).map { entries[$0] }
     }

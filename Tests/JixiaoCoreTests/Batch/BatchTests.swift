@@ -17,7 +17,7 @@ func runBatch(_ paths: [String], out: String, jobs: Int = 2, name: String = "tes
               reports: BatchOptions.ReportFormat = .markdown) async throws -> BatchSummary {
     let options = BatchOptions(outputDirectory: out, jobs: jobs, language: .zh, reports: reports, runName: name, tool: "jixiao test",
                                hashInputs: history != nil)
-    return try await Batch(engine: Engine(catalog: Project.catalog), options: options).run(BatchInputs.collect(paths), history: history)
+    return try await Batch(engine: Engine(catalog: Project.catalog, words: Project.words), options: options).run(BatchInputs.collect(paths), history: history)
 }
 
 func read(_ path: String) throws -> String {
@@ -148,7 +148,7 @@ struct BatchOutputTests {
                       Project.example("seed-003-department-2021.yaml")]
         let out = folder + "/out"
         let options = BatchOptions(outputDirectory: out, jobs: 2, runName: "bad", tool: "test")
-        let summary = try await Batch(engine: Engine(catalog: Project.catalog), options: options).run(inputs)
+        let summary = try await Batch(engine: Engine(catalog: Project.catalog, words: Project.words), options: options).run(inputs)
         #expect(summary.tables == 2)
         #expect(summary.errors == 4)
         let rows = CSVText.rows(try read(out + "/errors.csv"))
@@ -167,7 +167,7 @@ struct BatchOutputTests {
         let inputs = BatchInputs.collect([Project.path("Examples"), folder + "/empty.yaml"])
         let out = folder + "/out"
         _ = try await runBatch(inputs, out: out, reports: .none)
-        let engine = Engine(catalog: Project.catalog)
+        let engine = Engine(catalog: Project.catalog, words: Project.words)
         var summary = DashboardSummary(tables: [])
         for file in inputs {
             do {

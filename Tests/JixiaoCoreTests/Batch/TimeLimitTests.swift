@@ -57,12 +57,12 @@ struct TimeLimitTests {
         let path = folder + "/long.txt"
         let sentence = String(repeating: "完成率 95.5%，其中 3.2 万元、", count: 20_000) + "\n"
         try sentence.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect { try TimeLimit.$current.withValue(Self.passed) { try DocumentImporter.read(path: path) } } throws: {
+        #expect { try TimeLimit.$current.withValue(Self.passed) { try DocumentImporter.read(path: path, options: Project.importOptions) } } throws: {
             ($0 as? InputError)?.code == .timedOut
         }
-        let partial = TimeLimit.$current.withValue(Self.passed) { DocumentImporter.parse(sentence, file: path) }
+        let partial = TimeLimit.$current.withValue(Self.passed) { DocumentImporter.parse(sentence, file: path, options: Project.importOptions) }
         #expect(partial.tables.isEmpty)
-        #expect { try TimeLimit.$current.withValue(Self.passed) { try Engine(catalog: Project.catalog).audit(path: path) } } throws: {
+        #expect { try TimeLimit.$current.withValue(Self.passed) { try Engine(catalog: Project.catalog, words: Project.words).audit(path: path) } } throws: {
             ($0 as? InputError)?.code == .timedOut
         }
     }
@@ -74,7 +74,7 @@ struct TimeLimitTests {
         let reports = try StagedFolder(path: out + "/reports")
         let outcome = TimeLimit.$current.withValue(Self.passed) {
             Batch.process(index: 0, file: Project.example("clean-project-2022.yaml"), report: (reports, "clean"),
-                          engine: Engine(catalog: Project.catalog), options: options, prior: PriorYears())
+                          engine: Engine(catalog: Project.catalog, words: Project.words), options: options, prior: PriorYears())
         }
         #expect(outcome.tables.isEmpty)
         #expect(outcome.errors.map(\.code) == ["timed-out"])

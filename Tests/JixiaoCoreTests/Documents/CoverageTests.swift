@@ -26,7 +26,7 @@ import Testing
     ]
 
     static func audit(_ rows: [String]) throws -> AuditResult {
-        let document = DocumentImporter.parse(rows.joined(separator: "\n"), file: "coverage.txt")
+        let document = DocumentImporter.parse(rows.joined(separator: "\n"), file: "coverage.txt", options: Project.importOptions)
         return try #require(try Auditor.audit(document, catalog: Project.catalog).first)
     }
 

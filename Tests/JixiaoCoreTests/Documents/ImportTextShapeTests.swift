@@ -127,6 +127,6 @@ struct ImportTextShapeTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-empty-\(UUID()).txt").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data("一段没有表格的文字。\n".utf8)))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: InputError.self) { try Engine(catalog: Project.catalog).audit(path: path) }
+        #expect(throws: InputError.self) { try Engine(catalog: Project.catalog, words: Project.words).audit(path: path) }
     }
 }

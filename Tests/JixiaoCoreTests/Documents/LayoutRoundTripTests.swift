@@ -37,7 +37,7 @@ import Testing
     /// facts that differ, in reading order, then error and warning findings.
     static func problems(_ table: LayoutTable, _ layout: TextLayout) -> [String] {
         let file = "layout-\(layout)-\(table.seed).txt"
-        let document = DocumentImporter.parse(LayoutRenderer.text(table, layout), file: file)
+        let document = DocumentImporter.parse(LayoutRenderer.text(table, layout), file: file, options: Project.importOptions)
         var problems = factDifferences(document, table)
         do {
             for result in try Auditor.audit(document, catalog: Project.catalog) {
@@ -101,7 +101,7 @@ import Testing
     @Test func tabReadsBackToExactlyTheTable() throws {
         for seed in Self.seeds {
             let table = LayoutTable(seed: seed)
-            let document = DocumentImporter.parse(LayoutRenderer.text(table, .tab), file: "tab.txt")
+            let document = DocumentImporter.parse(LayoutRenderer.text(table, .tab), file: "tab.txt", options: Project.importOptions)
             let read = try #require(document.tables.first)
             #expect(document.tables.count == 1)
             #expect(differences(read, table.submission(file: "tab.txt")) == [], "seed \(seed)")
@@ -118,7 +118,7 @@ import Testing
     /// The comparison sees a fact that differs, and the audit sees a table that does not add up.
     @Test func aChangedFactIsSeen() {
         let table = LayoutTable(seed: 3)
-        let document = DocumentImporter.parse(LayoutRenderer.text(table, .tab), file: "tab.txt")
+        let document = DocumentImporter.parse(LayoutRenderer.text(table, .tab), file: "tab.txt", options: Project.importOptions)
         var changed = table
         changed.adjusted += "1"
         #expect(Self.factDifferences(document, changed).first?.hasPrefix("budget.adjusted") == true)

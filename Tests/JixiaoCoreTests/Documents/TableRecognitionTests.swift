@@ -9,7 +9,7 @@ import Testing
 /// (DOMAIN.md §8). The figures are CoverageTests' clean table.
 struct TableRecognitionTests {
     static func read(_ rows: [String]) throws -> ImportedDocument {
-        DocumentImporter.parse(rows.joined(separator: "\n"), file: "recognition.txt")
+        DocumentImporter.parse(rows.joined(separator: "\n"), file: "recognition.txt", options: Project.importOptions)
     }
 
     static var body: [String] { Array(CoverageTests.rows.dropFirst()) }

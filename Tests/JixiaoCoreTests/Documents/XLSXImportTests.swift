@@ -9,11 +9,11 @@ import JixiaoTestSupport
 /// Workbooks imported end to end: the tables they give and what an audit finds in them.
 struct XLSXImportTests {
     static func imported(_ name: String) throws -> ImportedDocument {
-        try SubmissionReader.readDocument(path: Workbooks.path(name))
+        try SubmissionReader.readDocument(path: Workbooks.path(name), options: Project.importOptions)
     }
 
     static func findings(_ name: String) throws -> [String] {
-        try Engine(catalog: Project.catalog).audit(path: Workbooks.path(name)).flatMap(\.findings)
+        try Engine(catalog: Project.catalog, words: Project.words).audit(path: Workbooks.path(name)).flatMap(\.findings)
             .map { "\($0.code.rawValue) \($0.path) \($0.location.line)" }
     }
 
@@ -113,11 +113,11 @@ struct XLSXImportTests {
 
     @Test(arguments: ["corrupt.xlsx", "not-a-workbook.xlsx", "missing-sheet.xlsx", "bad-xml.xlsx", "huge-grid.xlsx", "bomb.xlsx", "no-such-file.xlsx"])
     func brokenWorkbooksAreInputErrorsOfTheAudit(_ name: String) {
-        #expect(throws: InputError.self) { try Engine(catalog: Project.catalog).audit(path: Workbooks.path(name)) }
+        #expect(throws: InputError.self) { try Engine(catalog: Project.catalog, words: Project.words).audit(path: Workbooks.path(name)) }
     }
 
     @Test func submissionReaderAndFileNames() throws {
-        let tables = try SubmissionReader.read(path: Workbooks.path("two-sheets-text.xlsx"))
+        let tables = try SubmissionReader.read(path: Workbooks.path("two-sheets-text.xlsx"), words: Project.words)
         #expect(tables.map(\.level) == [.project, .department])
         #expect(tables.allSatisfy { $0.source?.file == Workbooks.path("two-sheets-text.xlsx") })
         #expect(XLSXReader.isWorkbook("表.XLSX") && XLSXReader.isWorkbook("a.xlsm") && !XLSXReader.isWorkbook("a.xls"))
