@@ -9,6 +9,9 @@ public struct Scorecard: Sendable {
     public var rubric: Rubric
     /// Why this rubric was chosen, when not by the table's year alone.
     public var rubricNote: LocalizedText?
+    /// Whether the table's printed level-1 points fit no rubric: its own printed weights are the
+    /// reference for its arithmetic, and where it departs from `rubric` is a note.
+    public var ownWeights: Bool
     public var budget: BudgetScore
     public var categories: [CategoryScore]
     public var total: TotalScore
@@ -83,11 +86,17 @@ public struct Scorecard: Sendable {
 }
 
 extension Scorecard {
+    /// Recomputes `submission` under a rubric chosen for it.
+    public init(_ submission: Submission, choice: RubricChoice) {
+        self.init(submission, rubric: choice.rubric, rubricNote: choice.note, ownWeights: !choice.fits)
+    }
+
     /// Recomputes `submission` under `rubric`.
-    public init(_ submission: Submission, rubric: Rubric, rubricNote: LocalizedText? = nil) {
+    public init(_ submission: Submission, rubric: Rubric, rubricNote: LocalizedText? = nil, ownWeights: Bool = false) {
         self.submission = submission
         self.rubric = rubric
         self.rubricNote = rubricNote
+        self.ownWeights = ownWeights
         budget = Self.budget(submission, rubric)
 
         categories = submission.categories.map { row in
