@@ -98,10 +98,12 @@ public struct RubricCatalog: Sendable {
         if let best {
             let rubric = rubrics[best.index]
             guard best.index != byYear else { return RubricChoice(rubric: rubric, note: nil, fits: true) }
-            let points = Self.printedPoints(submission)
+            let words = rubric.applies.words.isEmpty ? LocalizedText(zh: "", en: "")
+                : LocalizedText(zh: "，标题含“\(rubric.applies.words.joined(separator: "”或“"))”",
+                                en: ", and its title names \(rubric.applies.words.joined(separator: " or "))")
             let reason = LocalizedText(
-                zh: "按年份应适用“\(byYear.map { rubrics[$0].id } ?? "无")”，但表中一级指标分值（\(points)）与“\(rubric.id)”相符，故按“\(rubric.id)”评分",
-                en: "by its year the table falls under '\(byYear.map { rubrics[$0].id } ?? "none")', but its level-1 points (\(points)) fit '\(rubric.id)', so it is scored under '\(rubric.id)'")
+                zh: "按年份应适用“\(byYear.map { rubrics[$0].id } ?? "无")”，但表中一级指标分值（\(Self.printedPoints(submission, .zh))）与“\(rubric.id)”相符\(words.zh)，故按“\(rubric.id)”评分",
+                en: "by its year the table falls under '\(byYear.map { rubrics[$0].id } ?? "none")', but its level-1 points (\(Self.printedPoints(submission, .en))) fit '\(rubric.id)'\(words.en), so it is scored under '\(rubric.id)'")
             return RubricChoice(rubric: rubric, note: reason, fits: true)
         }
         // Nothing fits: the year's rubric, and a table that printed points to compare is checked
@@ -162,9 +164,9 @@ public struct RubricCatalog: Sendable {
     }
 
     /// The table's level-1 points as printed, for a note: `预算执行 10 · 产出指标 50 · …`.
-    static func printedPoints(_ submission: Submission) -> String {
+    static func printedPoints(_ submission: Submission, _ language: Language) -> String {
         var parts: [String] = []
-        if let points = submission.budget.points { parts.append("预算执行 \(points)") }
+        if let points = submission.budget.points { parts.append((language == .en ? "budget " : "预算执行 ") + points.description) }
         for row in submission.categories {
             let points = row.points?.number ?? row.indicators.compactMap(\.points).reduce(Fixed(0)) { $0 + $1.number }
             if points > 0 { parts.append("\(row.name) \(points.compact(decimals: 2))") }
