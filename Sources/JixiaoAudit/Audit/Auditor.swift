@@ -34,8 +34,8 @@ public enum Auditor {
 
     /// Selects the rubric, recomputes and audits.
     public static func audit(_ submission: Submission, catalog: RubricCatalog, rubric: Rubric? = nil) throws -> AuditResult {
-        let (chosen, note) = try rubric.map { ($0, nil) } ?? catalog.select(for: submission)
-        return audit(Scorecard(submission, rubric: chosen, rubricNote: note))
+        let choice = try rubric.map { RubricChoice(rubric: $0, note: nil, fits: true) } ?? catalog.choose(for: submission)
+        return audit(Scorecard(submission, choice: choice))
     }
 }
 
@@ -132,6 +132,15 @@ private struct Checks {
     // MARK: Weights
 
     mutating func weights() {
+        // Under a rubric that fits the table, or one it names, a departure from the rubric's
+        // weights is a warning. When the table's printed level-1 points fit no rubric, its own
+        // weights are the reference: a departure from the rubric is a note, and the sums are
+        // checked against what the table prints.
+        let departure: Severity? = card.ownWeights ? .info : nil
+        let aside = card.ownWeights
+            ? LocalizedText(zh: "；表中一级指标分值与已知方案均不相符，按表中所印分值核对，此处仅作提示",
+                            en: "; the table's level-1 points fit no known scheme, so its own printed weights are checked and this is a note")
+            : LocalizedText(zh: "", en: "")
         var seen: [String] = []  // a few names: a list is cheaper than hashing them
         for category in card.categories {
             let row = category.row
@@ -146,31 +155,43 @@ private struct Checks {
             guard let rubricCategory = category.rubricCategory else {
                 // A label the import could not read is said by its note, not accused.
                 if row.name == "?" { continue }
-                add(Finding(.unknownCategory, .category(row.name), at: row.location,
+                add(Finding(.unknownCategory, severity: departure, .category(row.name), at: row.location,
                             message: LocalizedText(
-                                zh: "一级指标“\(row.name)”不在评分规则“\(rubric.id)”中（可用：\(rubric.categories.map(\.name).joined(separator: "、"))）",
-                                en: "category '\(row.name)' is not in rubric '\(rubric.id)' (known: \(rubric.categories.map(\.name).joined(separator: ", ")))")))
+                                zh: "一级指标“\(row.name)”不在评分规则“\(rubric.id)”中（可用：\(rubric.categories.map(\.name).joined(separator: "、"))）\(aside.zh)",
+                                en: "category '\(row.name)' is not in rubric '\(rubric.id)' (known: \(rubric.categories.map(\.name).joined(separator: ", ")))\(aside.en)")))
                 continue
             }
             seen.append(rubricCategory.name)
             // The category's points: printed in its cell, or the sum of every indicator's.
             let pointsRead = row.points != nil || (coverage.indicatorsComplete && row.indicators.allSatisfy { $0.points != nil })
-            if pointsRead, category.points != rubricCategory.points {
-                add(Finding(.rubricWeight, .category(row.name), at: row.location,
-                            claimed: .computed(category.points, decimals: 2), computed: .computed(rubricCategory.points, decimals: 2),
+            if pointsRead, !rubricCategory.allowed.allows(category.points) {
+                let allowed = rubricCategory.allowed
+                add(Finding(.rubricWeight, severity: departure, .category(row.name), at: row.location,
+                            claimed: .computed(category.points, decimals: 2),
+                            computed: allowed.upper == allowed.lower ? .computed(allowed.lower, decimals: 2) : .text(allowed.text(.zh)),
                             message: LocalizedText(
-                                zh: "“\(row.name)”为 \(category.points.compact(decimals: 2)) 分，评分规则“\(rubric.id)”为 \(rubricCategory.points.compact(decimals: 2)) 分",
-                                en: "'\(row.name)' has \(category.points.compact(decimals: 2)) points; rubric '\(rubric.id)' gives it \(rubricCategory.points.compact(decimals: 2))")))
+                                zh: "“\(row.name)”为 \(category.points.compact(decimals: 2)) 分，评分规则“\(rubric.id)”为 \(allowed.text(.zh)) 分\(aside.zh)",
+                                en: "'\(row.name)' has \(category.points.compact(decimals: 2)) points; rubric '\(rubric.id)' gives it \(allowed.text(.en))\(aside.en)")))
+            }
+            if let each = rubric.indicatorPoints {
+                for indicator in row.indicators {
+                    guard let points = indicator.points, points.number != each else { continue }
+                    add(Finding(.rubricWeight, severity: departure, .indicator(row.path(of: indicator)), at: indicator.location,
+                                claimed: .printed(points), computed: .computed(each, decimals: 2),
+                                message: LocalizedText(
+                                    zh: "“\(indicator.name)”为 \(points) 分，评分规则“\(rubric.id)”每项指标 \(each.compact(decimals: 2)) 分\(aside.zh)",
+                                    en: "'\(indicator.name)' has \(points) points; rubric '\(rubric.id)' gives every indicator \(each.compact(decimals: 2))\(aside.en)")))
+                }
             }
         }
         // Only a section read whole can be said to lack a category.
         guard coverage.indicatorsComplete else { return }
         for category in rubric.categories where category.points > 0 && !seen.contains(category.name) {
-            add(Finding(.missingCategory, .category(category.name), at: submission.location,
+            add(Finding(.missingCategory, severity: departure, .category(category.name), at: submission.location,
                         computed: .computed(category.points, decimals: 2),
                         message: LocalizedText(
-                            zh: "表中没有一级指标“\(category.name)”（评分规则“\(rubric.id)”中为 \(category.points.compact(decimals: 2)) 分）",
-                            en: "the table has no '\(category.name)' category (\(category.points.compact(decimals: 2)) points in rubric '\(rubric.id)')")))
+                            zh: "表中没有一级指标“\(category.name)”（评分规则“\(rubric.id)”中为 \(category.allowed.text(.zh)) 分）\(aside.zh)",
+                            en: "the table has no '\(category.name)' category (\(category.allowed.text(.en)) points in rubric '\(rubric.id)')\(aside.en)")))
         }
 
         guard submission.imported == nil || submission.budget.points != nil else { return }
@@ -181,12 +202,14 @@ private struct Checks {
                 sum += points.number
             }
         }
-        if sum != rubric.total {
+        // Against the table's own printed total when no rubric fits it.
+        let total = card.ownWeights ? submission.total.points?.number ?? rubric.total : rubric.total
+        if sum != total {
             add(Finding(.weightSum, .totalPoints, at: submission.total.location,
-                        claimed: .computed(sum, decimals: 2), computed: .computed(rubric.total, decimals: 2),
+                        claimed: .computed(sum, decimals: 2), computed: .computed(total, decimals: 2),
                         message: LocalizedText(
-                            zh: "预算执行分值 \(card.budget.points.compact(decimals: 2)) 与各三级指标分值合计 \(sum.compact(decimals: 2))，不等于总分 \(rubric.total.compact(decimals: 2))",
-                            en: "the budget row's \(card.budget.points.compact(decimals: 2)) points and the indicators' add up to \(sum.compact(decimals: 2)), not \(rubric.total.compact(decimals: 2))")))
+                            zh: "预算执行分值 \(card.budget.points.compact(decimals: 2)) 与各三级指标分值合计 \(sum.compact(decimals: 2))，不等于总分 \(total.compact(decimals: 2))",
+                            en: "the budget row's \(card.budget.points.compact(decimals: 2)) points and the indicators' add up to \(sum.compact(decimals: 2)), not \(total.compact(decimals: 2))")))
         }
     }
 

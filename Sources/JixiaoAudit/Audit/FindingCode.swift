@@ -117,12 +117,12 @@ public enum FindingCode: String, Sendable, CaseIterable {
                 en: "The budget row's points and all indicators' points must add up to the rubric's total (usually 100).\nFix: adjust the points so they add up.")
         case .rubricWeight:
             LocalizedText(
-                zh: "一级指标分值与评分规则不同。按规定可因特殊情况适当调整，故为警告而非错误。\n修正：核对是否有调整依据；若表按其他方案填写，用 --rubric 指定。",
-                en: "A category's points differ from the rubric's. Weights may be adjusted in special cases, so this is a warning, not an error.\nFix: check the adjustment is justified; if the table follows another scheme, name it with --rubric.")
+                zh: "一级指标分值（或每项指标分值）与评分规则不同。按规定可因特殊情况适当调整，故为警告而非错误；若表中所印一级指标分值与任何已知方案都不相符，则按表中所印分值核对算术，与方案的差异仅为提示。\n修正：核对是否有调整依据；若表按其他方案填写，用 --rubric 指定。",
+                en: "A category's points (or an indicator's, under a rubric that gives each the same) differ from the rubric's. Weights may be adjusted in special cases, so this is a warning, not an error; when the table's printed level-1 points fit no known scheme, its arithmetic is checked against its own printed weights and the difference from the scheme is only a note (info).\nFix: check the adjustment is justified; if the table follows another scheme, name it with --rubric.")
         case .rubricInferred:
             LocalizedText(
-                zh: "表的年份对应一个评分方案，但其一级指标分值与另一方案相符，于是按相符的方案评分。\n修正：如需按年份方案评分，用 --rubric 指定。",
-                en: "The table's year points to one scheme but its level-1 points fit another, so it is scored under the one that fits.\nFix: to score under the year's scheme, name it with --rubric.")
+                zh: "表的年份对应一个评分方案，但其一级指标分值（及预算执行分值）与另一方案相符，于是按相符的方案评分；各省常见方案（资金 20 + 年度绩效目标 80 等）只按分值选定。\n修正：如需按年份方案评分，用 --rubric 指定。",
+                en: "The table's year points to one scheme but its level-1 points (and budget row points) fit another, so it is scored under the one that fits; the provincial schemes (funds 20 + goals 80 and others) are only ever chosen this way.\nFix: to score under the year's scheme, name it with --rubric.")
         case .missingCategory:
             LocalizedText(
                 zh: "评分规则要求的一级指标在表中没有出现。\n修正：补充该类指标，或确认表所依据的方案。",

@@ -9,6 +9,9 @@ public struct Scorecard: Sendable {
     public var rubric: Rubric
     /// Why this rubric was chosen, when not by the table's year alone.
     public var rubricNote: LocalizedText?
+    /// Whether the table's printed level-1 points fit no rubric: its own printed weights are the
+    /// reference for its arithmetic, and where it departs from `rubric` is a note.
+    public var ownWeights: Bool
     public var budget: BudgetScore
     public var categories: [CategoryScore]
     public var total: TotalScore
@@ -16,7 +19,8 @@ public struct Scorecard: Sendable {
 
     /// 预算执行: 执行率 and 分值 × 执行率.
     public struct BudgetScore: Sendable {
-        /// 分值 of the row: the table's, else the rubric's.
+        /// 分值 of the row: the table's, else the rubric's; when no rubric fits the table, what its
+        /// own printed weights leave for the row (`pointsLeft`), when they say.
         public var points: Fixed
         /// The budget the rate divides by (全年预算数 or 年初预算数, as the rubric says).
         public var denominator: PrintedNumber?
@@ -83,12 +87,18 @@ public struct Scorecard: Sendable {
 }
 
 extension Scorecard {
+    /// Recomputes `submission` under a rubric chosen for it.
+    public init(_ submission: Submission, choice: RubricChoice) {
+        self.init(submission, rubric: choice.rubric, rubricNote: choice.note, ownWeights: !choice.fits)
+    }
+
     /// Recomputes `submission` under `rubric`.
-    public init(_ submission: Submission, rubric: Rubric, rubricNote: LocalizedText? = nil) {
+    public init(_ submission: Submission, rubric: Rubric, rubricNote: LocalizedText? = nil, ownWeights: Bool = false) {
         self.submission = submission
         self.rubric = rubric
         self.rubricNote = rubricNote
-        budget = Self.budget(submission, rubric)
+        self.ownWeights = ownWeights
+        budget = Self.budget(submission, rubric, ownWeights: ownWeights)
 
         categories = submission.categories.map { row in
             let rubricCategory = rubric.category(named: row.name)
@@ -144,15 +154,32 @@ extension Scorecard {
             computed: rubric.grade(of: sum), recomputed: recomputed.flatMap(rubric.grade(of:)))
     }
 
+    /// The budget row's points as the table's own weights leave them when its row prints none:
+    /// the total's points less every indicator's, when every indicator row was read with its
+    /// points; nil when they are not all known or leave less than nothing.
+    static func pointsLeft(_ submission: Submission) -> Fixed? {
+        var sum = Fixed(0), count = 0
+        for category in submission.categories {
+            for indicator in category.indicators {
+                guard let points = indicator.points else { return nil }
+                sum += points.number
+                count += 1
+            }
+        }
+        guard count > 0, submission.imported.map({ $0.indicatorHeaderFound && $0.indicatorRowsSeen == count }) ?? true,
+              let total = submission.total.points?.number, total >= sum else { return nil }
+        return total - sum
+    }
+
     /// Whether a printed indicator score is exact: whole numbers are (a full mark or a whole-point
     /// deduction), unless the rubric says its province rounds every score (DOMAIN.md §5).
     static func isExact(_ score: PrintedNumber, _ rubric: Rubric) -> Bool {
         score.isWhole && !rubric.rounding.wholeScoresRounded
     }
 
-    private static func budget(_ submission: Submission, _ rubric: Rubric) -> BudgetScore {
+    private static func budget(_ submission: Submission, _ rubric: Rubric, ownWeights: Bool) -> BudgetScore {
         let row = submission.budget
-        let points = row.points?.number ?? rubric.budget.points
+        let points = row.points?.number ?? (ownWeights ? pointsLeft(submission) : nil) ?? rubric.budget.points
         let denominator = rubric.budget.denominator == .initial ? row.initial : row.adjusted
         var result = BudgetScore(
             points: points, denominator: denominator, executed: row.executed,

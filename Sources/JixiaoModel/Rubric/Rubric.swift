@@ -37,6 +37,9 @@ public struct Rubric: Sendable {
     public var rounding: Rounding
     /// Grade bands (等级), highest first.
     public var grades: [GradeBand]
+    /// The points every indicator carries, for a scheme that gives each the same (每项 10 分);
+    /// nil when indicators are weighted one by one.
+    public var indicatorPoints: Fixed?
     /// Reads targets and actual values with the rubric's words: comparators, qualitative bands,
     /// units. Prepared once per rubric, because preparing the word lists is the costly part.
     public var values: ValueParser
@@ -52,6 +55,20 @@ public struct Rubric: Sendable {
         public var regions: [String]
         public var fromYear: Int?
         public var toYear: Int?
+        /// How the rubric is chosen for a table that names none.
+        public var match: Match
+        /// Words one of which the table's title must contain for the rubric to fit it (a form
+        /// known by a header such as 是否核心指标 rather than by its weights); empty: none needed.
+        public var words: [String]
+
+        public enum Match: String, Sendable, CaseIterable {
+            /// By level, region and year, unless the table's printed points fit another rubric:
+            /// the national schemes, the default for a table that prints nothing to compare.
+            case year
+            /// Only when the table's printed level-1 points (and words) fit it: a scheme seen in
+            /// several provinces and years, never chosen by the year alone.
+            case shape
+        }
 
         public func covers(year: Int) -> Bool {
             (fromYear.map { year >= $0 } ?? true) && (toYear.map { year <= $0 } ?? true)
@@ -85,20 +102,63 @@ public struct Rubric: Sendable {
         public let name: String
         public let aliases: [String]
         public let labelKeys: [LabelKey]
-        public var points: Fixed
+        /// The points a table may give the category.
+        public var allowed: AllowedPoints
         public var subcategories: [Subcategory]
         /// The default rule for the category's quantitative indicators, if it differs from
         /// the comparator's own (成本指标 are reverse by default).
         public var rule: IndicatorRule?
 
-        public init(name: String, aliases: [String], points: Fixed, subcategories: [Subcategory], rule: IndicatorRule?) {
+        /// The category's points: fixed, the least of a range, 0 when the table sets them.
+        public var points: Fixed { allowed.lower }
+
+        public init(name: String, aliases: [String], allowed: AllowedPoints, subcategories: [Subcategory], rule: IndicatorRule?) {
             self.name = name
             self.aliases = aliases
             labelKeys = Self.labelKeys(name, aliases)
-            self.points = points
+            self.allowed = allowed
             self.subcategories = subcategories
             self.rule = rule
         }
+    }
+
+    /// The points a scheme gives a level-1 category: `40`, `20-30` (a weight that differs between
+    /// forms of one scheme) or `printed` (each form sets its own).
+    public enum AllowedPoints: Sendable, Equatable, CustomStringConvertible {
+        case fixed(Fixed)
+        /// Inclusive bounds.
+        case range(Fixed, Fixed)
+        case asPrinted
+
+        public var lower: Fixed {
+            switch self {
+            case .fixed(let points), .range(let points, _): points
+            case .asPrinted: 0
+            }
+        }
+
+        /// The most points allowed; nil when the table sets them.
+        public var upper: Fixed? {
+            switch self {
+            case .fixed(let points), .range(_, let points): points
+            case .asPrinted: nil
+            }
+        }
+
+        public func allows(_ points: Fixed) -> Bool {
+            points >= lower && upper.map { points <= $0 } ?? true
+        }
+
+        /// `40`, `20–30`, or `表中所印` / `as printed`.
+        public func text(_ language: Language) -> String {
+            switch self {
+            case .fixed(let points): points.compact(decimals: 2)
+            case .range(let lower, let upper): "\(lower.compact(decimals: 2))–\(upper.compact(decimals: 2))"
+            case .asPrinted: language == .en ? "as printed" : "按表中所印"
+            }
+        }
+
+        public var description: String { text(.en) }
     }
 
     public struct Subcategory: Sendable, NamedInRubric {

@@ -21,9 +21,10 @@ extension Rubric {
 
     private static func read(_ root: YAMLNode, file: String, problems: inout RubricProblems) throws(InputError) -> Rubric {
         let top = try YAMLMapping(root, file: file, path: "", allowed: [
-            "id", "title", "title-en", "applies", "total", "budget", "categories", "scoring", "rounding", "grades", "values",
+            "id", "title", "title-en", "applies", "total", "budget", "categories", "indicator-points", "scoring", "rounding",
+            "grades", "values",
         ])
-        let applies = try top.mapping("applies", allowed: ["levels", "regions", "years"])
+        let applies = try top.mapping("applies", allowed: ["levels", "regions", "years", "match", "words"])
         var levels: [EvaluationLevel] = []
         for item in try applies.map({ (m) throws(InputError) in try m.list("levels") }) ?? [] {
             let raw = try YAMLMapping.text(item.node, file: file, field: item.path)
@@ -58,8 +59,13 @@ extension Rubric {
             }
             categories.append(Category(
                 name: try map.requiredText("name"), aliases: try map.texts("aliases"),
-                points: try map.requiredNumber("points").number, subcategories: subcategories,
+                allowed: try readPoints(map, problems: &problems), subcategories: subcategories,
                 rule: try map.choice("rule", IndicatorRule.self, choices: IndicatorRule.allCases)))
+        }
+        let indicatorPoints = try top.number("indicator-points")?.number
+        if let indicatorPoints, indicatorPoints <= 0 {
+            problems.add(at: top.location(of: "indicator-points"), field: "indicator-points",
+                         LocalizedText(zh: "每项指标分值应大于 0", en: "the points of each indicator must be above 0"))
         }
 
         let scoringMap = try top.mapping("scoring", allowed: [
@@ -112,10 +118,19 @@ extension Rubric {
 
         let total = try top.number("total")?.number ?? 100
         let allPoints = budget.points + categories.reduce(Fixed(0)) { $0 + $1.points }
-        if allPoints != total {
+        // With ranges or points set by the table, the total must lie within what they allow.
+        let most = categories.reduce(Optional(budget.points)) { sum, category in sum.flatMap { s in category.allowed.upper.map { s + $0 } } }
+        if categories.allSatisfy({ if case .fixed = $0.allowed { true } else { false } }) {
+            if allPoints != total {
+                problems.add(at: YAMLMapping.location(top.optional("categories") ?? root, file), field: "categories",
+                             LocalizedText(zh: "预算执行 \(budget.points) 分与各一级指标分值之和为 \(allPoints)，不等于总分 \(total)",
+                                           en: "the budget row's \(budget.points) points and the categories add up to \(allPoints), not the total \(total)"))
+            }
+        } else if allPoints > total || most.map({ $0 < total }) == true {
+            let range = most.map { "\(allPoints)–\($0)" } ?? "\(allPoints)+"
             problems.add(at: YAMLMapping.location(top.optional("categories") ?? root, file), field: "categories",
-                         LocalizedText(zh: "预算执行 \(budget.points) 分与各一级指标分值之和为 \(allPoints)，不等于总分 \(total)",
-                                       en: "the budget row's \(budget.points) points and the categories add up to \(allPoints), not the total \(total)"))
+                         LocalizedText(zh: "预算执行 \(budget.points) 分与各一级指标分值之和可为 \(range)，无法等于总分 \(total)",
+                                       en: "the budget row's \(budget.points) points and the categories can add up to \(range), never the total \(total)"))
         }
         if categoryItems.isEmpty {
             problems.add(at: YAMLMapping.location(root, file), field: "categories",
@@ -140,10 +155,33 @@ extension Rubric {
             id: try top.requiredText("id"), title: try top.requiredText("title"), titleEnglish: try top.text("title-en"),
             file: file,
             applies: Applicability(levels: levels.isEmpty ? EvaluationLevel.allCases : levels,
-                                   regions: try applies?.texts("regions") ?? [], fromYear: years.0, toYear: years.1),
+                                   regions: try applies?.texts("regions") ?? [], fromYear: years.0, toYear: years.1,
+                                   match: try applies?.choice("match", Applicability.Match.self, choices: Applicability.Match.allCases) ?? .year,
+                                   words: try applies?.texts("words") ?? []),
             total: total,
             budget: budget, categories: categories, scoring: scoring, rounding: rounding,
-            grades: grades.sorted { $0.lower > $1.lower }, values: ValueParser(vocabulary: vocabulary))
+            grades: grades.sorted { $0.lower > $1.lower }, indicatorPoints: indicatorPoints, values: ValueParser(vocabulary: vocabulary))
+    }
+
+    /// A category's `points`: a number, a range `20-30` (inclusive), or `printed`.
+    private static func readPoints(_ map: YAMLMapping, problems: inout RubricProblems) throws(InputError) -> AllowedPoints {
+        let node = try map.required("points")
+        let field = map.field("points")
+        let raw = try YAMLMapping.text(node, file: map.file, field: field).trimmingCharacters(in: .whitespaces)
+        if raw == "printed" { return .asPrinted }
+        let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return .fixed(try YAMLMapping.number(node, file: map.file, field: field).number) }
+        guard let lower = PrintedNumber(parsing: String(parts[0]).trimmingCharacters(in: .whitespaces)),
+              let upper = PrintedNumber(parsing: String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+            throw InputError(.invalidValue, at: YAMLMapping.location(node, map.file), field: field,
+                             message: LocalizedText(zh: "分值“\(raw)”无法识别", en: "points '\(raw)' cannot be read"),
+                             hint: LocalizedText(zh: "写作 40、20-30 或 printed（按表中所印）", en: "write 40, 20-30 or printed (as the table prints them)"))
+        }
+        if lower.number >= upper.number {
+            problems.add(at: YAMLMapping.location(node, map.file), field: field,
+                         LocalizedText(zh: "分值区间下限 \(lower) 不小于上限 \(upper)", en: "lower bound \(lower) is not below upper bound \(upper)"))
+        }
+        return .range(lower.number, upper.number)
     }
 
     /// The `values` section: word lists that replace the standard ones they name; lists it does
