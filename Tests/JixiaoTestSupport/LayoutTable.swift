@@ -214,6 +214,15 @@ package struct LayoutTable: Sendable {
         let fraction = cents % 100
         return "\(cents / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
     }
+
+    /// `45.20` → 4520, `5` → 500: hundredths of a figure printed with at most 2 decimals.
+    package static func cents(_ text: String) -> Int {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = Int(parts[0]) ?? 0
+        guard parts.count == 2 else { return whole * 100 }
+        let fraction = parts[1].count == 1 ? Int(parts[1])! * 10 : Int(parts[1])!
+        return whole * 100 + fraction
+    }
 }
 
 /// A small seedable generator (SplitMix64), so a seed gives the same table every time.

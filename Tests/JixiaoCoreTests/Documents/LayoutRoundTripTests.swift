@@ -18,17 +18,64 @@ import Testing
 /// columns (`≥ | 200 | 人次`) may come back as `≥200人次` or `≥ 200 人次`: both are the printed
 /// `≥ 200 人次`. Comparator, amount and unit must all be there, in that order.
 ///
+/// Two layouts print other facts (`Comparison`): a form with no 分值 column (`onlyScore`) has no
+/// points to read, so every points fact must come back absent. Where figures are fused without
+/// spaces (`fused`), issue 19 asks the importer to split a fused figure only where one reading
+/// is certain, and otherwise not to read it: each budget figure, indicator 分值 and 得分 and total
+/// figure must come back as printed or absent, never as another number; every other fact, and
+/// the absence of error and warning findings, is compared as for any layout.
+///
+/// A layout the importer does not read yet is a known issue (`expectation`); when the importer
+/// learns it, the known issue is not recorded, the test fails, and the mark is to be removed.
 /// `JIXIAO_LAYOUT_REPORT=1 swift test --filter LayoutRoundTripTests` prints each layout's count
 /// of seeds read back and the first difference.
 @Suite struct LayoutRoundTripTests {
     static let seeds: [UInt64] = Array(1...20)
 
+    enum Expectation {
+        /// Every seed reads back.
+        case reads
+        /// Not read yet; `intermittent` when some seeds read back and others do not.
+        case notReadYet(intermittent: Bool)
+    }
+
+    /// What the importer does today with each layout that it does not read yet (seeds read back
+    /// of 20, and the first thing that goes wrong); every other layout reads.
+    static let expectation: [TextLayout: Expectation] = [
+        // 0/20: a row whose 分值 and 得分 are fused (`组织专项检查次数 ≥ 36 次 38 次 1313`) is not
+        // taken for an indicator row: its text joins the next row's name, the rows below take
+        // their neighbours' figures (举办宣讲活动场次 read 12 | 12 for 13 | 13), a category may be lost,
+        // and false category-points-mismatch and missing-category errors follow. The fused budget
+        // row (`年度资金总额 8477.378477.377394.091087.22%8.72`) and total (`总分 10098.72`) are
+        // left unread with a note, as issue 19 asks.
+        .fused: .notReadYet(intermittent: false),
+        // 0/20: the row that shares the title's line is lost: `附件1 2023年度部门整体支出绩效自评表
+        // 单位名称 青川市农技推广站` gives no unit (`… 项目名称 社区助餐服务专项`, no project); every
+        // other fact reads back, with no finding.
+        .titleInLine: .notReadYet(intermittent: false),
+        // 0/20: the 总分 row `100 | 98.72 | 95.72` (分值, 自评分, 复核分) is read by its last two
+        // figures: points 98.72 and score 95.72, the reviewer's, and a false total-mismatch error.
+        // Indicator rows read their 自评分, with a note where the 复核分 differs.
+        .reviewScore: .notReadYet(intermittent: false),
+        // 0/20: the target is read from the cell under 年度指标值 alone: `≥ | 94 | %` under the
+        // second header row's 指标性质 | 指标值 | 度量单位 gives the target `≥`. No finding.
+        .twoHeaderRows: .notReadYet(intermittent: false),
+    ]
+
     @Test(arguments: TextLayout.allCases, seeds)
     func readsBack(_ layout: TextLayout, _ seed: UInt64) {
         let problems = Self.problems(LayoutTable(seed: seed), layout)
-        guard let first = problems.first else { return }
-        let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-        Issue.record("\(layout) seed \(seed): \(first)\(more)")
+        func record() {
+            guard let first = problems.first else { return }
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+            Issue.record("\(layout) seed \(seed): \(first)\(more)")
+        }
+        switch Self.expectation[layout] ?? .reads {
+        case .reads:
+            record()
+        case .notReadYet(let intermittent):
+            withKnownIssue("layout \(layout) is not read yet (issue 19)", isIntermittent: intermittent) { record() }
+        }
     }
 
     // MARK: The comparison
@@ -38,7 +85,7 @@ import Testing
     static func problems(_ table: LayoutTable, _ layout: TextLayout) -> [String] {
         let file = "layout-\(layout)-\(table.seed).txt"
         let document = DocumentImporter.parse(LayoutRenderer.text(table, layout), file: file, options: Project.importOptions)
-        var problems = factDifferences(document, table)
+        var problems = factDifferences(document, table, Comparison(layout))
         do {
             for result in try Auditor.audit(document, catalog: Project.catalog) {
                 problems += result.findings.filter { $0.severity == .error || $0.severity == .warning }
@@ -50,13 +97,32 @@ import Testing
         return problems
     }
 
+    /// How a layout's facts are compared (see the suite's comment).
+    struct Comparison {
+        /// The form prints 分值 (权重): points facts are expected as printed, else absent.
+        var printsPoints = true
+        /// Figures may be fused: each budget figure, indicator 分值 and 得分 and total figure is
+        /// expected as printed or absent.
+        var figuresMayBeAbsent = false
+
+        init(printsPoints: Bool = true, figuresMayBeAbsent: Bool = false) {
+            self.printsPoints = printsPoints
+            self.figuresMayBeAbsent = figuresMayBeAbsent
+        }
+
+        init(_ layout: TextLayout) {
+            self.init(printsPoints: layout != .onlyScore, figuresMayBeAbsent: layout == .fused)
+        }
+    }
+
     /// Targets and actuals without spaces (see the suite's comment).
     static func normalised(_ text: String?) -> String? {
         text.map { String(String.UnicodeScalarView($0.unicodeScalars.filter { !$0.properties.isWhitespace })) }
     }
 
     /// The facts of `document`'s one table that differ from `table`'s, as `what: expected …, read …`.
-    static func factDifferences(_ document: ImportedDocument, _ table: LayoutTable) -> [String] {
+    static func factDifferences(_ document: ImportedDocument, _ table: LayoutTable,
+                                _ comparison: Comparison = Comparison()) -> [String] {
         guard document.tables.count == 1, let read = document.tables.first else {
             return ["tables: expected 1, read \(document.tables.count)"]
         }
@@ -64,19 +130,25 @@ import Testing
         func check(_ what: String, _ expected: String?, _ got: String?) {
             if expected != got { out.append("\(what): expected \(expected ?? "nil"), read \(got ?? "nil")") }
         }
+        /// A figure that may be fused: as printed, or (when the comparison allows it) absent.
+        func figure(_ what: String, _ expected: String?, _ got: String?) {
+            if comparison.figuresMayBeAbsent, got == nil { return }
+            check(what, expected, got)
+        }
+        func points(_ text: String) -> String? { comparison.printsPoints ? text : nil }
         check("year", String(table.year), String(read.year))
         check("level", table.kind == .project ? "project" : "department", read.level.rawValue)
         check("unit", table.unit, read.unit)
         check("project", table.project, read.project)
-        check("budget.initial", table.initial, read.budget.initial?.description)
-        check("budget.adjusted", table.adjusted, read.budget.adjusted?.description)
-        check("budget.executed", table.executed, read.budget.executed?.description)
-        check("budget.points", table.budgetPoints, read.budget.points?.description)
-        check("budget.rate", table.rate, read.budget.rate?.description)
-        check("budget.score", table.budgetScore, read.budget.score?.description)
+        figure("budget.initial", table.initial, read.budget.initial?.description)
+        figure("budget.adjusted", table.adjusted, read.budget.adjusted?.description)
+        figure("budget.executed", table.executed, read.budget.executed?.description)
+        figure("budget.points", points(table.budgetPoints), read.budget.points?.description)
+        figure("budget.rate", table.rate, read.budget.rate?.description)
+        figure("budget.score", table.budgetScore, read.budget.score?.description)
         check("categories", table.categories.map(\.name).joined(separator: " "), read.categories.map(\.name).joined(separator: " "))
         for (category, got) in zip(table.categories, read.categories) {
-            check("\(category.name).points", category.points, got.points?.description)
+            check("\(category.name).points", points(category.points), got.points?.description)
             check("\(category.name).indicators", category.indicators.map(\.name).joined(separator: " "),
                   got.indicators.map(\.name).joined(separator: " "))
             for (indicator, gotIndicator) in zip(category.indicators, got.indicators) {
@@ -84,13 +156,13 @@ import Testing
                 check("\(path).subcategory", indicator.subcategory, gotIndicator.subcategory)
                 check("\(path).target", normalised(indicator.target.printed), normalised(gotIndicator.target))
                 check("\(path).actual", normalised(indicator.actual), normalised(gotIndicator.actual))
-                check("\(path).points", indicator.points, gotIndicator.points?.description)
-                check("\(path).score", indicator.score, gotIndicator.score?.description)
+                figure("\(path).points", points(indicator.points), gotIndicator.points?.description)
+                figure("\(path).score", indicator.score, gotIndicator.score?.description)
                 check("\(path).reason", indicator.reason, gotIndicator.reason)
             }
         }
-        check("total.points", table.totalPoints, read.total.points?.description)
-        check("total.score", table.totalScore, read.total.score?.description)
+        figure("total.points", points(table.totalPoints), read.total.points?.description)
+        figure("total.score", table.totalScore, read.total.score?.description)
         return out
     }
 
@@ -132,9 +204,21 @@ import Testing
         changed.totalScore = "0.00"
         #expect(Self.factDifferences(document, changed) == ["total.score: expected 0.00, read \(table.totalScore)"])
 
+        // Where figures may be fused, a figure not read passes and a wrong one does not; on a
+        // form with no 分值, a points figure read is a difference.
+        var unread = document
+        unread.tables[0].budget.adjusted = nil
+        #expect(Self.factDifferences(unread, table).count == 1)
+        #expect(Self.factDifferences(unread, table, Comparison(figuresMayBeAbsent: true)).isEmpty)
+        changed = table
+        changed.adjusted += "1"
+        #expect(Self.factDifferences(document, changed, Comparison(figuresMayBeAbsent: true)).count == 1)
+        #expect(Self.factDifferences(document, table, Comparison(printsPoints: false)).count
+            == 2 + table.categories.count + table.indicators.count)
+
         // A total printed one point higher is an error of the audit.
         var wrong = table
-        wrong.totalScore = LayoutTable.fixed(cents(table.totalScore) + 100)
+        wrong.totalScore = LayoutTable.fixed(LayoutTable.cents(table.totalScore) + 100)
         #expect(Self.problems(wrong, .tab).contains { $0.hasPrefix("finding total-mismatch") })
         #expect(Self.problems(table, .tab).isEmpty)
     }
@@ -146,13 +230,13 @@ import Testing
         #expect(table.categories.map(\.points) == ["50", "30", "10"])
         for category in table.categories {
             #expect((1...4).contains(category.indicators.count))
-            #expect(category.indicators.map { cents($0.points) }.reduce(0, +) == cents(category.points))
+            #expect(category.indicators.map { LayoutTable.cents($0.points) }.reduce(0, +) == LayoutTable.cents(category.points))
         }
-        let adjusted = cents(table.adjusted), executed = cents(table.executed)
+        let adjusted = LayoutTable.cents(table.adjusted), executed = LayoutTable.cents(table.executed)
         #expect(executed <= adjusted)
-        #expect(cents(String(table.rate.dropLast())) == LayoutTable.divideRounded(executed * 10_000, adjusted))
-        #expect(cents(table.budgetScore) == LayoutTable.divideRounded(executed * 1_000, adjusted))
-        #expect(cents(table.totalScore) == cents(table.budgetScore) + table.indicators.map { cents($0.score) }.reduce(0, +))
+        #expect(LayoutTable.cents(String(table.rate.dropLast())) == LayoutTable.divideRounded(executed * 10_000, adjusted))
+        #expect(LayoutTable.cents(table.budgetScore) == LayoutTable.divideRounded(executed * 1_000, adjusted))
+        #expect(LayoutTable.cents(table.totalScore) == LayoutTable.cents(table.budgetScore) + table.indicators.map { LayoutTable.cents($0.score) }.reduce(0, +))
         #expect(Set(table.indicators.map(\.name)).count == table.indicators.count)
     }
 
@@ -219,6 +303,70 @@ import Testing
                 #expect(!text.contains(word), "\(word)")
             }
             #expect(text.contains(table.unit) && text.contains(first.name))
+        case .fused:
+            #expect(!text.contains("\t") && !text.contains("|"))
+            #expect(lines.contains("年度资金总额 " + figures.joined()))
+            #expect(lines.contains("总分 \(table.totalPoints)\(table.totalScore)"))
+            // Some indicator rows fuse 分值 and 得分, others keep the space.
+            let rows = table.indicators.map { indicator in
+                lines.first { $0.contains("\(indicator.name) \(indicator.target.printed) ") } ?? ""
+            }
+            let fused = zip(table.indicators, rows).filter { $0.1.contains("\($0.0.actual) \($0.0.points)\($0.0.score)") }
+            let spaced = zip(table.indicators, rows).filter { $0.1.contains("\($0.0.actual) \($0.0.points) \($0.0.score)") }
+            #expect(!fused.isEmpty && !spaced.isEmpty && fused.count + spaced.count == table.indicators.count)
+            // DOMAIN.md §8's own example: 50 | 50 | 10 | 100.00% | 10.
+            var round = table
+            (round.adjusted, round.executed, round.rate, round.budgetScore) = ("50", "50", "100.00%", "10")
+            #expect(LayoutRenderer.text(round, .fused).contains("\n年度资金总额 505010100.00%10\n"))
+        case .titleInLine:
+            let next = table.project.map { "项目名称 \($0)" } ?? "单位名称 \(table.unit)"
+            let line = try #require(lines.first { $0.contains(table.title) })
+            #expect(line == table.title + " " + next || (line.hasPrefix("附件") && line.hasSuffix(" " + table.title + " " + next)))
+            #expect(!lines.contains(next))
+            let annexed = Self.seeds.map { LayoutRenderer.text(LayoutTable(seed: $0), .titleInLine) }.filter { $0.hasPrefix("附件") }
+            #expect(!annexed.isEmpty && annexed.count < Self.seeds.count)
+        case .noTitle:
+            #expect(!text.contains("自评表") && !text.contains(table.title))
+            #expect(lines[0].hasPrefix("一、\(table.year)年度") && lines[0].hasSuffix("绩效自评情况"))
+            #expect(lines[1].hasPrefix(table.kind == .project ? "项目名称\t" : "单位名称\t"))
+        case .yearInBrackets:
+            #expect(!text.contains(table.title))
+            let titles = Self.seeds.map { LayoutRenderer.text(LayoutTable(seed: $0), .yearInBrackets).prefix { $0 != "\n" } }
+            for (seed, title) in zip(Self.seeds, titles) {
+                let year = LayoutTable(seed: seed).year
+                #expect(["（\(year)年度）", "(\(year)年度)"].contains { title.contains($0) } && title.contains("自评表"), "\(title)")
+            }
+            #expect(titles.contains { $0.hasPrefix("附件") } && titles.contains { $0.hasPrefix("(") || $0.hasPrefix("（") })
+            #expect(titles.contains { $0.hasSuffix(")") || $0.hasSuffix("）") } && titles.contains { $0.contains("绩效目标自评表") })
+        case .subRows:
+            let total = try #require(lines.firstIndex { $0.hasPrefix("\t年度资金总额\t") })
+            let parts = lines[(total + 1)...(total + 3)].map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            #expect(parts.map { $0[1] } == ["其中：当年财政拨款", "上年结转资金", "其他资金"])
+            #expect(parts.allSatisfy { $0[5] == table.budgetPoints && $0[7] == table.budgetScore })
+            #expect(parts.map { LayoutTable.cents($0[3]) }.reduce(0, +) == LayoutTable.cents(table.adjusted))
+            #expect(parts.map { LayoutTable.cents($0[4]) }.reduce(0, +) == LayoutTable.cents(table.executed))
+        case .onlyScore:
+            #expect(!text.contains("分值") && !text.contains("权重") && !text.contains("分)"))
+            #expect(lines.contains("\t年度资金总额\t\t" + [table.adjusted, table.executed, table.rate, table.budgetScore].joined(separator: "\t")))
+            #expect(lines.contains("总分\t\t\t\t\t\(table.totalScore)\t"))
+        case .reviewScore:
+            #expect(lines.contains { $0.contains("\t实际完成值\t分值\t自评分\t复核分\t") })
+            let total = try #require(lines.first { $0.hasPrefix("总分\t") })
+            #expect(total.hasPrefix("总分\t\t\t\t\t\(table.totalPoints)\t\(table.totalScore)\t"))
+            #expect(!total.hasSuffix("\t\(table.totalScore)\t\(table.totalScore)\t"))
+            // The reviewer takes a point off some rows and agrees with the others.
+            let rows = table.indicators.map { indicator in lines.first { $0.contains("\t\(indicator.name)\t") } ?? "" }
+            let agreeing = zip(table.indicators, rows).filter { $0.1.contains("\t\($0.0.points)\t\($0.0.score)\t\($0.0.score)\t") }
+            #expect(!agreeing.isEmpty && agreeing.count < table.indicators.count)
+        case .splitHeader:
+            let header = try #require(lines.firstIndex(of: "一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析"))
+            #expect(lines[header + 1] == "指标值 完成值 及改进措施")
+            #expect(!text.contains("年度指标值") && !text.contains("\t"))
+        case .twoHeaderRows:
+            let header = try #require(lines.firstIndex(of: "一级指标\t二级指标\t三级指标\t年度指标值\t\t\t实际完成值\t分值\t得分\t偏差原因分析及改进措施"))
+            #expect(lines[header + 1] == "\t\t\t指标性质\t指标值\t度量单位\t\t\t\t")
+            let target = [first.target.comparator, first.target.amount, first.target.unit].joined(separator: "\t")
+            #expect(lines.contains { $0.contains("\t\(first.name)\t\(target)\t\(first.actual)\t") })
         }
     }
 
@@ -234,13 +382,4 @@ import Testing
             }
         }
     }
-}
-
-/// `45.20` → 4520, `5` → 500: hundredths of a figure printed with at most 2 decimals.
-private func cents(_ text: String) -> Int {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    let whole = Int(parts[0]) ?? 0
-    guard parts.count == 2 else { return whole * 100 }
-    let fraction = parts[1].count == 1 ? Int(parts[1])! * 10 : Int(parts[1])!
-    return whole * 100 + fraction
 }
