@@ -19,6 +19,8 @@ struct RowParts: Sendable {
     var reason: String?
     /// Cells the row has but that could not be placed in a column.
     var unplaced: [String] = []
+    /// 分值 and 得分 printed as one figure (`1313`), as PDF text fuses them.
+    var fused: String?
 
     init(line: Int) {
         self.line = line

@@ -39,6 +39,15 @@ enum Labels {
         case unit
     }
 
+    /// The number a figure writes twice (`1313` → 13, `2.52.5` → 2.5): two fused cells that hold
+    /// the same value (full marks), the one way such a figure splits for certain.
+    static func repeatedHalf(_ figure: String) -> PrintedNumber? {
+        guard figure.count >= 2, figure.count % 2 == 0 else { return nil }
+        let half = figure.prefix(figure.count / 2)
+        guard figure.hasSuffix(half), !(half.hasPrefix("0") && half.count > 1), !half.hasPrefix("."), !half.hasSuffix(".") else { return nil }
+        return PrintedNumber(parsing: String(half))
+    }
+
     /// `text` without the parts in parentheses: `得分（分值×执行率）` → `得分`.
     static func withoutParentheses(_ text: String) -> String {
         var out = ""

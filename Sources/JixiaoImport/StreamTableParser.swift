@@ -188,6 +188,16 @@ struct StreamTableParser: TableParsing {
                     pending.append(rest.joined(separator: " "))
                     continue
                 }
+                if let fused = parts.fused {
+                    let name = parts.name.map { "“\($0)”" } ?? ""
+                    if let points = parts.points {
+                        note(line.number, .indicators, zh: "第 \(line.number) 行\(name)的分值与得分连在一起（\(fused)），是同一个数写了两次，读为 \(points) 和 \(points)",
+                             en: "line \(line.number)\(parts.name.map { " ('\($0)')" } ?? ""): points and score are fused ('\(fused)'), the same number twice; read as \(points) and \(points)")
+                    } else {
+                        note(line.number, .indicators, zh: "第 \(line.number) 行\(name)的分值与得分连在一起（\(fused)），拆法不止一种，均未读取",
+                             en: "line \(line.number)\(parts.name.map { " ('\($0)')" } ?? ""): points and score are fused ('\(fused)') and can be split more than one way; neither is read")
+                    }
+                }
                 if !pending.isEmpty {
                     let prefix = pending.map(DocumentText.clean).reduce(nil as String?) { DocumentText.join($0, $1) }
                     parts.name = DocumentText.join(prefix, parts.name)
@@ -238,28 +248,31 @@ struct StreamTableParser: TableParsing {
 
     /// An indicator's values from the tokens after its labels: `name target… actual points score
     /// reason…`; nil when the tokens end in no two plain numbers (a wrapped name).
+    ///
+    /// PDF text may fuse 分值 and 得分 into one figure (`1313` for 13 | 13). Such a figure ends a
+    /// row only after a target and an actual; it is split when it is one number written twice
+    /// (full marks), and otherwise left unread (`fused`), since 54.5 may be 5 | 4.5 or 54.5 | blank.
     static func values(_ tokens: [String], line: Int, namePending: Bool = false) -> RowParts? {
         var end = tokens.count
         while end > 0, !isPlainNumber(tokens[end - 1]) { end -= 1 }
-        guard end >= 2, isPlainNumber(tokens[end - 2]) else { return nil }
+        guard end >= 1 else { return nil }
         var parts = RowParts(line: line)
-        parts.points = PrintedNumber(parsing: tokens[end - 2])
-        parts.score = PrintedNumber(parsing: tokens[end - 1])
-        if end < tokens.count { parts.reason = DocumentText.clean(tokens[end...].joined(separator: " ")) }
-        var head = Array(tokens[..<(end - 2)])
-        // Group a number with the unit words after it: `350 人次`, `≦232 万元`, `2021 年`.
-        func grouped(_ tokens: [String]) -> [[String]] {
-            var groups: [[String]] = []
-            for token in tokens {
-                if !isValueLike(token), let last = groups.last, last.count == 1, isValueLike(last[0]),
-                   token.count <= 3, token.unicodeScalars.allSatisfy(DocumentText.isTight) {
-                    groups[groups.count - 1].append(token)
-                } else {
-                    groups.append([token])
-                }
+        var figures = 2
+        if end >= 2, isPlainNumber(tokens[end - 2]) {
+            parts.points = PrintedNumber(parsing: tokens[end - 2])
+            parts.score = PrintedNumber(parsing: tokens[end - 1])
+        } else {
+            // One figure: fused, when a target and an actual come before it; else a name wrapped.
+            guard grouped(Array(tokens[1..<(end - 1)])).count >= 2 else { return nil }
+            figures = 1
+            parts.fused = tokens[end - 1]
+            if let half = Labels.repeatedHalf(tokens[end - 1]) {
+                parts.points = half
+                parts.score = half
             }
-            return groups
         }
+        if end < tokens.count { parts.reason = DocumentText.clean(tokens[end...].joined(separator: " ")) }
+        var head = Array(tokens[..<(end - figures)])
         // The name is the first token, unless the name wrapped onto the lines above and the
         // tokens are just the target and the actual.
         if let first = head.first, !isValueLike(first), !(namePending && grouped(head).count == 2) {
@@ -275,6 +288,20 @@ struct StreamTableParser: TableParsing {
             parts.target = groups.dropLast().map { $0.joined(separator: " ") }.joined(separator: " ")
         }
         return parts
+    }
+
+    /// Value tokens with the unit words after each number: `350 人次`, `≦232 万元`, `2021 年`.
+    static func grouped(_ tokens: [String]) -> [[String]] {
+        var groups: [[String]] = []
+        for token in tokens {
+            if !isValueLike(token), let last = groups.last, last.count == 1, isValueLike(last[0]),
+               token.count <= 3, token.unicodeScalars.allSatisfy(DocumentText.isTight) {
+                groups[groups.count - 1].append(token)
+            } else {
+                groups.append([token])
+            }
+        }
+        return groups
     }
 }
 

@@ -97,10 +97,30 @@ enum TableImporter {
         return words.nameField(first) != nil || words.isBudgetTotalLabel(first) || isIndicatorHeader(line, words: words)
     }
 
+    /// A title that shares its line with the table's first row (`附件1 2023年度…自评表 单位名称 某局`,
+    /// PDF text): the title, up to its table word and a year in brackets after it, and the rest
+    /// as a line of its own, numbered as the title's.
+    static func splitTitle(_ line: DocumentText.Line, words: TableWords) -> (DocumentText.Line, DocumentText.Line)? {
+        guard line.shape == .plain else { return nil }
+        let text = line.text
+        guard var end = (words.titleTable + words.titleEvaluation).compactMap({ text.range(of: $0)?.upperBound }).min() else { return nil }
+        let afterTitle = text[end...].drop { $0 == " " }
+        if let open = afterTitle.first, open == "(" || open == "（",
+           let close = afterTitle.firstIndex(where: { $0 == ")" || $0 == "）" }) {
+            end = text.index(after: close)
+        }
+        let rest = text[end...].trimmingCharacters(in: .whitespaces)
+        guard !rest.isEmpty else { return nil }
+        return (DocumentText.split(String(text[..<end]), number: line.number), DocumentText.split(rest, number: line.number))
+    }
+
     /// Reads the table of `region`: as a grid when its rows are tab- or `|`-separated, else as
     /// PDF text (space-separated, re-flowed) or one cell per line.
     static func read(_ region: TableRegion, in document: DocumentText, documentYear: Int?, words: TableWords) -> ImportedTable? {
-        let lines = Array(document.lines[(region.titleLine - 1)..<min(region.endLine, document.lines.count)])
+        var lines = Array(document.lines[(region.titleLine - 1)..<min(region.endLine, document.lines.count)])
+        if let (title, rest) = splitTitle(lines[0], words: words) {
+            lines.replaceSubrange(0...0, with: [title, rest])
+        }
         let body = lines.dropFirst()
         let gridLines = body.filter { $0.shape != .plain && $0.filledCells.count >= 2 }
         if gridLines.count >= 3 {
@@ -222,7 +242,22 @@ struct GridTableParser: TableParsing {
                 }
                 if words.isReviewColumn(cell) { reviewColumn = reviewColumn ?? index }
             }
-            for row in Self.joiningLabelsAlone(rows[(indicatorHeader + 1)...], headerWidth: header.cells.count) {
+            // A second header row under cells that span (年度指标值 over 指标性质 | 指标值 | 度量单位)
+            // names the columns below it more exactly.
+            var firstRow = indicatorHeader + 1
+            if firstRow < rows.count, isSubHeader(rows[firstRow]) {
+                for (index, cell) in rows[firstRow].cells.enumerated() {
+                    if let column = words.indicatorColumn(cell) { columns[column] = index }
+                    switch words.targetPart(cell) {
+                    case .comparator?: targetColumns.comparator = index
+                    case .unit?: targetColumns.unit = index
+                    case nil: break
+                    }
+                    if words.isReviewColumn(cell) { reviewColumn = index }
+                }
+                firstRow += 1
+            }
+            for row in Self.joiningLabelsAlone(rows[firstRow...], headerWidth: header.cells.count) {
                 if time.isExpired(row.cells.count) { return nil }
                 if row.filled.isEmpty { continue }
                 lastLine = row.line
@@ -275,6 +310,13 @@ struct GridTableParser: TableParsing {
         return nil
     }
 
+    /// A row of header words only (no figures, two or more column names): the second row of a
+    /// two-row header.
+    func isSubHeader(_ row: GridRow) -> Bool {
+        let named = row.filled.filter { words.indicatorColumn($0) != nil || words.targetPart($0) != nil || words.isReviewColumn($0) }
+        return named.count >= 2 && named.count == row.filled.count
+    }
+
     /// The rows of a flattened table in which a row's labels stand alone on one line and its
     /// figures on the next (`产出指标 | 数量指标 | 培训场次 |` then `| ≥ 36 次 | 38 次 | 13 | 13 |`),
     /// each pair joined into one row (the 总分 row too). Only collapsed `|` rows are joined: a figures line is one
@@ -299,18 +341,31 @@ struct GridTableParser: TableParsing {
     }
 
     /// The 分值 and 得分 of a 总分 row. The claimed total is the figure in the 得分 column, never the
-    /// one under 分值 (the weights' total). Read from the right, the last two figures are 分值 and
-    /// 得分 (merged cells shift rows, so positions are not trusted for them); a single figure is
-    /// placed by its column only when the row lines up with the header cell for cell.
+    /// one under 分值 (the weights' total) nor under 复核分. A row that lines up with the header cell
+    /// for cell is read by position; otherwise (merged cells shift rows) the last figures are those
+    /// of the figure columns in the header's order, and when their count does not say which is
+    /// which, none is taken.
     mutating func totalFigures(_ row: GridRow, columns: [Submission.IndicatorColumn: Int], headerWidth: Int) -> (PrintedNumber?, PrintedNumber?) {
         let cells = Array(row.filled.dropFirst())
-        if row.positional, row.cells.count == headerWidth, cells.compactMap(PrintedNumber.init(parsing:)).count == 1,
-           let pointsColumn = columns[.points], let scoreColumn = columns[.score] {
-            if let score = row.cell(scoreColumn).flatMap(PrintedNumber.init(parsing:)) { return (nil, score) }
-            if let points = row.cell(pointsColumn).flatMap(PrintedNumber.init(parsing:)) {
+        let numbers = cells.compactMap(PrintedNumber.init(parsing:))
+        func figure(_ column: Int?) -> PrintedNumber? { row.cell(column).flatMap(PrintedNumber.init(parsing:)) }
+        if row.positional, row.cells.count == headerWidth, let scoreColumn = columns[.score],
+           [figure(columns[.points]), figure(scoreColumn), figure(reviewColumn)].compactMap({ $0 }).count == numbers.count {
+            if figure(scoreColumn) == nil {
                 note(row.line, .total, zh: "第 \(row.line) 行总分的得分一栏为空", en: "the score cell of the total on line \(row.line) is blank")
-                return (points, nil)
             }
+            return (figure(columns[.points]), figure(scoreColumn))
+        }
+        if let reviewColumn {
+            // The figure columns' positions, in the header's order: 分值, 自评分 and 复核分.
+            let order = [columns[.points], columns[.score], reviewColumn].compactMap { $0 }.sorted()
+            guard numbers.count == order.count else {
+                note(row.line, .total, zh: "第 \(row.line) 行总分有 \(numbers.count) 个数，无法确定哪个是自评得分，未读取",
+                     en: "the total on line \(row.line) has \(numbers.count) figures; which is the self-assessed score cannot be told; not read")
+                return (nil, nil)
+            }
+            let placed = Dictionary(uniqueKeysWithValues: zip(order, numbers))
+            return (columns[.points].flatMap { placed[$0] }, columns[.score].flatMap { placed[$0] })
         }
         return Self.totalFigures(cells, line: row.line, hasPoints: columns[.points] != nil, parser: &self)
     }

@@ -67,7 +67,7 @@ public struct DocumentText: Sendable {
         number >= 1 && number <= lines.count ? lines[number - 1] : nil
     }
 
-    static func split(_ text: String, number: Int) -> Line {
+    package static func split(_ text: String, number: Int) -> Line {
         if text.contains("\t") {
             return Line(number: number, text: text, shape: .tabbed,
                         cells: text.split(separator: "\t", omittingEmptySubsequences: false).map { clean(String($0)) })

@@ -25,57 +25,17 @@ import Testing
 /// figure must come back as printed or absent, never as another number; every other fact, and
 /// the absence of error and warning findings, is compared as for any layout.
 ///
-/// A layout the importer does not read yet is a known issue (`expectation`); when the importer
-/// learns it, the known issue is not recorded, the test fails, and the mark is to be removed.
 /// `JIXIAO_LAYOUT_REPORT=1 swift test --filter LayoutRoundTripTests` prints each layout's count
 /// of seeds read back and the first difference.
 @Suite struct LayoutRoundTripTests {
     static let seeds: [UInt64] = Array(1...20)
 
-    enum Expectation {
-        /// Every seed reads back.
-        case reads
-        /// Not read yet; `intermittent` when some seeds read back and others do not.
-        case notReadYet(intermittent: Bool)
-    }
-
-    /// What the importer does today with each layout that it does not read yet (seeds read back
-    /// of 20, and the first thing that goes wrong); every other layout reads.
-    static let expectation: [TextLayout: Expectation] = [
-        // 0/20: a row whose 分值 and 得分 are fused (`组织专项检查次数 ≥ 36 次 38 次 1313`) is not
-        // taken for an indicator row: its text joins the next row's name, the rows below take
-        // their neighbours' figures (举办宣讲活动场次 read 12 | 12 for 13 | 13), a category may be lost,
-        // and false category-points-mismatch and missing-category errors follow. The fused budget
-        // row (`年度资金总额 8477.378477.377394.091087.22%8.72`) and total (`总分 10098.72`) are
-        // left unread with a note, as issue 19 asks.
-        .fused: .notReadYet(intermittent: false),
-        // 0/20: the row that shares the title's line is lost: `附件1 2023年度部门整体支出绩效自评表
-        // 单位名称 青川市农技推广站` gives no unit (`… 项目名称 社区助餐服务专项`, no project); every
-        // other fact reads back, with no finding.
-        .titleInLine: .notReadYet(intermittent: false),
-        // 0/20: the 总分 row `100 | 98.72 | 95.72` (分值, 自评分, 复核分) is read by its last two
-        // figures: points 98.72 and score 95.72, the reviewer's, and a false total-mismatch error.
-        // Indicator rows read their 自评分, with a note where the 复核分 differs.
-        .reviewScore: .notReadYet(intermittent: false),
-        // 0/20: the target is read from the cell under 年度指标值 alone: `≥ | 94 | %` under the
-        // second header row's 指标性质 | 指标值 | 度量单位 gives the target `≥`. No finding.
-        .twoHeaderRows: .notReadYet(intermittent: false),
-    ]
-
     @Test(arguments: TextLayout.allCases, seeds)
     func readsBack(_ layout: TextLayout, _ seed: UInt64) {
         let problems = Self.problems(LayoutTable(seed: seed), layout)
-        func record() {
-            guard let first = problems.first else { return }
-            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-            Issue.record("\(layout) seed \(seed): \(first)\(more)")
-        }
-        switch Self.expectation[layout] ?? .reads {
-        case .reads:
-            record()
-        case .notReadYet(let intermittent):
-            withKnownIssue("layout \(layout) is not read yet (issue 19)", isIntermittent: intermittent) { record() }
-        }
+        guard let first = problems.first else { return }
+        let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+        Issue.record("\(layout) seed \(seed): \(first)\(more)")
     }
 
     // MARK: The comparison
