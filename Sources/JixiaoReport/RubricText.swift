@@ -17,7 +17,8 @@ public enum RubricText {
         case (nil, nil): years = zh ? "不限年份" : "any year"
         }
         let regions = rubric.applies.regions.isEmpty ? (zh ? "全国" : "nationwide") : rubric.applies.regions.joined(separator: "、")
-        return [levels, years, regions].joined(separator: " · ")
+        let chosen = rubric.applies.match == .shape ? (zh ? "按表中一级指标分值选用" : "chosen by the table's level-1 points") : nil
+        return [levels, years, regions, chosen].compactMap { $0 }.joined(separator: " · ")
     }
 
     public static func describe(_ rubric: Rubric, _ language: Language) -> String {
@@ -37,7 +38,7 @@ public enum RubricText {
         for category in rubric.categories {
             let subs = category.subcategories.map(\.name).joined(separator: zh ? "、" : ", ")
             let aliases = category.aliases.isEmpty ? "" : " (\(category.aliases.joined(separator: zh ? "、" : ", ")))"
-            lines.append("  \(category.name)\(aliases): \(number(category.points)) — \(subs)")
+            lines.append("  \(category.name)\(aliases): \(category.allowed.text(language)) — \(subs)")
         }
         lines.append("\(zh ? "总分" : "total"): \(number(rubric.total))")
         let scoring = rubric.scoring

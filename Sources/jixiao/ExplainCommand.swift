@@ -9,16 +9,18 @@ struct Explain: ParsableCommand {
     @Option(help: "Language: zh or en.")
     var lang: Language = .zh
 
-    @Argument(help: "A finding code such as total-mismatch; without one, list every code.")
+    @Argument(help: "A finding code such as total-mismatch, or coverage (what 读取情况 means); without one, list every code.")
     var code: String?
 
     func run() throws {
         guard let code else {
+            Terminal.print("coverage\t—\t\(lang == .zh ? "读取情况：每张表读到了什么，哪些检查需要哪些数字" : "what was read of each table, and which checks need what")")
             for code in FindingCode.allCases {
                 Terminal.print("\(code.rawValue)\t\(code.severity.rawValue)\t\(code.title.text(lang))")
             }
             return
         }
+        if code == "coverage" { return Terminal.print(Coverage.explanation.text(lang)) }
         guard let finding = FindingCode(rawValue: code) else {
             Terminal.printError(lang == .zh ? "未知的代码“\(code)”；不带参数运行 jixiao explain 可列出全部代码" :
                                     "unknown code '\(code)'; run jixiao explain with no argument to list them")

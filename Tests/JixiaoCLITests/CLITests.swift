@@ -166,6 +166,10 @@ struct RubricCommandTests {
         #expect(output.stdout.hasPrefix("rate-truncated (info)"))
         let all = try CLI.run("explain")
         #expect(all.stdout.contains("missing-explanation\twarning"))
+        #expect(all.stdout.contains("not-checked\tinfo") && all.stdout.hasPrefix("coverage\t"))
+        let coverage = try CLI.run("explain", "coverage")
+        #expect(coverage.status == 0)
+        #expect(coverage.stdout.contains("读取情况") && coverage.stdout.contains("missing-score"))
     }
 }
 

@@ -40,6 +40,33 @@ public struct Coverage: Sendable {
     /// nothing about the printed total.
     public var totalPartsRead: Bool
 
+    /// What `jixiao explain coverage` says: what 读取情况 reports and which checks need what.
+    public static let explanation = LocalizedText(
+        zh: """
+            读取情况：每张表都说明读到了什么——预算执行一行（已读取、部分读取、未读取），三级指标读到的行数与看到的行数，\
+            总分（已读取、为空、未找到），以及导入表格时找到的栏目（缺少的栏目会列出）。
+            一项检查只在它所依据的每个数字都读到时才做：分值合计（weight-sum）、缺少一级指标（missing-category）、\
+            一级指标分值（category-points-mismatch）和低执行率满分（low-execution-full-marks）需要读全绩效指标部分；\
+            总分与各项之和（total-mismatch）还需要预算执行得分和每个三级指标的得分（空白的得分记为 missing-score，\
+            不按 0 分，也不以重算值代替）；评分规则分值（rubric-weight）需要该一级指标的分值；\
+            未说明偏差原因（missing-explanation）需要表中有偏差原因一栏。
+            规则无法复核的指标记为 unscored-indicator，并汇总为“N 个指标（M 分）无法按规则复核”。
+            预算执行一行和绩效指标都未读到的表只有一条 not-checked，不会显示“未发现问题”，批量汇总中单独计数。
+            """,
+        en: """
+            What was read: every table says what was read of it — the budget row (read, partly, not read), the \
+            indicator rows read of those seen, the total (read, blank, not found), and for an imported table the \
+            columns found (missing ones are listed).
+            A check runs only when every figure it depends on was read: weight-sum, missing-category, \
+            category-points-mismatch and low-execution-full-marks need the whole indicator section; total-mismatch \
+            also the budget score and every indicator's score (a blank score is missing-score, neither 0 nor the \
+            recomputed value); rubric-weight the category's points; missing-explanation a 偏差原因 column.
+            Indicators the rules cannot check are unscored-indicator notes, summed up as "N indicators (M points) \
+            not verifiable by the rules".
+            A table of which neither the budget row nor any indicator was read gets only not-checked, never \
+            "no findings", and is counted apart in a batch.
+            """)
+
     /// Whether anything was read to check. A table with neither its budget row nor any
     /// indicator is `not-checked`, never "no findings".
     public var isChecked: Bool { budget != .notRead || indicatorsRead > 0 }
