@@ -83,6 +83,16 @@ import Testing
         #expect(!Self.codes(unread).contains("weight-sum"))
     }
 
+    @Test func fullMarksAtLowExecutionNeedTheWholeSection() throws {
+        // 45 of 100 spent: 4.5 points, and every output indicator full.
+        let low = Self.with([3: "\t年度资金总额\t100\t100\t45\t10\t45.00%\t4.5", 9: "总分\t\t\t\t\t100\t94.5\t"])
+        #expect(Self.codes(try Self.audit(low)).contains("low-execution-full-marks"))
+        // One output row's name unreadable: that row may not have full marks.
+        let leftOut = Self.with([3: "\t年度资金总额\t100\t100\t45\t10\t45.00%\t4.5", 6: "\t质量指标\t\t≥ 95%\t96%\t25\t25\t",
+                                 9: "总分\t\t\t\t\t100\t94.5\t"])
+        #expect(!Self.codes(try Self.audit(leftOut)).contains("low-execution-full-marks"))
+    }
+
     @Test func noReasonColumnMeansNoMissingReason() throws {
         let deducted = Self.with([5: "产出指标 (50分)\t数量指标\t培训场次\t≥ 10 次\t8 次\t25\t20\t", 9: "总分\t\t\t\t\t100\t94\t"])
         #expect(Self.codes(try Self.audit(deducted)).contains("missing-explanation"))
