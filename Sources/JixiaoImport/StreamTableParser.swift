@@ -263,7 +263,7 @@ struct StreamTableParser: TableParsing {
             parts.score = PrintedNumber(parsing: tokens[end - 1])
         } else {
             // One figure: fused, when a target and an actual come before it; else a name wrapped.
-            guard grouped(Array(tokens[1..<(end - 1)])).count >= 2 else { return nil }
+            guard end >= 2, grouped(Array(tokens[1..<(end - 1)])).count >= 2 else { return nil }
             figures = 1
             parts.fused = tokens[end - 1]
             if let half = Labels.repeatedHalf(tokens[end - 1]) {
