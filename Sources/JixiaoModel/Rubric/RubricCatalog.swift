@@ -82,6 +82,12 @@ public struct RubricCatalog: Sendable {
                                                     en: "no rubric applies to this table (\(submission.level.label.en), \(submission.year))"),
                              hint: LocalizedText(zh: "用 --rubric 指定规则", en: "name one with --rubric"))
         }
+        // The year's rubric fitting the printed points exactly ranks first unless a regional
+        // rubric could rank above it: the others need not be weighed (most tables end here).
+        if let byYear, Self.fit(submission, rubrics[byYear]) == .fits(.exact),
+           !rubrics[byYear].applies.regions.isEmpty || !candidates.contains(where: { !rubrics[$0].applies.regions.isEmpty }) {
+            return RubricChoice(rubric: rubrics[byYear], note: nil, fits: true)
+        }
         let fits = candidates.map { (index: $0, fit: Self.fit(submission, rubrics[$0])) }
         let best = fits.compactMap { candidate -> (index: Int, quality: Fit.Quality)? in
             guard case .fits(let quality) = candidate.fit else { return nil }
