@@ -82,32 +82,38 @@ public struct Coverage: Sendable {
     public var hasPointsColumn: Bool { columns?.contains(.points) ?? true }
 }
 
-extension Scorecard {
-    /// What this scorecard's submission was read with.
-    public var coverage: Coverage {
+extension Coverage {
+    /// What the indicators add up to, counted as the scorecard scores them.
+    struct Tally {
+        var read = 0
+        var unverified = 0
+        var unverifiedPoints = Fixed(0)
+        var scoresRead = true
+
+        mutating func add(_ indicator: Submission.Indicator, _ assessment: IndicatorAssessment) {
+            read += 1
+            if indicator.score == nil { scoresRead = false }
+            guard assessment.method == .unscored else { return }
+            unverified += 1
+            if let points = indicator.points { unverifiedPoints += points.number }
+        }
+    }
+
+    /// The coverage of `submission`, whose indicators `tally` counted.
+    init(_ submission: Submission, budget score: Scorecard.BudgetScore, tally: Tally) {
         let row = submission.budget
         let imported = submission.imported
         let figures = [row.adjusted ?? row.initial, row.executed, row.rate, row.score]
-        let budget: Coverage.Budget = imported?.budgetRowFound == false || figures.allSatisfy({ $0 == nil }) ? .notRead
+        budget = imported?.budgetRowFound == false || figures.allSatisfy({ $0 == nil }) ? .notRead
             : figures.allSatisfy({ $0 != nil }) ? .read : .partly
-        let total: Coverage.Total = submission.total.score != nil ? .read
-            : imported?.totalRowFound == false ? .notFound : .blank
-        var read = 0, unverified = 0, unverifiedPoints = Fixed(0), scoresRead = true
-        for category in categories {
-            for scored in category.indicators {
-                read += 1
-                if scored.indicator.score == nil { scoresRead = false }
-                guard scored.assessment.method == .unscored else { continue }
-                unverified += 1
-                if let points = scored.indicator.points { unverifiedPoints += points.number }
-            }
-        }
-        var coverage = Coverage(
-            budget: budget, total: total, indicatorsRead: read, indicatorRowsSeen: imported?.indicatorRowsSeen ?? read,
-            columns: imported.map { $0.columns.sorted() }, indicatorHeaderFound: imported?.indicatorHeaderFound ?? true,
-            unverifiedIndicators: unverified, unverifiedPoints: unverifiedPoints, totalPartsRead: false)
-        coverage.totalPartsRead = scoresRead && coverage.indicatorsComplete
-            && (self.budget.claimedScore != nil || self.budget.points == 0)
-        return coverage
+        total = submission.total.score != nil ? .read : imported?.totalRowFound == false ? .notFound : .blank
+        indicatorsRead = tally.read
+        indicatorRowsSeen = imported?.indicatorRowsSeen ?? tally.read
+        columns = imported.map { $0.columns.sorted() }
+        indicatorHeaderFound = imported?.indicatorHeaderFound ?? true
+        unverifiedIndicators = tally.unverified
+        unverifiedPoints = tally.unverifiedPoints
+        totalPartsRead = false
+        totalPartsRead = tally.scoresRead && indicatorsComplete && (score.claimedScore != nil || score.points == 0)
     }
 }

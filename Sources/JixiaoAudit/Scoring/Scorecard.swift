@@ -16,6 +16,8 @@ public struct Scorecard: Sendable {
     public var categories: [CategoryScore]
     public var total: TotalScore
     public var grade: GradeScore
+    /// What of the table was read, which the checks and every output report.
+    public var coverage: Coverage
 
     /// 预算执行: 执行率 and 分值 × 执行率.
     public struct BudgetScore: Sendable {
@@ -100,6 +102,7 @@ extension Scorecard {
         self.ownWeights = ownWeights
         budget = Self.budget(submission, rubric, ownWeights: ownWeights)
 
+        var tally = Coverage.Tally()
         categories = submission.categories.map { row in
             let rubricCategory = rubric.category(named: row.name)
             // The sums are taken as the scores are made: no array of each, no copy of a score.
@@ -115,12 +118,15 @@ extension Scorecard {
                 if let printed = indicator.points { points += printed.number }
                 if let claim { claimed = (claimed ?? 0) + claim }
                 if let value = assessment.points(claimed: claim) { computed = (computed ?? 0) + value }
+                tally.add(indicator, assessment)
                 // The indicator is used last, where the score takes it: no copy before.
                 return IndicatorScore(indicator: indicator, assessment: assessment)
             }
             return CategoryScore(row: row, indicators: indicators, rubricCategory: rubricCategory, indicatorPoints: points,
                                  claimed: claimed, computed: computed)
         }
+
+        coverage = Coverage(submission, budget: budget, tally: tally)
 
         var sum = Fixed(0)
         var range = Interval(exactly: 0)
