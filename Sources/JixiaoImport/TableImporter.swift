@@ -326,12 +326,12 @@ struct GridTableParser: TableParsing {
         var index = rows.startIndex
         while index < rows.endIndex {
             let row = rows[index]
-            let next = rows[(index + 1)...].first { !$0.filled.isEmpty }
-            if let next, row.collapses, next.collapses, row.cells.count < headerWidth, next.cells.count < headerWidth,
+            if let nextIndex = rows[(index + 1)...].firstIndex(where: { !$0.filled.isEmpty }), row.collapses,
+               rows[nextIndex].collapses, row.cells.count < headerWidth, rows[nextIndex].cells.count < headerWidth,
                let last = row.filled.last, PrintedNumber(parsing: last) == nil,
-               let first = next.filled.first, isBareValue(first) {
-                joined.append(GridRow(line: row.line, cells: row.filled + next.filled, positional: true, collapses: true))
-                index = rows.index(after: rows.firstIndex { $0.line == next.line }!)
+               let first = rows[nextIndex].filled.first, isBareValue(first) {
+                joined.append(GridRow(line: row.line, cells: row.filled + rows[nextIndex].filled, positional: true, collapses: true))
+                index = nextIndex + 1
                 continue
             }
             joined.append(row)
