@@ -39,6 +39,9 @@ enum Labels {
         case unit
     }
 
+    /// The signs a target's comparator is printed with.
+    static let comparators = "≥≤><=≧≦＞＜＝"
+
     /// The number a figure writes twice (`1313` → 13, `2.52.5` → 2.5): two fused cells that hold
     /// the same value (full marks), the one way such a figure splits for certain.
     static func repeatedHalf(_ figure: String) -> PrintedNumber? {

@@ -134,7 +134,6 @@ struct StreamTableParser: TableParsing {
             var reader = LabelReader(words: words)
             var started = false
             var pending: [String] = []
-            var pendingLine = 0
             for (offset, line) in lines[(headerIndex + 1)...].enumerated() {
                 let index = headerIndex + 1 + offset
                 let tokens = Self.tokens(line)
@@ -184,7 +183,6 @@ struct StreamTableParser: TableParsing {
                 }
                 reader.flush(into: &assembler, line: line.number)
                 guard var parts = parsed else {
-                    if pending.isEmpty { pendingLine = line.number }
                     pending.append(rest.joined(separator: " "))
                     continue
                 }
@@ -201,7 +199,6 @@ struct StreamTableParser: TableParsing {
                 if !pending.isEmpty {
                     let prefix = pending.map(DocumentText.clean).reduce(nil as String?) { DocumentText.join($0, $1) }
                     parts.name = DocumentText.join(prefix, parts.name)
-                    _ = pendingLine
                     pending = []
                 }
                 assembler.add(parts)
@@ -243,7 +240,7 @@ struct StreamTableParser: TableParsing {
     }
 
     static func isValueLike(_ token: String) -> Bool {
-        token.contains(where: \.isASCIIDigit) || token.first.map { "≥≤><≧≦=＞＜".contains($0) } == true
+        token.contains(where: \.isASCIIDigit) || token.unicodeScalars.first.map(Labels.comparators.unicodeScalars.contains) == true
     }
 
     /// An indicator's values from the tokens after its labels: `name target… actual points score

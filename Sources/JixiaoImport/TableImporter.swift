@@ -45,11 +45,11 @@ enum TableImporter {
             let hasContent: Bool
             switch kind {
             case .baseData:
-                hasContent = body.contains { $0.compact.contains("编制数") || $0.compact.contains("三公经费") }
+                hasContent = body.contains { line in words.baseDataContent.contains(where: line.compact.contains) }
             case .department, .project, .unnamed:
                 hasContent = body.contains { line in
-                    let compact = line.compact
-                    return compact.contains("三级指标") || compact.contains("一级指标") || compact.contains("年度资金总额")
+                    let cells = line.shape == .plain ? line.text.split(whereSeparator: \.isWhitespace).map(String.init) : line.filledCells
+                    return cells.contains { words.isBudgetTotalLabel($0) || [.level1, .level3].contains(words.indicatorColumn($0)) }
                 }
             }
             guard hasContent else { continue }
@@ -62,10 +62,7 @@ enum TableImporter {
     /// for text whose columns came out space-separated), one of them 得分 or 分值 — a table of
     /// targets without scores (a 绩效目标表) is not a self-evaluation.
     static func isIndicatorHeader(_ line: DocumentText.Line, words: TableWords) -> Bool {
-        let cells = line.shape == .plain ? line.text.split(whereSeparator: \.isWhitespace).map(String.init) : line.filledCells
-        guard cells.count >= 3 else { return false }
-        let columns = Set(cells.compactMap(words.indicatorColumn))
-        return columns.count >= 3 && (columns.contains(.score) || columns.contains(.points))
+        words.isIndicatorHeader(line.shape == .plain ? line.text.split(whereSeparator: \.isWhitespace).map(String.init) : line.filledCells)
     }
 
     /// The tables that indicator headers show where no title announced one. Each starts after the
@@ -204,9 +201,7 @@ struct GridTableParser: TableParsing {
 
     mutating func parse() -> ImportedTable? {
         let titleText = DocumentText.clean(title.filledCells.joined(separator: " "))
-        let indicatorHeader = rows.firstIndex { row in
-            Set(row.cells.compactMap(words.indicatorColumn)).count >= 4
-        }
+        let indicatorHeader = rows.firstIndex { words.isIndicatorHeader($0.filled) }
         let headEnd = indicatorHeader ?? rows.count
         var names: [Labels.NameField: String] = [:]
         var money: Submission.MoneyUnit?
@@ -278,7 +273,7 @@ struct GridTableParser: TableParsing {
         }
         let categories = assembler.finish()
         notes += assembler.notes
-        if total.score == nil, !totalRowFound {
+        if !totalRowFound {
             note(lastLine, .total, zh: "未找到总分一行", en: "no total (总分) row found")
         }
         let year = Labels.year(in: titleText) ?? documentYear
@@ -463,9 +458,9 @@ struct GridTableParser: TableParsing {
         return budget
     }
 
-    /// The figures of a row whose cells line up with the header's columns: as long as the header,
-    /// a number or a blank under each budget column, percentages only under 执行率. A flattened
-    /// row whose blank cells collapsed is shorter, or puts a figure under the wrong column.
+    /// The figures of a row whose cells line up with the header's columns: a cell under every
+    /// budget column, each a number or blank, percentages only under 执行率. A flattened row whose
+    /// blank cells collapsed is shorter, or puts a figure under the wrong column.
     static func linedUp(_ row: GridRow, columns: [Submission.BudgetFigure: Int]) -> [Submission.BudgetFigure: PrintedNumber]? {
         guard row.positional, let last = columns.values.max(), row.cells.count > last else { return nil }
         var values: [Submission.BudgetFigure: PrintedNumber] = [:]
@@ -507,7 +502,7 @@ struct GridTableParser: TableParsing {
                 if part.initial != nil || part.adjusted != nil || part.executed != nil { breakdown.rows.append(part) }
             }
             for cell in row.filled {
-                guard let (label, number) = Self.labelledAmount(cell) else { continue }
+                guard let (label, number) = Self.labelledAmount(cell, words: words) else { continue }
                 let amount = BudgetBreakdown.Amount(label: label, amount: number, line: row.line)
                 if label.contains("基本支出") || label.contains("项目支出") {
                     breakdown.byNature.append(amount)
@@ -521,9 +516,11 @@ struct GridTableParser: TableParsing {
     }
 
     /// `其中：基本支出：1490.47` → (`基本支出`, 1490.47); an empty amount gives nil.
-    static func labelledAmount(_ cell: String) -> (String, PrintedNumber?)? {
+    static func labelledAmount(_ cell: String, words: TableWords) -> (String, PrintedNumber?)? {
         var text = DocumentText.compact(cell)
-        if text.hasPrefix("其中") { text = String(text.dropFirst(2)).trimmingCharacters(in: CharacterSet(charactersIn: "：:")) }
+        if let prefix = words.budgetPartPrefix.first(where: text.hasPrefix) {
+            text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: "：:"))
+        }
         guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let label = String(text[..<colon])
         let value = String(text[text.index(after: colon)...])
@@ -634,20 +631,20 @@ struct GridTableParser: TableParsing {
         return [comparator, value, unit].compactMap { $0 }.joined(separator: " ")
     }
 
-    /// Reads a row by what its cells look like: labels first, then the name, the target and the
-    /// actual, then points and score (two plain numbers), then a reason. When the cells do not
-    /// fit, the fields that cannot be placed are left absent.
     /// A cell that can only be a value, never a name: a comparator first (`≥ 36 次`), or a number
     /// with at most a short unit (`38 次`, `98%`, `3594.07 万元`, `2023年10月`).
     static func isBareValue(_ cell: String) -> Bool {
         guard let first = cell.unicodeScalars.first else { return false }
-        if "≥≤><=≧≦＞＜＝".unicodeScalars.contains(first) { return true }
+        if Labels.comparators.unicodeScalars.contains(first) { return true }
         let rest = cell.unicodeScalars.drop { ("0"..."9").contains($0) || $0 == "." || $0 == "," }
         guard rest.count < cell.unicodeScalars.count else { return false }
         let unit = String(String.UnicodeScalarView(rest)).trimmingCharacters(in: .whitespaces)
         return unit.count <= 4 && !unit.contains(" ")
     }
 
+    /// Reads a row by what its cells look like: labels first, then the name, the target and the
+    /// actual, then points and score (two plain numbers), then a reason. When the cells do not
+    /// fit, the fields that cannot be placed are left absent.
     static func contentParts(_ cells: [String], line: Int, hasPoints: Bool, words: TableWords) -> RowParts {
         var parts = RowParts(line: line)
         var index = 0

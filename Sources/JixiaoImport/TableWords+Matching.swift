@@ -89,6 +89,16 @@ extension TableWords {
 
     // MARK: Header cells
 
+    /// A self-evaluation's indicator header in one row: three or more column names, one of them
+    /// 得分 or 分值 (a table of targets without scores, a 绩效目标表, is not a self-evaluation).
+    /// PDF text, whose header may be broken over lines, is recognised line by line instead
+    /// (`StreamTableParser.isHeader`).
+    func isIndicatorHeader(_ cells: [String]) -> Bool {
+        guard cells.count >= 3 else { return false }
+        let columns = Set(cells.compactMap(indicatorColumn))
+        return columns.count >= 3 && (columns.contains(.score) || columns.contains(.points))
+    }
+
     /// The column a header cell of the indicator section names.
     func indicatorColumn(_ cell: String) -> Submission.IndicatorColumn? {
         guard cell.unicodeScalars.contains(where: headerMarks.contains) else { return nil }
@@ -114,7 +124,7 @@ extension TableWords {
     /// none (定性, 定量).
     func comparator(ofTargetKind cell: String) -> String? {
         let text = DocumentText.compact(cell)
-        if ["≥", "≤", "=", ">", "<", "≧", "≦", "＞", "＜", "＝"].contains(text) { return text }
+        if text.count == 1, Labels.comparators.contains(text) { return text }
         if higherIsBetter.contains(where: text.hasPrefix) { return "≥" }
         if lowerIsBetter.contains(where: text.hasPrefix) { return "≤" }
         return nil
@@ -171,12 +181,12 @@ extension TableWords {
     func nameField(_ cell: String) -> Labels.NameField? {
         let text = Labels.withoutParentheses(DocumentText.compact(cell))
         guard text.count <= 24 else { return nil }
-        if nameSuffix.contains(where: text.hasSuffix) {
-            if nameProject.contains(where: text.contains) { return .project }
-            if nameUnit.contains(where: text.contains) { return .unit }
-        }
+        // Whole labels first: 主管部门名称 names the department, not the unit.
         if nameDepartment.contains(text) { return .department }
         if nameImplementer.contains(text) { return .implementer }
+        guard nameSuffix.contains(where: text.hasSuffix) else { return nil }
+        if nameProject.contains(where: text.contains) { return .project }
+        if nameUnit.contains(where: text.contains) { return .unit }
         return nil
     }
 }

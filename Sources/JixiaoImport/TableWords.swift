@@ -25,6 +25,8 @@ public struct TableWords: Sendable {
     var titleProject: [String]
     var titleDepartment: [String]
     var titleBaseData: [String]
+    /// Words of which a base data sheet (基础数据表) holds at least one.
+    var baseDataContent: [String]
     var nameSuffix: [String]
     var nameProject: [String]
     var nameUnit: [String]
@@ -47,18 +49,13 @@ public struct TableWords: Sendable {
     var level2Parents: [(stem: String, parent: String)]
     var placeholders: [String]
     var grades: [String]
-    /// A scalar that every indicator header word starts with: a cell without one is no header,
+    /// The first scalar of every indicator header word: a cell that holds none is no header,
     /// which a scan of its scalars tells faster than the word searches.
-    let headerMarks: Set<Unicode.Scalar>
-
-    /// The file of `directory` (a rubric folder) that holds the words.
-    public static func path(inRubrics directory: String) -> String {
-        (directory as NSString).appendingPathComponent("vocabulary/tables.yaml")
-    }
+    var headerMarks: Set<Unicode.Scalar>
 
     /// Loads the words of a rubric folder (`vocabulary/tables.yaml`), every problem with its line.
     public static func load(rubrics directory: String) throws -> TableWords {
-        let file = path(inRubrics: directory)
+        let file = (directory as NSString).appendingPathComponent("vocabulary/tables.yaml")
         return try parse(InputFile.read(file), file: file)
     }
 
@@ -73,7 +70,7 @@ public struct TableWords: Sendable {
             for name in allowed { _ = try map.required(name) }
             return map
         }
-        let titles = try section("titles", ["table", "evaluation", "performance", "project", "department", "base-data"])
+        let titles = try section("titles", ["table", "evaluation", "performance", "project", "department", "base-data", "base-data-content"])
         let names = try section("names", ["suffix", "project", "unit", "department", "implementer"])
         let budget = try section("budget", ["total", "parts", "part-prefix", "columns"])
         let budgetColumnMap = try YAMLMapping(budget.required("columns"), file: file, path: "budget.columns",
@@ -102,6 +99,7 @@ public struct TableWords: Sendable {
             titleTable: try titles.texts("table"), titleEvaluation: try titles.texts("evaluation"),
             titlePerformance: try titles.texts("performance"), titleProject: try titles.texts("project"),
             titleDepartment: try titles.texts("department"), titleBaseData: try titles.texts("base-data"),
+            baseDataContent: try titles.texts("base-data-content"),
             nameSuffix: try names.texts("suffix"), nameProject: try names.texts("project"), nameUnit: try names.texts("unit"),
             nameDepartment: try names.texts("department"), nameImplementer: try names.texts("implementer"),
             budgetTotal: try budget.texts("total"), budgetParts: try budget.texts("parts"), budgetPartPrefix: try budget.texts("part-prefix"),
@@ -113,44 +111,7 @@ public struct TableWords: Sendable {
             higherIsBetter: try targets.texts("higher-is-better"), lowerIsBetter: try targets.texts("lower-is-better"),
             reviewColumn: try top.texts("review-column"), total: try top.texts("total"),
             level1: try top.texts("level1"), level2: try top.texts("level2"), level2Parents: parents,
-            placeholders: try top.texts("placeholders"), grades: try top.texts("grades"))
-    }
-
-    init(titleTable: [String], titleEvaluation: [String], titlePerformance: [String], titleProject: [String],
-         titleDepartment: [String], titleBaseData: [String], nameSuffix: [String], nameProject: [String], nameUnit: [String],
-         nameDepartment: [String], nameImplementer: [String], budgetTotal: [String], budgetParts: [String],
-         budgetPartPrefix: [String], budgetColumns: [(Submission.BudgetFigure, [String])],
-         columns: [(Submission.IndicatorColumn, Match)], comparatorColumn: [String], unitColumn: [String],
-         higherIsBetter: [String], lowerIsBetter: [String], reviewColumn: [String], total: [String], level1: [String],
-         level2: [String], level2Parents: [(stem: String, parent: String)], placeholders: [String], grades: [String]) {
-        self.titleTable = titleTable
-        self.titleEvaluation = titleEvaluation
-        self.titlePerformance = titlePerformance
-        self.titleProject = titleProject
-        self.titleDepartment = titleDepartment
-        self.titleBaseData = titleBaseData
-        self.nameSuffix = nameSuffix
-        self.nameProject = nameProject
-        self.nameUnit = nameUnit
-        self.nameDepartment = nameDepartment
-        self.nameImplementer = nameImplementer
-        self.budgetTotal = budgetTotal
-        self.budgetParts = budgetParts
-        self.budgetPartPrefix = budgetPartPrefix
-        self.budgetColumns = budgetColumns
-        self.columns = columns
-        self.comparatorColumn = comparatorColumn
-        self.unitColumn = unitColumn
-        self.higherIsBetter = higherIsBetter
-        self.lowerIsBetter = lowerIsBetter
-        self.reviewColumn = reviewColumn
-        self.total = total
-        self.level1 = level1
-        self.level2 = level2
-        self.level2Parents = level2Parents
-        self.placeholders = placeholders
-        self.grades = grades
-        let words = columns.flatMap { $0.1.contains + $0.1.starts + $0.1.equals }
-        headerMarks = Set(words.compactMap(\.unicodeScalars.first))
+            placeholders: try top.texts("placeholders"), grades: try top.texts("grades"),
+            headerMarks: Set(columns.flatMap { $0.1.contains + $0.1.starts + $0.1.equals }.compactMap(\.unicodeScalars.first)))
     }
 }

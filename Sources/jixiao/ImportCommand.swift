@@ -35,7 +35,7 @@ struct Import: ParsableCommand {
     func run() throws {
         let words: TableWords
         do {
-            words = try Engine(rubricDirectory: rubrics).words
+            words = try TableWords.load(rubrics: Engine.rubricFolder(rubrics))
         } catch {
             try finish(Terminal.report(error, language: lang))
             return

@@ -77,7 +77,7 @@ struct ChineseTextTests {
         #expect(document.lines.map(\.number) == Array(1...7))
         #expect(document.lines.map(\.text) == ["绩效指标", "", "年度资金总额\t60", "项目名称", "执行率", "", "总分"])
         // OpenCC itself keeps line breaks where they are.
-        let converted = ChineseText.simplified("績效\n\n總分\r\n執行率\n")
+        let converted = ChineseText.normalized("績效\n\n總分\r\n執行率\n")
         #expect(converted == "绩效\n\n总分\r\n执行率\n")
     }
 

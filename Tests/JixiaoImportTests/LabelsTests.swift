@@ -12,6 +12,13 @@ struct LabelsTests {
         #expect(!Project.words.continues("经济成本", with: "社会成本"))
     }
 
+    @Test func wholeNameLabelsComeBeforeTheSuffixRule() {
+        #expect(Project.words.nameField("主管部门名称") == .department)
+        #expect(Project.words.nameField("实施单位名称") == .implementer)
+        #expect(Project.words.nameField("单位名称") == .unit)
+        #expect(Project.words.nameField("项目名称") == .project)
+    }
+
     /// The words are data: a province's header word added to the file is read with no code change.
     @Test func aWordAddedToTheVocabularyIsRecognised() throws {
         let file = Project.path("Rubrics/vocabulary/tables.yaml")

@@ -194,6 +194,8 @@ private struct Checks {
                             en: "the table has no '\(category.name)' category (\(category.allowed.text(.en)) points in rubric '\(rubric.id)')\(aside.en)")))
         }
 
+        // An imported table's budget points are a weight like any other: the rubric's stand in
+        // for them only in a YAML submission, where leaving them out is the writer's choice.
         guard submission.imported == nil || submission.budget.points != nil else { return }
         var sum = card.budget.points
         for category in submission.categories {

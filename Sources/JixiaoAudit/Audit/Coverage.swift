@@ -31,7 +31,9 @@ public struct Coverage: Sendable {
     public var columns: [Submission.IndicatorColumn]?
     /// Whether an indicator header was found (always for YAML).
     public var indicatorHeaderFound: Bool
-    /// Indicators whose score the rules cannot recompute, and the points they carry.
+    /// Indicators whose score the rules cannot recompute, and the points they carry: all of
+    /// them, also those a finding of their own already names (`unit-mismatch`,
+    /// `unmeasurable-target`), which get no `unscored-indicator` note.
     public var unverifiedIndicators: Int
     public var unverifiedPoints: Fixed
     /// Whether every part of the total was printed and read: the budget score (when the row
@@ -45,7 +47,7 @@ public struct Coverage: Sendable {
         zh: """
             读取情况：每张表都说明读到了什么——预算执行一行（已读取、部分读取、未读取），三级指标读到的行数与看到的行数，\
             总分（已读取、为空、未找到），以及导入表格时找到的栏目（缺少的栏目会列出）。
-            一项检查只在它所依据的每个数字都读到时才做：分值合计（weight-sum）、缺少一级指标（missing-category）、\
+            一项检查只在它所依据的每个数字都读到时才做：分值合计（weight-sum，导入的表还需要预算执行一行的分值）、缺少一级指标（missing-category）、\
             一级指标分值（category-points-mismatch）和低执行率满分（low-execution-full-marks）需要读全绩效指标部分；\
             总分与各项之和（total-mismatch）还需要预算执行得分和每个三级指标的得分（空白的得分记为 missing-score，\
             不按 0 分，也不以重算值代替）；评分规则分值（rubric-weight）需要该一级指标的分值；\
@@ -57,7 +59,8 @@ public struct Coverage: Sendable {
             What was read: every table says what was read of it — the budget row (read, partly, not read), the \
             indicator rows read of those seen, the total (read, blank, not found), and for an imported table the \
             columns found (missing ones are listed).
-            A check runs only when every figure it depends on was read: weight-sum, missing-category, \
+            A check runs only when every figure it depends on was read: weight-sum (for an imported table also \
+            the budget row's points), missing-category, \
             category-points-mismatch and low-execution-full-marks need the whole indicator section; total-mismatch \
             also the budget score and every indicator's score (a blank score is missing-score, neither 0 nor the \
             recomputed value); rubric-weight the category's points; missing-explanation a 偏差原因 column.
@@ -100,7 +103,7 @@ extension Coverage {
     }
 
     /// The coverage of `submission`, whose indicators `tally` counted.
-    init(_ submission: Submission, budget score: Scorecard.BudgetScore, tally: Tally) {
+    init(_ submission: Submission, budgetScore: Scorecard.BudgetScore, tally: Tally) {
         let row = submission.budget
         let imported = submission.imported
         let figures = [row.adjusted ?? row.initial, row.executed, row.rate, row.score]
@@ -110,10 +113,11 @@ extension Coverage {
         indicatorsRead = tally.read
         indicatorRowsSeen = imported?.indicatorRowsSeen ?? tally.read
         columns = imported.map { $0.columns.sorted() }
-        indicatorHeaderFound = imported?.indicatorHeaderFound ?? true
+        let headerFound = imported?.indicatorHeaderFound ?? true
+        indicatorHeaderFound = headerFound
         unverifiedIndicators = tally.unverified
         unverifiedPoints = tally.unverifiedPoints
-        totalPartsRead = false
-        totalPartsRead = tally.scoresRead && indicatorsComplete && (score.claimedScore != nil || score.points == 0)
+        let sectionWhole = headerFound && tally.read == indicatorRowsSeen
+        totalPartsRead = tally.scoresRead && sectionWhole && (budgetScore.claimedScore != nil || budgetScore.points == 0)
     }
 }

@@ -126,7 +126,7 @@ extension Scorecard {
                                  claimed: claimed, computed: computed)
         }
 
-        coverage = Coverage(submission, budget: budget, tally: tally)
+        coverage = Coverage(submission, budgetScore: budget, tally: tally)
 
         var sum = Fixed(0)
         var range = Interval(exactly: 0)

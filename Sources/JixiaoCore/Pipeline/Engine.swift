@@ -22,16 +22,21 @@ public struct Engine: Sendable {
     /// Loads the rubric folder (its rubrics and `vocabulary/tables.yaml`) and, when
     /// `rubricReference` is given, the rubric it names (an id of the folder or a file path).
     public init(rubricDirectory: String?, rubricReference: String? = nil) throws {
-        let directory = rubricDirectory ?? RubricCatalog.defaultDirectory()
-        guard let directory else {
+        let directory = try Self.rubricFolder(rubricDirectory)
+        let catalog = try RubricCatalog.load(directory: directory)
+        let rubric = try rubricReference.map { try catalog.resolve($0, at: SourceLocation(file: "--rubric", line: 0)) }
+        self.init(catalog: catalog, words: try TableWords.load(rubrics: directory), rubric: rubric)
+    }
+
+    /// The rubric folder: `directory`, else the nearest `Rubrics/` or `$JIXIAO_RUBRICS`.
+    public static func rubricFolder(_ directory: String?) throws -> String {
+        guard let directory = directory ?? RubricCatalog.defaultDirectory() else {
             throw InputError(.noRubric, at: SourceLocation(file: "Rubrics", line: 0),
                              message: LocalizedText(zh: "找不到评分规则目录 Rubrics/", en: "cannot find the Rubrics/ folder"),
                              hint: LocalizedText(zh: "用 --rubrics 指定目录，或设置环境变量 JIXIAO_RUBRICS",
                                                  en: "name it with --rubrics or the JIXIAO_RUBRICS environment variable"))
         }
-        let catalog = try RubricCatalog.load(directory: directory)
-        let rubric = try rubricReference.map { try catalog.resolve($0, at: SourceLocation(file: "--rubric", line: 0)) }
-        self.init(catalog: catalog, words: try TableWords.load(rubrics: directory), rubric: rubric)
+        return directory
     }
 
     /// Every table of an input file, audited.

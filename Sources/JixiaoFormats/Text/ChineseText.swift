@@ -9,7 +9,8 @@
 /// Traditional → simplified is OpenCC's `t2s` (phrases first, then characters; it keeps
 /// characters that are also simplified, such as 著 in 显著). When OpenCC cannot be opened (its
 /// data package missing), text is left unconverted: such a table then reads as not found or
-/// not checked, never as wrongly read; `conversionUnavailable` says why.
+/// not checked, never as wrongly read (`conversionUnavailable` holds why; no message reports it,
+/// as the binary does not link without OpenCC and its data is a dependency of the library).
 package enum ChineseText {
     /// `text` without pinyin annotations and in simplified characters. Text with neither a
     /// tone-marked letter nor a character that OpenCC would change comes back as it is after
@@ -40,12 +41,6 @@ package enum ChineseText {
             result = converter.convert(result)
         }
         return result
-    }
-
-    /// `text` in simplified characters (OpenCC `t2s`), or unchanged when OpenCC is unavailable.
-    package static func simplified(_ text: String) -> String {
-        guard case .success(let converter) = OpenCCConverter.traditionalToSimplified else { return text }
-        return converter.convert(text)
     }
 
     /// Why traditional characters are left unconverted on this machine, or nil when OpenCC works.
