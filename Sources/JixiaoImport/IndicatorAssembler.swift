@@ -210,7 +210,7 @@ struct IndicatorAssembler {
             guard let name else {
                 note(category.line, .field("categories"), LocalizedText(
                     zh: "第 \(category.line) 行的一级指标名称无法读取", en: "the level-1 label on line \(category.line) cannot be read"))
-                rows.append(Submission.CategoryRow(name: "?", points: category.points, indicators: category.indicators,
+                rows.append(Submission.CategoryRow(name: Submission.CategoryRow.unreadName, points: category.points, indicators: category.indicators,
                                                    location: SourceLocation(file: file, line: category.line)))
                 continue
             }

@@ -294,11 +294,14 @@ struct GridTableParser: TableParsing {
         return ImportedTable(submission: submission, notes: notes, breakdown: breakdown)
     }
 
+    /// The grade printed in the 总分 row: the word after a grade label (`等级：优`, or 优 in the next
+    /// cell).
     static func grade(in cells: [String], words: TableWords) -> String? {
         for (index, cell) in cells.enumerated() {
             let text = DocumentText.compact(cell)
-            guard let range = text.range(of: "等级") else { continue }
-            var rest = String(text[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "：:为"))
+            guard let range = words.gradeLabels.lazy.compactMap({ text.range(of: $0) }).first else { continue }
+            var rest = String(text[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "：:"))
+            if let copula = words.gradeCopulas.first(where: rest.hasPrefix) { rest = String(rest.dropFirst(copula.count)) }
             if rest.isEmpty, index + 1 < cells.count { rest = DocumentText.compact(cells[index + 1]) }
             if let grade = words.grades.first(where: { rest.hasPrefix($0) }) { return grade }
         }
@@ -504,10 +507,9 @@ struct GridTableParser: TableParsing {
             for cell in row.filled {
                 guard let (label, number) = Self.labelledAmount(cell, words: words) else { continue }
                 let amount = BudgetBreakdown.Amount(label: label, amount: number, line: row.line)
-                if label.contains("基本支出") || label.contains("项目支出") {
+                if words.spendingByNature.contains(where: label.contains) {
                     breakdown.byNature.append(amount)
-                } else if label.contains("公共预算") || label.contains("基金") || label.contains("非税") || label.contains("其他资金")
-                            || label.contains("国有资本") || label.contains("财政专户") {
+                } else if words.fundsBySource.contains(where: label.contains) {
                     breakdown.bySource.append(amount)
                 }
             }

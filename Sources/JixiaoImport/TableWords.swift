@@ -36,6 +36,10 @@ public struct TableWords: Sendable {
     var budgetParts: [String]
     var budgetPartPrefix: [String]
     var budgetColumns: [(Submission.BudgetFigure, [String])]
+    /// Labelled amounts that break the 年度资金总额 down by nature of spending (基本支出, 项目支出)
+    /// and by source of funds (一般公共预算, 政府性基金 …).
+    var spendingByNature: [String]
+    var fundsBySource: [String]
     /// In the order they are tried.
     var columns: [(Submission.IndicatorColumn, Match)]
     var comparatorColumn: [String]
@@ -49,6 +53,9 @@ public struct TableWords: Sendable {
     var level2Parents: [(stem: String, parent: String)]
     var placeholders: [String]
     var grades: [String]
+    /// What introduces the grade in the 总分 row (等级), and a word that may join them (为).
+    var gradeLabels: [String]
+    var gradeCopulas: [String]
     /// The first scalar of every indicator header word: a cell that holds none is no header,
     /// which a scan of its scalars tells faster than the word searches.
     var headerMarks: Set<Unicode.Scalar>
@@ -60,10 +67,13 @@ public struct TableWords: Sendable {
     }
 
     public static func parse(_ bytes: [UInt8], file: String) throws -> TableWords {
-        let top = try YAMLMapping(try YAMLReader.document(bytes, file: file), file: file, path: "", allowed: [
+        let keys = [
             "titles", "names", "budget", "columns", "target-columns", "review-column", "total",
-            "level1", "level2", "level2-parents", "placeholders", "grades",
-        ])
+            "level1", "level2", "level2-parents", "placeholders", "grades", "grade-label", "grade-copula",
+        ]
+        let top = try YAMLMapping(try YAMLReader.document(bytes, file: file), file: file, path: "", allowed: keys)
+        // Every list is needed: one left out would silently stop what it recognises.
+        for key in keys { _ = try top.required(key) }
         /// A section whose every key is required.
         func section(_ key: String, _ allowed: [String]) throws(InputError) -> YAMLMapping {
             let map = try YAMLMapping(top.required(key), file: file, path: key, allowed: allowed)
@@ -72,7 +82,7 @@ public struct TableWords: Sendable {
         }
         let titles = try section("titles", ["table", "evaluation", "performance", "project", "department", "base-data", "base-data-content"])
         let names = try section("names", ["suffix", "project", "unit", "department", "implementer"])
-        let budget = try section("budget", ["total", "parts", "part-prefix", "columns"])
+        let budget = try section("budget", ["total", "parts", "part-prefix", "columns", "by-nature", "by-source"])
         let budgetColumnMap = try YAMLMapping(budget.required("columns"), file: file, path: "budget.columns",
                                               allowed: Submission.BudgetFigure.allCases.map(\.rawValue))
         let columnMap = try section("columns", Submission.IndicatorColumn.allCases.map(\.rawValue))
@@ -107,11 +117,13 @@ public struct TableWords: Sendable {
                 _ = try budgetColumnMap.required(figure.rawValue)
                 return (figure, try budgetColumnMap.texts(figure.rawValue))
             },
+            spendingByNature: try budget.texts("by-nature"), fundsBySource: try budget.texts("by-source"),
             columns: columns, comparatorColumn: try targets.texts("comparator"), unitColumn: try targets.texts("unit"),
             higherIsBetter: try targets.texts("higher-is-better"), lowerIsBetter: try targets.texts("lower-is-better"),
             reviewColumn: try top.texts("review-column"), total: try top.texts("total"),
             level1: try top.texts("level1"), level2: try top.texts("level2"), level2Parents: parents,
             placeholders: try top.texts("placeholders"), grades: try top.texts("grades"),
+            gradeLabels: try top.texts("grade-label"), gradeCopulas: try top.texts("grade-copula"),
             headerMarks: Set(columns.flatMap { $0.1.contains + $0.1.starts + $0.1.equals }.compactMap(\.unicodeScalars.first)))
     }
 }

@@ -22,7 +22,8 @@ struct ProvincialRubricTests {
 
     @Test func theProvincialRubricIsChosenByRegionAndScoresCleanly() throws {
         let submission = try table()
-        let (chosen, note) = try catalog.select(for: submission)
+        let choice = try catalog.choose(for: submission)
+        let (chosen, note) = (choice.rubric, choice.note)
         #expect(chosen.id == "province-x-2023")
         #expect(note == nil)
         let result = Auditor.audit(Scorecard(submission, rubric: chosen))

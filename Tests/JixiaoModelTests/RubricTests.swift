@@ -65,9 +65,9 @@ struct RubricTests {
 
     @Test func rubricIsChosenByLevelYearAndRegion() throws {
         let s2021 = try Submission.load(path: Project.example("seed-003-department-2021.yaml"))
-        #expect(try Project.catalog.select(for: s2021).rubric.id == "national-2020")
+        #expect(try Project.catalog.choose(for: s2021).rubric.id == "national-2020")
         let s2024 = try Submission.load(path: Project.example("seed-000-department-2024.yaml"))
-        #expect(try Project.catalog.select(for: s2024).rubric.id == "national-2024")
+        #expect(try Project.catalog.choose(for: s2024).rubric.id == "national-2024")
     }
 }
 

@@ -154,7 +154,7 @@ private struct Checks {
             }
             guard let rubricCategory = category.rubricCategory else {
                 // A label the import could not read is said by its note, not accused.
-                if row.name == "?" { continue }
+                if row.isUnread { continue }
                 add(Finding(.unknownCategory, severity: departure, .category(row.name), at: row.location,
                             message: LocalizedText(
                                 zh: "一级指标“\(row.name)”不在评分规则“\(rubric.id)”中（可用：\(rubric.categories.map(\.name).joined(separator: "、"))）\(aside.zh)",

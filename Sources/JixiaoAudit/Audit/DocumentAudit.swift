@@ -68,7 +68,7 @@ extension Auditor {
             grade: claim?.grade.map { Submission.Claim(value: $0, location: location) },
             source: Submission.Source(file: document.file, table: nil, firstLine: location.line, lastLine: location.line),
             location: location)
-        let chosen = try rubric ?? catalog.select(for: submission).rubric
+        let chosen = try rubric ?? catalog.choose(for: submission).rubric
         var card = Scorecard(submission, rubric: chosen)
         // Nothing to recompute but the rate: the prose states the score, it does not itemise it.
         card.budget.score = nil

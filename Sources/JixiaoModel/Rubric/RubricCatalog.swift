@@ -47,13 +47,6 @@ public struct RubricCatalog: Sendable {
                 ?? LocalizedText(zh: "可用规则：\(known.joined(separator: "、"))", en: "known rubrics: \(known.joined(separator: ", "))"))
     }
 
-    /// The rubric a submission is scored under and, when it was chosen by the table's own weights
-    /// rather than by its year, a note saying so.
-    public func select(for submission: Submission) throws -> (rubric: Rubric, note: LocalizedText?) {
-        let choice = try choose(for: submission)
-        return (choice.rubric, choice.note)
-    }
-
     /// The rubric a submission is scored under, why, and whether any rubric fits its weights.
     ///
     /// A rubric named by the submission wins. Otherwise the candidates are those for its level and

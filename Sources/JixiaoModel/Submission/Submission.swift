@@ -91,6 +91,13 @@ public struct Submission: Sendable, Equatable {
         public var indicators: [Indicator]
         public var location: SourceLocation
 
+        /// The name an imported category gets when its level-1 label could not be read (an import
+        /// note says so): no rubric category has it, and no finding accuses it of being unknown.
+        public static let unreadName = "?"
+
+        /// Whether the level-1 label could not be read.
+        public var isUnread: Bool { name == Self.unreadName }
+
         /// The path findings about one of its indicators carry: `一级/二级/三级` names.
         public func path(of indicator: Indicator) -> String {
             guard let subcategory = indicator.subcategory else { return name + "/" + indicator.name }
