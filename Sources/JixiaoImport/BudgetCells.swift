@@ -1,6 +1,18 @@
 import JixiaoBase
 import JixiaoModel
 
+extension Submission.BudgetRow {
+    /// The row's figures from their placement in the header's columns (执行率 as a percentage).
+    mutating func set(_ values: [Submission.BudgetFigure: PrintedNumber]) {
+        initial = values[.initial]
+        adjusted = values[.adjusted]
+        executed = values[.executed]
+        points = values[.points]
+        rate = values[.rate].map(Submission.percentage)
+        score = values[.score]
+    }
+}
+
 /// Places the figures of a 年度资金总额 row in the columns its header names (DOMAIN.md §8: read
 /// the budget row by its anchors, tolerate blank and missing cells, and when the cells can be
 /// assigned more than one way, assign none).

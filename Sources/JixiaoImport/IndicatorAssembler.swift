@@ -36,7 +36,7 @@ struct RowParts: Sendable {
 /// Puts the printed rows of an indicator section back together into categories and indicators:
 /// joins cells that wrapped onto the next line, carries merged level-1 and level-2 cells down,
 /// drops placeholder rows (`无`), and notes what it could not read.
-struct IndicatorAssembler {
+struct IndicatorAssembler: TableParsing {
     struct CategoryDraft {
         var name: String?
         var points: PrintedNumber?
@@ -79,9 +79,8 @@ struct IndicatorAssembler {
         if parts.isEmpty { return }
         if !parts.unplaced.isEmpty {
             let cells = parts.unplaced.map { "“\($0)”" }.joined(separator: "、")
-            note(parts.line, .indicators, LocalizedText(
-                zh: "第 \(parts.line) 行的 \(cells) 无法确定是年度指标值还是实际完成值，未导入",
-                en: "line \(parts.line): \(cells) cannot be told to be the target or the actual value; left out"))
+            note(parts.line, .indicators, zh: "第 \(parts.line) 行的 \(cells) 无法确定是年度指标值还是实际完成值，未导入",
+                 en: "line \(parts.line): \(cells) cannot be told to be the target or the actual value; left out")
         }
         level1(parts)
         var startsRow = false
@@ -166,17 +165,15 @@ struct IndicatorAssembler {
         guard let name = current.name, !name.isEmpty else {
             if current.hasValues || current.target != nil || current.actual != nil {
                 rowsLeftOut += 1
-                note(current.line, .indicators, LocalizedText(
-                    zh: "第 \(current.line) 行的三级指标名称无法读取，该行未导入",
-                    en: "the indicator name on line \(current.line) cannot be read; the row is left out"))
+                note(current.line, .indicators, zh: "第 \(current.line) 行的三级指标名称无法读取，该行未导入",
+                     en: "the indicator name on line \(current.line) cannot be read; the row is left out")
             }
             return
         }
         if !current.hasValues && current.target == nil && current.actual == nil {
             rowsLeftOut += 1
-            note(current.line, .indicators, LocalizedText(
-                zh: "第 \(current.line) 行“\(name)”没有指标值、完成值、分值或得分，未导入",
-                en: "'\(name)' on line \(current.line) has no target, actual, points or score; left out"))
+            note(current.line, .indicators, zh: "第 \(current.line) 行“\(name)”没有指标值、完成值、分值或得分，未导入",
+                 en: "'\(name)' on line \(current.line) has no target, actual, points or score; left out")
             return
         }
         categories[current.category].indicators.append(Submission.Indicator(
@@ -201,15 +198,13 @@ struct IndicatorAssembler {
             if name == nil || !(name!.hasSuffix("指标")) && words.level(of: name!) == nil {
                 let parents = Set(category.subcategories.compactMap(words.parent(ofLevel2:)))
                 if parents.count == 1, let parent = parents.first, name == nil || parent.hasPrefix(name!) {
-                    note(category.line, .field("categories"), LocalizedText(
-                        zh: "第 \(category.line) 行的一级指标名称\(name.map { "“\($0)”" } ?? "")不完整，按其二级指标推定为“\(parent)”",
-                        en: "the level-1 label on line \(category.line)\(name.map { " ('\($0)')" } ?? "") is incomplete; taken as '\(parent)' from its level-2 labels"))
+                    note(category.line, .field("categories"), zh: "第 \(category.line) 行的一级指标名称\(name.map { "“\($0)”" } ?? "")不完整，按其二级指标推定为“\(parent)”",
+                         en: "the level-1 label on line \(category.line)\(name.map { " ('\($0)')" } ?? "") is incomplete; taken as '\(parent)' from its level-2 labels")
                     name = parent
                 }
             }
             guard let name else {
-                note(category.line, .field("categories"), LocalizedText(
-                    zh: "第 \(category.line) 行的一级指标名称无法读取", en: "the level-1 label on line \(category.line) cannot be read"))
+                note(category.line, .field("categories"), zh: "第 \(category.line) 行的一级指标名称无法读取", en: "the level-1 label on line \(category.line) cannot be read")
                 rows.append(Submission.CategoryRow(name: Submission.CategoryRow.unreadName, points: category.points, indicators: category.indicators,
                                                    location: SourceLocation(file: file, line: category.line)))
                 continue
@@ -218,9 +213,5 @@ struct IndicatorAssembler {
                                                location: SourceLocation(file: file, line: category.line)))
         }
         return rows
-    }
-
-    mutating func note(_ line: Int, _ subject: Subject, _ message: LocalizedText) {
-        notes.append(ImportNote(table: nil, location: SourceLocation(file: file, line: line), subject: subject, message: message))
     }
 }

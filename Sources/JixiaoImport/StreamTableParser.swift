@@ -96,12 +96,7 @@ struct StreamTableParser: TableParsing {
                 values = nil
             }
             if let values {
-                budget.initial = values[.initial]
-                budget.adjusted = values[.adjusted]
-                budget.executed = values[.executed]
-                budget.points = values[.points]
-                budget.rate = values[.rate].map(Submission.percentage)
-                budget.score = values[.score]
+                budget.set(values)
             } else {
                 note(line, .budget(nil), zh: "第 \(line) 行起的资金总额读到 \(numbers.count) 个数，与表头 \(order.count) 栏对不上，未能读取",
                      en: "the budget total from line \(line) gives \(numbers.count) numbers for \(order.count) header columns; not read")
@@ -204,28 +199,12 @@ struct StreamTableParser: TableParsing {
                 assembler.add(parts)
             }
             reader.flush(into: &assembler, line: lastLine)
-        } else {
-            note(title.number, .field("categories"), zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
-                 en: "no indicator header (一级指标, 二级指标, 三级指标…) found")
         }
-        let categories = assembler.finish()
-        notes += assembler.notes
-        if !totalRowFound { note(lastLine, .total, zh: "未找到总分一行", en: "no total (总分) row found") }
-        guard let year = Labels.year(in: titleText) ?? documentYear else {
-            note(title.number, .field("year"), zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
-            return nil
-        }
-        let submission = Submission(
-            file: file, unit: names[.unit], title: titleText, level: region.kind == .project ? .project : .department,
-            project: names[.project], department: names[.department], implementer: names[.implementer],
-            year: year, region: nil, rubric: nil, money: money ?? .wanYuan, budget: budget, goals: nil,
-            categories: categories, total: total, grade: grade,
-            source: Submission.Source(file: file, table: nil, firstLine: title.number, lastLine: lastLine),
-            imported: Submission.ImportCoverage(
-                budgetRowFound: budgetIndex != nil, indicatorHeaderFound: headerIndex < lines.count, columns: columns,
-                indicatorRowsSeen: assembler.rowsSeen, totalRowFound: totalRowFound),
-            location: location(title.number))
-        return ImportedTable(submission: submission, notes: notes, breakdown: BudgetBreakdown())
+        return finish(TableRead(
+            title: title, titleText: titleText, kind: region.kind, documentYear: documentYear, names: names, money: money,
+            budget: budget, budgetRowFound: budgetIndex != nil, goals: nil, breakdown: BudgetBreakdown(), assembler: assembler,
+            headerFound: headerIndex < lines.count, columns: columns, total: total, totalRowFound: totalRowFound,
+            grade: grade, lastLine: lastLine))
     }
 
     /// The number a token starts with (`10其中：…` → 10) and what follows it.

@@ -267,31 +267,12 @@ struct GridTableParser: TableParsing {
                 noteReview(row, score: parts.score, name: parts.name)
                 assembler.add(parts)
             }
-        } else {
-            note(title.number, .field("categories"), zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
-                 en: "no indicator header (一级指标, 二级指标, 三级指标…) found")
         }
-        let categories = assembler.finish()
-        notes += assembler.notes
-        if !totalRowFound {
-            note(lastLine, .total, zh: "未找到总分一行", en: "no total (总分) row found")
-        }
-        let year = Labels.year(in: titleText) ?? documentYear
-        guard let year else {
-            note(title.number, .field("year"), zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
-            return nil
-        }
-        let submission = Submission(
-            file: file, unit: names[.unit], title: titleText, level: region.kind == .project ? .project : .department,
-            project: names[.project], department: names[.department], implementer: names[.implementer],
-            year: year, region: nil, rubric: nil, money: money ?? .wanYuan, budget: budget, goals: goals,
-            categories: categories, total: total, grade: grade,
-            source: Submission.Source(file: file, table: nil, firstLine: title.number, lastLine: lastLine),
-            imported: Submission.ImportCoverage(
-                budgetRowFound: budgetRowFound, indicatorHeaderFound: indicatorHeader != nil, columns: Set(columns.keys),
-                indicatorRowsSeen: assembler.rowsSeen, totalRowFound: totalRowFound),
-            location: location(title.number))
-        return ImportedTable(submission: submission, notes: notes, breakdown: breakdown)
+        return finish(TableRead(
+            title: title, titleText: titleText, kind: region.kind, documentYear: documentYear, names: names, money: money,
+            budget: budget, budgetRowFound: budgetRowFound, goals: goals, breakdown: breakdown, assembler: assembler,
+            headerFound: indicatorHeader != nil, columns: Set(columns.keys), total: total, totalRowFound: totalRowFound,
+            grade: grade, lastLine: lastLine))
     }
 
     /// The grade printed in the 总分 row: the word after a grade label (`等级：优`, or 优 in the next
@@ -443,12 +424,7 @@ struct GridTableParser: TableParsing {
                      en: "the 年度资金总额 row on line \(row.line) has \(numbers.count) figures for \(order.count) header columns, which cannot be placed with certainty; not read")
             }
         }
-        budget.initial = values[.initial]
-        budget.adjusted = values[.adjusted]
-        budget.executed = values[.executed]
-        budget.points = values[.points]
-        budget.rate = values[.rate].map(Submission.percentage)
-        budget.score = values[.score]
+        budget.set(values)
         budget.location = location(row.line)
         budget.rateLocation = location(row.line)
         budget.scoreLocation = location(row.line)
@@ -732,8 +708,58 @@ protocol TableParsing {
     var notes: [ImportNote] { get set }
 }
 
+/// What a table parser read of one table, before it becomes a submission.
+struct TableRead {
+    var title: DocumentText.Line
+    var titleText: String
+    var kind: Labels.TableKind
+    var documentYear: Int?
+    var names: [Labels.NameField: String]
+    var money: Submission.MoneyUnit?
+    var budget: Submission.BudgetRow
+    var budgetRowFound: Bool
+    var goals: Submission.Goals?
+    var breakdown: BudgetBreakdown
+    var assembler: IndicatorAssembler
+    var headerFound: Bool
+    var columns: Set<Submission.IndicatorColumn>
+    var total: Submission.TotalRow
+    var totalRowFound: Bool
+    var grade: Submission.Claim<String>?
+    var lastLine: Int
+}
+
 extension TableParsing {
     func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
+
+    /// The table as a submission, with notes on a missing indicator header or 总分 row; nil (and
+    /// a note) when neither the title nor the document states a year.
+    mutating func finish(_ read: TableRead) -> ImportedTable? {
+        var assembler = read.assembler
+        let categories = assembler.finish()
+        if !read.headerFound {
+            note(read.title.number, .field("categories"), zh: "未找到绩效指标表头（一级指标、二级指标、三级指标……）",
+                 en: "no indicator header (一级指标, 二级指标, 三级指标…) found")
+        }
+        notes += assembler.notes
+        if !read.totalRowFound { note(read.lastLine, .total, zh: "未找到总分一行", en: "no total (总分) row found") }
+        guard let year = Labels.year(in: read.titleText) ?? read.documentYear else {
+            note(read.title.number, .field("year"), zh: "标题中没有年份，文中也找不到", en: "no year in the title or the document")
+            return nil
+        }
+        let names = read.names
+        let submission = Submission(
+            file: file, unit: names[.unit], title: read.titleText, level: read.kind == .project ? .project : .department,
+            project: names[.project], department: names[.department], implementer: names[.implementer],
+            year: year, region: nil, rubric: nil, money: read.money ?? .wanYuan, budget: read.budget, goals: read.goals,
+            categories: categories, total: read.total, grade: read.grade,
+            source: Submission.Source(file: file, table: nil, firstLine: read.title.number, lastLine: read.lastLine),
+            imported: Submission.ImportCoverage(
+                budgetRowFound: read.budgetRowFound, indicatorHeaderFound: read.headerFound, columns: read.columns,
+                indicatorRowsSeen: assembler.rowsSeen, totalRowFound: read.totalRowFound),
+            location: location(read.title.number))
+        return ImportedTable(submission: submission, notes: notes, breakdown: read.breakdown)
+    }
 
     mutating func note(_ line: Int, _ subject: Subject, zh: String, en: String) {
         notes.append(ImportNote(table: nil, location: location(line), subject: subject, message: LocalizedText(zh: zh, en: en)))
