@@ -49,6 +49,9 @@ struct InputCatalogueTests {
         ("empty", [], "empty-file", ""),
         ("binary", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00], "binary-file", ""),
         ("neither UTF-8 nor GB18030", [0x80, 0x80, 0xFF, 0xFE, 0x61], "unknown-encoding", ""),
+        ("PDF", Array("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj\n".utf8) + [0x00, 0x01], "unsupported-format", ""),
+        ("old Office", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00], "unsupported-format", ""),
+        ("scan", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], "unsupported-format", ""),
         ("alias bomb", Array(("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "bcdefghij".enumerated().map { index, name in
             let previous = index == 0 ? "a" : String(Array("bcdefghij")[index - 1])
             return "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"

@@ -63,11 +63,21 @@ public enum InputFile {
         return bytes
     }
 
-    /// UTF-8 (with or without BOM) is kept; anything else is tried as GB18030.
+    /// UTF-8 (with or without BOM) is kept; UTF-16 and UTF-32 (by their byte order mark, or by
+    /// the zero bytes of their ASCII characters) are converted; anything else is tried as GB18030.
     public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> [UInt8] {
-        let bytes = try screen(bytes, file: file)
+        var bytes = bytes
+        if let wide = WideEncoding.of(bytes) {
+            guard let converted = convert(bytes.dropFirst(wide.byteOrderMark), from: wide.name) else {
+                throw InputError(.unknownEncoding, at: SourceLocation(file: file, line: 0),
+                                 message: LocalizedText(zh: "文件看似 \(wide.name) 编码，但无法解码", en: "the file looks like \(wide.name) but cannot be decoded"),
+                                 hint: LocalizedText(zh: "请另存为 UTF-8 编码", en: "save it as UTF-8"))
+            }
+            bytes = converted
+        }
+        bytes = try screen(bytes, file: file)
         if isUTF8(bytes) { return bytes }
-        if let converted = convertGB18030(bytes) { return converted }
+        if let converted = convert(bytes[...], from: "GB18030") { return converted }
         throw InputError(.unknownEncoding, at: SourceLocation(file: file, line: 0),
                          message: LocalizedText(zh: "文件既不是 UTF-8 也不是 GBK/GB18030 编码", en: "the file is neither UTF-8 nor GBK/GB18030"),
                          hint: LocalizedText(zh: "请另存为 UTF-8 编码", en: "save it as UTF-8"))
@@ -83,8 +93,10 @@ public enum InputFile {
             throw InputError(.emptyFile, at: whole, message: LocalizedText(zh: "文件为空", en: "the file is empty"))
         }
         if bytes.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
+            if let kind = KnownBinary.of(bytes) { throw kind.error(file: file) }
             throw InputError(.binaryFile, at: whole, message: LocalizedText(zh: "这是二进制文件，不是文本", en: "this is a binary file, not text"))
         }
+        if let kind = KnownBinary.of(bytes) { throw kind.error(file: file) }
         return bytes
     }
 
@@ -92,8 +104,9 @@ public enum InputFile {
         (try? UTF8Span(validating: bytes.span)) != nil
     }
 
-    private static func convertGB18030(_ input: [UInt8]) -> [UInt8]? {
-        let converter = iconv_open("UTF-8", "GB18030")
+    /// `input` converted from `encoding` to UTF-8 with iconv; nil when it does not convert whole.
+    private static func convert(_ input: ArraySlice<UInt8>, from encoding: String) -> [UInt8]? {
+        let converter = iconv_open("UTF-8", encoding)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
