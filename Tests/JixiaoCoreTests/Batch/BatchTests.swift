@@ -153,7 +153,7 @@ struct BatchOutputTests {
         #expect(summary.errors == 4)
         let rows = CSVText.rows(try read(out + "/errors.csv"))
         #expect(rows.dropFirst().map { ($0[0] as NSString).lastPathComponent } == ["truncated.yaml", "empty.yaml", "binary.yaml", "table.csv"])
-        #expect(rows.dropFirst().map { $0[1] } == ["yaml-syntax", "empty-file", "binary-file", "unknown-format"])
+        #expect(rows.dropFirst().map { $0[1] } == ["yaml-syntax", "empty-file", "unsupported-format", "unknown-format"])
         // The dashboard lists the unreadable inputs too.
         let dashboard = try read(out + "/index.html")
         #expect(["truncated.yaml", "empty.yaml", "binary.yaml", "table.csv"].allSatisfy { dashboard.contains($0) })
