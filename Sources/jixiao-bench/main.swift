@@ -114,7 +114,7 @@ if !FileManager.default.fileExists(atPath: stamp) {
     _ = FileManager.default.createFile(atPath: stamp, contents: Data())
     print("generated \(settings.count) tables in \(format(seconds)) s")
 }
-let files = BatchInputs.collect([inputs])
+let files = BatchInputs.collect([inputs]).files
 let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
 print("inputs: \(files.count) files, \(format(Double(bytes) / 1_048_576)) MB, \(settings.jobs) jobs, \(settings.runs) runs of each")
 

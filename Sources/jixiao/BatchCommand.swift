@@ -59,7 +59,7 @@ struct BatchCommand: AsyncParsableCommand {
             try finish(Terminal.report(error, language: lang))
             return
         }
-        let files = BatchInputs.collect(paths)
+        let inputs = BatchInputs.collect(paths)
         let runName = name ?? BatchInputs.runName(paths)
         let batchOptions = BatchOptions(
             outputDirectory: out ?? "Reports/\(runName)", jobs: jobs, language: lang, reports: report, runName: runName,
@@ -70,7 +70,8 @@ struct BatchCommand: AsyncParsableCommand {
                                       quiet: quiet, language: lang)
         let summary: BatchSummary
         do {
-            summary = try await Batch(engine: engine, options: batchOptions).run(files, history: history) { display.update($0) }
+            summary = try await Batch(engine: engine, options: batchOptions).run(inputs.files, unsupported: inputs.unsupported,
+                                                                                history: history) { display.update($0) }
         } catch {
             display.end()
             try finish(Terminal.report(error, language: lang))

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBase
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,13 +9,22 @@ public enum BatchInputs {
     /// Extensions taken when walking a folder: submissions, document text and spreadsheets.
     public static let extensions: Set<String> = ["yaml", "yml", "txt", "text", "md", "xlsx"]
 
+    /// What a batch is given: the files to audit, and the files found in its folders that are of
+    /// no format the tool reads (listed in errors.csv as `unsupported-format`, never skipped in
+    /// silence).
+    public struct Collected: Sendable {
+        public var files: [String]
+        public var unsupported: [String]
+    }
+
     /// Every file named in `paths`: folders are walked recursively (hidden files and folders are
-    /// skipped, and only files with a known extension are taken); files named directly are
-    /// always taken, whatever their format, so an unreadable one is reported, not ignored.
+    /// skipped; files with a known extension are taken, the others listed as unsupported); files
+    /// named directly are always taken, whatever their format, so an unreadable one is reported.
     /// Paths named as files keep their given order; each folder's files are sorted by path.
     /// A file reached twice is read once.
-    public static func collect(_ paths: [String]) -> [String] {
+    public static func collect(_ paths: [String]) -> Collected {
         var files: [String] = []
+        var unsupported: [String] = []
         var seen: Set<String> = []
         let workingDirectory = FileManager.default.currentDirectoryPath
         func add(_ path: String) {
@@ -27,7 +37,9 @@ public enum BatchInputs {
             }
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
             var found: [(key: [UInt8], path: String)] = []
-            walk(folder) { found.append((Array($0.utf8), $0)) }
+            walk(folder) { path, known in
+                if known { found.append((Array(path.utf8), path)) } else { unsupported.append(path) }
+            }
             found.sort { $0.key.lexicographicallyPrecedes($1.key) }
             // A walk's paths are the folder's, then plain names (no `.`, `..` or empty part):
             // the folder is made absolute once, not each of its files.
@@ -37,7 +49,7 @@ public enum BatchInputs {
                 files.append(file.path)
             }
         }
-        return files
+        return Collected(files: files, unsupported: unsupported.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     }
 
     private enum Kind { case directory, file, missing }
@@ -49,10 +61,11 @@ public enum BatchInputs {
         return info.st_mode & S_IFMT == S_IFDIR ? .directory : .file
     }
 
-    /// Calls `found` with every non-hidden file with a known extension under `folder`, depth
-    /// first. Entries are typed from the directory listing; only links and file systems that do
-    /// not say are looked up one by one. A link to a folder is not followed (links can loop).
-    private static func walk(_ folder: String, found: (String) -> Void) {
+    /// Calls `found` with every non-hidden file under `folder`, depth first, and whether its
+    /// extension is known. Entries are typed from the directory listing; only links and file
+    /// systems that do not say are looked up one by one. A link to a folder is not followed
+    /// (links can loop).
+    private static func walk(_ folder: String, found: (String, Bool) -> Void) {
         guard let directory = opendir(folder.isEmpty ? "/" : folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -69,10 +82,19 @@ public enum BatchInputs {
             }
             switch kind {
             case .directory: walk(full, found: found)
-            case .file where hasKnownExtension(name): found(full)
+            case .file: found(full, hasKnownExtension(name))
             default: break
             }
         }
+    }
+
+    /// The error that lists a file of no format the tool reads.
+    public static func unsupportedError(_ file: String) -> InputError {
+        let name = (file as NSString).lastPathComponent
+        let known = extensions.sorted().map { "." + $0 }.joined(separator: " ")
+        return InputError(.unsupportedFormat, at: SourceLocation(file: file, line: 0),
+                          message: LocalizedText(zh: "“\(name)”不是能读取的文件类型，未审核", en: "'\(name)' is not a kind of file the tool reads; not audited"),
+                          hint: LocalizedText(zh: "能读取：\(known)", en: "read: \(known)"))
     }
 
     /// Whether `name` ends in one of `extensions`, in any case (`a.YAML`): what follows its last

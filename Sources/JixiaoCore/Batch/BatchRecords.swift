@@ -91,6 +91,8 @@ public struct BatchSummary: Sendable {
     public var tables: Int
     /// Tables of which nothing could be read (`not-checked`), among `tables`.
     public var notChecked: Int
+    /// Files found in the folders that no reader takes, listed in errors.csv; not in `errors`.
+    public var unsupported: Int
     public var errors: Int
     public var internalErrors: Int
     public var findingsBySeverity: [Severity: Int]

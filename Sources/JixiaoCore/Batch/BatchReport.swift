@@ -30,8 +30,8 @@ public enum BatchReport {
         let seconds = String(format: "%.2f", summary.duration)
         let rate = summary.duration > 0 ? Int(Double(summary.tables) / summary.duration) : summary.tables
         lines.append(zh
-            ? "已审核 \(summary.files) 个文件中的 \(summary.tables - summary.notChecked) 张表\(summary.notChecked > 0 ? "（另有 \(summary.notChecked) 张未能读取、未核查）" : "")，\(summary.errors) 个文件无法读取，用时 \(seconds) 秒（\(rate) 张表/秒）"
-            : "audited \(summary.tables - summary.notChecked) tables in \(summary.files) files\(summary.notChecked > 0 ? " (and \(summary.notChecked) not read, not checked)" : ""), \(summary.errors) unreadable, in \(seconds) s (\(rate) tables/s)")
+            ? "已审核 \(summary.files) 个文件中的 \(summary.tables - summary.notChecked) 张表\(summary.notChecked > 0 ? "（另有 \(summary.notChecked) 张未能读取、未核查）" : "")，\(summary.errors) 个文件无法读取\(summary.unsupported > 0 ? "，\(summary.unsupported) 个文件不是能读取的类型（列于 errors.csv）" : "")，用时 \(seconds) 秒（\(rate) 张表/秒）"
+            : "audited \(summary.tables - summary.notChecked) tables in \(summary.files) files\(summary.notChecked > 0 ? " (and \(summary.notChecked) not read, not checked)" : ""), \(summary.errors) unreadable\(summary.unsupported > 0 ? ", \(summary.unsupported) of no readable kind (listed in errors.csv)" : ""), in \(seconds) s (\(rate) tables/s)")
         let severities = Severity.allCases.reversed().map { severity in
             zh ? "\(summary.findingsBySeverity[severity] ?? 0) 个\(severity.label.zh)"
                : "\(summary.findingsBySeverity[severity] ?? 0) \(severity.label.en)"

@@ -21,6 +21,8 @@ struct BatchWriter {
     private var tables = 0
     /// Tables of which nothing could be read: counted apart, never as clean.
     private var notChecked = 0
+    /// Files found in the folders that no reader takes: listed in errors.csv, counted apart.
+    private var unsupported = 0
     private var internalErrors = 0
     private var bySeverity: [Severity: Int] = [:]
     private var byCode: [FindingCode: Int] = [:]
@@ -73,6 +75,16 @@ struct BatchWriter {
         }
     }
 
+    /// Lists a file found in the folders that no reader takes: in errors.csv, the JSON's
+    /// errors and the dashboard like an unreadable input, but counted apart (`unsupported`):
+    /// nobody asked for it to be audited.
+    mutating func list(unsupported error: ErrorRecord) {
+        unsupported += 1
+        unreadable.append(DashboardSummary.Unreadable(error))
+        errorsCSV.write(CSV.row(error.row))
+        errorJSON.append(error.json)
+    }
+
     /// Keeps the ten largest gaps; on a tie the earlier table stays ahead.
     private mutating func keep(_ record: TableRecord, gap: Fixed) {
         guard gaps.count < 10 || gap > gaps[gaps.count - 1].gap else { return }
@@ -103,7 +115,8 @@ struct BatchWriter {
             json.number("files", files)
             json.number("tables", tables)
             json.number("notChecked", notChecked)
-            json.number("errors", errorJSON.count)
+            json.number("errors", errorJSON.count - unsupported)
+            json.number("unsupported", unsupported)
             json.object("findings") { json in
                 json.number("error", bySeverity[.error] ?? 0)
                 json.number("warning", bySeverity[.warning] ?? 0)
@@ -131,7 +144,7 @@ struct BatchWriter {
         try index.commit()
         return BatchSummary(
             runName: options.runName, started: started, duration: duration, files: files, tables: tables,
-            notChecked: notChecked, errors: errorJSON.count, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
+            notChecked: notChecked, unsupported: unsupported, errors: errorJSON.count - unsupported, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
             largestGaps: gaps, outputDirectory: options.outputDirectory,
             outputs: [Batch.summaryCSV, Batch.findingsCSV, Batch.errorsCSV, Batch.summaryJSON, Batch.dashboard]
                 + (options.reports == .none ? [] : [Batch.reportsFolder + "/"]),

@@ -17,7 +17,8 @@ func runBatch(_ paths: [String], out: String, jobs: Int = 2, name: String = "tes
               reports: BatchOptions.ReportFormat = .markdown) async throws -> BatchSummary {
     let options = BatchOptions(outputDirectory: out, jobs: jobs, language: .zh, reports: reports, runName: name, tool: "jixiao test",
                                hashInputs: history != nil)
-    return try await Batch(engine: Engine(catalog: Project.catalog, words: Project.words), options: options).run(BatchInputs.collect(paths), history: history)
+    let collected = BatchInputs.collect(paths)
+    return try await Batch(engine: Engine(catalog: Project.catalog, words: Project.words), options: options).run(collected.files, unsupported: collected.unsupported, history: history)
 }
 
 func read(_ path: String) throws -> String {
@@ -59,7 +60,7 @@ struct SynthManifestTests {
         let folder = try scratchFolder("seed")
         try Synth(seed: 9).write(count: 5, to: folder + "/a")
         try Synth(seed: 9).write(count: 5, to: folder + "/b")
-        for file in BatchInputs.collect([folder + "/a"]) {
+        for file in BatchInputs.collect([folder + "/a"]).files {
             #expect(try read(file) == read(file.replacingOccurrences(of: folder + "/a", with: folder + "/b")))
         }
     }
@@ -77,6 +78,19 @@ struct BatchOutputTests {
         _ = try await runBatch([Project.path("Examples")], out: out)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: out + "/reports").sorted() == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.contains(OutputFile.partialSuffix) })
+    }
+
+    /// A folder of mixed downloads: every file is audited or listed in errors.csv with its reason.
+    @Test func filesOfNoReadableKindAreListed() async throws {
+        let folder = try scratchFolder("mixed")
+        try FileManager.default.copyItem(atPath: Project.example("clean-project-2022.yaml"), toPath: folder + "/table.yaml")
+        #expect(FileManager.default.createFile(atPath: folder + "/photo.jpg", contents: Data([0xFF, 0xD8, 0xFF, 0xE0])))
+        #expect(FileManager.default.createFile(atPath: folder + "/report.pdf", contents: Data("%PDF-1.7\n".utf8)))
+        let summary = try await runBatch([folder], out: folder + "/out")
+        #expect(summary.tables == 1)
+        let rows = CSVText.rows(try read(folder + "/out/errors.csv"))
+        #expect(rows.dropFirst().map { ($0[0] as NSString).lastPathComponent } == ["photo.jpg", "report.pdf"])
+        #expect(rows.dropFirst().allSatisfy { $0[1] == "unsupported-format" })
     }
 
     /// A table of which nothing could be read is counted apart, as not checked, in every output.
@@ -164,7 +178,7 @@ struct BatchOutputTests {
     @Test func theStreamedDashboardIsTheWholePage() async throws {
         let folder = try scratchFolder("dashboard")
         try "".write(toFile: folder + "/empty.yaml", atomically: true, encoding: .utf8)
-        let inputs = BatchInputs.collect([Project.path("Examples"), folder + "/empty.yaml"])
+        let inputs = BatchInputs.collect([Project.path("Examples"), folder + "/empty.yaml"]).files
         let out = folder + "/out"
         _ = try await runBatch(inputs, out: out, reports: .none)
         let engine = Engine(catalog: Project.catalog, words: Project.words)
@@ -191,7 +205,7 @@ struct BatchOutputTests {
         }
         func withoutRun(_ text: String) -> String { String(text[..<text.range(of: "\"run\":")!.lowerBound]) }
         #expect(withoutRun(try read(folder + "/one/summary.json")) == withoutRun(try read(folder + "/four/summary.json")))
-        let reports = BatchInputs.collect([folder + "/one/reports"])
+        let reports = BatchInputs.collect([folder + "/one/reports"]).files
         #expect(reports.count == 20 + 6)
         for report in reports {
             #expect(try read(report) == read(report.replacingOccurrences(of: folder + "/one/", with: folder + "/four/")))
@@ -241,12 +255,14 @@ struct BatchInputsTests {
         try manager.createSymbolicLink(atPath: folder + "/loop", withDestinationPath: folder)
         #expect(mkfifo(folder + "/pipe.yaml", 0o600) == 0)
 
-        let found = BatchInputs.collect([folder]).map { String($0.dropFirst(folder.count + 1)) }
+        let found = BatchInputs.collect([folder]).files.map { String($0.dropFirst(folder.count + 1)) }
         #expect(found == ["A.TXT", "b.yaml", "link-to-b.yaml", "pipe.yaml", "sub/c.yml", "sub/deeper/d.xlsx"])
+        // The others are listed, never skipped in silence.
+        #expect(BatchInputs.collect([folder]).unsupported.map { String($0.dropFirst(folder.count + 1)) } == ["notes.pdf", "yaml"])
 
         let twice = BatchInputs.collect([
             folder + "/b.yaml", folder + "/sub/../b.yaml", folder + "//./b.yaml", folder + "/sub", folder + "/./sub/deeper/",
-        ])
+        ]).files
         #expect(twice == [folder + "/b.yaml", folder + "/sub/c.yml", folder + "/sub/deeper/d.xlsx"])
     }
 
