@@ -47,6 +47,11 @@ struct DOCXImportTests {
         #expect(docx.first?.scorecard.coverage.indicatorsRead == 4)
     }
 
+    @Test func aBatchWalksWordDocuments() {
+        #expect(BatchInputs.hasKnownExtension("自评表.DOCX") && !BatchInputs.hasKnownExtension("自评表.doc"))
+        #expect(BatchInputs.collect([Project.fixture("docx")]).contains(Self.path("department-merged.docx")))
+    }
+
     @Test func aDocumentWithoutATableIsUnknownFormat() throws {
         let error = #expect(throws: InputError.self) { try Self.engine.audit(path: Self.path("no-table.docx")) }
         #expect(error?.code == .unknownFormat)
