@@ -6,7 +6,7 @@ import PackageDescription
 //   JixiaoBase      numbers, diagnostics, reading input files
 //   JixiaoValues    the target/actual value language (≥ 224 人次, 完成目标 …)
 //   JixiaoModel     YAML (libyaml), rubrics, submissions, imported documents: reading and writing
-//   JixiaoFormats   files → lines and cells: document text (traditional → simplified by OpenCC), .xlsx
+//   JixiaoFormats   files → lines and cells: document text (traditional → simplified by OpenCC), .xlsx, .docx
 //   JixiaoImport    lines and cells → submissions: finding tables, reading rows, narrative figures
 //   JixiaoAudit     scoring and checks → findings
 //   JixiaoReport    text, JSON, Markdown, HTML, dashboard

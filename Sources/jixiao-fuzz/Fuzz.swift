@@ -9,11 +9,13 @@ import JixiaoModel
 import JixiaoFormats
 import JixiaoImport
 
-/// Which parser this run feeds: `JIXIAO_FUZZ_TARGET` = yaml, values, document or xlsx.
+/// Which parser this run feeds: `JIXIAO_FUZZ_TARGET` = yaml, values, document, xlsx or docx.
 private let target = ProcessInfo.processInfo.environment["JIXIAO_FUZZ_TARGET"] ?? "yaml"
 
 /// Where the xlsx target writes each input, one file per fuzzing process.
 private let workbook = NSTemporaryDirectory() + "/jixiao-fuzz-\(getpid()).xlsx"
+/// Where the docx target writes each input.
+private let wordDocument = NSTemporaryDirectory() + "/jixiao-fuzz-\(getpid()).docx"
 
 /// The bundled rubrics and table words, for importing documents and auditing what is found.
 /// Without them the harness would test nothing, so it stops.
@@ -47,6 +49,10 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         // Through a file, as `audit` opens workbooks.
         FileManager.default.createFile(atPath: workbook, contents: Data(bytes))
         _ = try? XLSXReader.read(path: workbook)
+    case "docx":
+        // Through a file and the importer, as `audit` opens Word documents.
+        FileManager.default.createFile(atPath: wordDocument, contents: Data(bytes))
+        _ = try? DOCXImport.read(path: wordDocument, options: ImportOptions(words: engine.words))
     case "document":
         let document = DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.txt",
                                               options: ImportOptions(words: engine.words))
@@ -62,7 +68,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 @main
 enum FuzzStub {
     static func main() {
-        print("jixiao-fuzz is built for fuzzing by .ci/fuzz.sh TARGET SECONDS (targets: yaml, values, document, xlsx)")
+        print("jixiao-fuzz is built for fuzzing by .ci/fuzz.sh TARGET SECONDS (targets: yaml, values, document, xlsx, docx)")
     }
 }
 #endif

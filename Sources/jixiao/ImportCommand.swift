@@ -10,10 +10,12 @@ struct Import: ParsableCommand {
         abstract: "Import the self-evaluation tables of a document's text as submission YAML.",
         discussion: """
             Reads 部门决算 / 绩效自评报告 text (UTF-8 or GBK/GB18030): tab- or |-separated tables, \
-            PDF text, one cell per line; and .xlsx workbooks, whose sheets are read as tab-separated \
+            PDF text, one cell per line; .xlsx workbooks, whose sheets are read as tab-separated \
             rows (line N is row N of the first sheet; each further sheet follows a blank line and \
-            a line with its name). Writes every table to standard output (YAML documents \
-            separated by ---), or one file per table with --out. What cannot be read is listed \
+            a line with its name); and .docx Word documents, whose tables are read as \
+            tab-separated rows and other paragraphs as lines, in document order. Writes every \
+            table to standard output (YAML documents separated by ---), or one file per table \
+            with --out. What cannot be read is listed \
             on standard error and under notes: in the YAML.
             """)
 
@@ -29,7 +31,7 @@ struct Import: ParsableCommand {
     @Option(help: "Folder of rubric files, whose vocabulary/tables.yaml holds the words tables are read by (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
     var rubrics: String?
 
-    @Argument(help: "Document text files or .xlsx workbooks.")
+    @Argument(help: "Document text files, .xlsx workbooks or .docx Word documents.")
     var files: [String]
 
     func run() throws {

@@ -5,19 +5,8 @@ import FoundationXML
 
 // Streaming (SAX) readers of the workbook's XML parts. Each collects only what the importer
 // needs; none builds a document tree. Element and attribute names are compared without their
-// namespace prefix (`x:c` is `c`), since some writers prefix the spreadsheet namespace.
-
-/// The name without its namespace prefix.
-private func local(_ name: String) -> Substring {
-    guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
-    return name[name.index(after: colon)...]
-}
-
-/// The value of the attribute whose local name is `name`.
-private func attribute(_ attributes: [String: String], _ name: String) -> String? {
-    if let value = attributes[name] { return value }
-    return attributes.first { local($0.key) == name }?.value
-}
+// namespace prefix (`x:c` is `c`, `local` and `attribute` in OOXMLPartParsers.swift), since some
+// writers prefix the spreadsheet namespace.
 
 /// `<sheet name="…" r:id="…" state="hidden"/>` in xl/workbook.xml.
 final class WorkbookPartParser: NSObject, XMLParserDelegate {
@@ -35,26 +24,6 @@ final class WorkbookPartParser: NSObject, XMLParserDelegate {
         let state = attribute(attributes, "state") ?? "visible"
         sheets.append(Sheet(name: attribute(attributes, "name") ?? "Sheet\(sheets.count + 1)",
                             relationship: id, hidden: state != "visible"))
-    }
-}
-
-/// `<Relationship Id="…" Type="…" Target="…"/>` in a `_rels/*.rels` part.
-final class RelationshipsPartParser: NSObject, XMLParserDelegate {
-    struct Relationship {
-        var id: String
-        var type: String
-        var target: String
-        var external: Bool
-    }
-
-    var relationships: [Relationship] = []
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        guard local(elementName) == "Relationship", let id = attribute(attributes, "Id"),
-              let target = attribute(attributes, "Target") else { return }
-        relationships.append(Relationship(id: id, type: attribute(attributes, "Type") ?? "", target: target,
-                                          external: attribute(attributes, "TargetMode") == "External"))
     }
 }
 

@@ -6,7 +6,7 @@ import ZIPFoundation
 ///
 /// ZIPFoundation's `Archive.extract` keeps asking for input at the end of the file when a
 /// damaged deflate stream never ends, and spins forever; bounding the input here turns that into
-/// an error. Only what workbooks use is read: stored and deflated entries, no ZIP64.
+/// an error. Only what workbooks and Word documents use is read: stored and deflated entries, no ZIP64.
 struct ZipArchive {
     struct Entry {
         let method: UInt16
