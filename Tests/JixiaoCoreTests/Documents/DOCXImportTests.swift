@@ -49,7 +49,7 @@ struct DOCXImportTests {
 
     @Test func aBatchWalksWordDocuments() {
         #expect(BatchInputs.hasKnownExtension("自评表.DOCX") && !BatchInputs.hasKnownExtension("自评表.doc"))
-        #expect(BatchInputs.collect([Project.fixture("docx")]).contains(Self.path("department-merged.docx")))
+        #expect(BatchInputs.collect([Project.fixture("docx")]).files.contains(Self.path("department-merged.docx")))
     }
 
     @Test func aDocumentWithoutATableIsUnknownFormat() throws {
