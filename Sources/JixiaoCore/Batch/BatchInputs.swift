@@ -5,8 +5,8 @@ import Glibc
 
 /// The files a batch reads, in a stable order whatever the file system lists first.
 public enum BatchInputs {
-    /// Extensions taken when walking a folder: submissions, document text and spreadsheets.
-    public static let extensions: Set<String> = ["yaml", "yml", "txt", "text", "md", "xlsx"]
+    /// Extensions taken when walking a folder: submissions, document text, spreadsheets and web pages.
+    public static let extensions: Set<String> = ["yaml", "yml", "txt", "text", "md", "xlsx", "htm", "html"]
 
     /// Every file named in `paths`: folders are walked recursively (hidden files and folders are
     /// skipped, and only files with a known extension are taken); files named directly are
