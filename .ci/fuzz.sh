@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a while: .ci/fuzz.sh TARGET SECONDS
 #   TARGET: yaml (YAML reader, submissions, rubrics), values (target/actual value parser),
-#           document (published-document text importer), xlsx (workbook reader)
+#           document (published-document text importer), xlsx (workbook reader),
+#           html (web page reader and import)
 # The corpus grows in .build-fuzz/corpus/TARGET (not committed); the seeds are committed in
 # Tests/Fuzz/TARGET. A crash leaves crash-* in .build-fuzz/ and exits non-zero: copy it into
 # Tests/Fuzz/TARGET and add a regression test.
