@@ -29,6 +29,10 @@ public enum HTMLReader {
     public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> HTMLPage {
         let gbk = declaredCharset(bytes).map { ["gbk", "gb2312", "gb18030", "x-gbk", "cp936", "euc-cn"].contains($0) } ?? false
         let text = try InputFile.decode(bytes, file: file, preferringGB18030: gbk)
+        guard text.count < Int(Int32.max) else {
+            throw InputError(.fileTooLarge, at: SourceLocation(file: file, line: 0),
+                             message: LocalizedText(zh: "网页超过 2 GB，无法解析", en: "the web page is over 2 GB and cannot be parsed"))
+        }
         guard let document = text.withUnsafeBufferPointer({ buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", Int32(parseOptions))
