@@ -6,7 +6,7 @@ import PackageDescription
 //   JixiaoBase      numbers, diagnostics, reading input files
 //   JixiaoValues    the target/actual value language (≥ 224 人次, 完成目标 …)
 //   JixiaoModel     YAML (libyaml), rubrics, submissions, imported documents: reading and writing
-//   JixiaoFormats   files → lines and cells: document text (traditional → simplified by OpenCC), .xlsx, .docx
+//   JixiaoFormats   files → lines and cells: document text (traditional → simplified by OpenCC), .xlsx, .docx, HTML
 //   JixiaoImport    lines and cells → submissions: finding tables, reading rows, narrative figures
 //   JixiaoAudit     scoring and checks → findings
 //   JixiaoReport    text, JSON, Markdown, HTML, dashboard
@@ -33,6 +33,11 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .systemLibrary(
+            name: "CXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
             name: "COpenCC",
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]
@@ -42,7 +47,7 @@ let package = Package(
         .target(name: "JixiaoModel", dependencies: ["JixiaoBase", "JixiaoValues", "CYAML"]),
         .target(
             name: "JixiaoFormats",
-            dependencies: ["JixiaoBase", "COpenCC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["JixiaoBase", "COpenCC", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "JixiaoImport", dependencies: ["JixiaoBase", "JixiaoValues", "JixiaoModel", "JixiaoFormats"]),
         .target(name: "JixiaoAudit", dependencies: ["JixiaoBase", "JixiaoValues", "JixiaoModel"]),

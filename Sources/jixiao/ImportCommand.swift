@@ -12,10 +12,12 @@ struct Import: ParsableCommand {
             Reads 部门决算 / 绩效自评报告 text (UTF-8 or GBK/GB18030): tab- or |-separated tables, \
             PDF text, one cell per line; .xlsx workbooks, whose sheets are read as tab-separated \
             rows (line N is row N of the first sheet; each further sheet follows a blank line and \
-            a line with its name); and .docx Word documents, whose tables are read as \
-            tab-separated rows and other paragraphs as lines, in document order. Writes every \
-            table to standard output (YAML documents separated by ---), or one file per table \
-            with --out. What cannot be read is listed \
+            a line with its name); .docx Word documents, whose tables are read as tab-separated \
+            rows and other paragraphs as lines, in document order; and saved web pages (.htm, \
+            .html, UTF-8 or a declared GBK), whose tables are read as tab-separated rows with \
+            merged cells blank and whose other text as lines (line numbers count that text). \
+            Writes every table to standard output (YAML documents separated by ---), or one file \
+            per table with --out. What cannot be read is listed \
             on standard error and under notes: in the YAML.
             """)
 
@@ -31,7 +33,7 @@ struct Import: ParsableCommand {
     @Option(help: "Folder of rubric files, whose vocabulary/tables.yaml holds the words tables are read by (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
     var rubrics: String?
 
-    @Argument(help: "Document text files, .xlsx workbooks or .docx Word documents.")
+    @Argument(help: "Document text files, .xlsx workbooks, .docx Word documents or .htm/.html web pages.")
     var files: [String]
 
     func run() throws {

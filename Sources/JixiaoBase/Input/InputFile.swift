@@ -83,6 +83,16 @@ public enum InputFile {
                          hint: LocalizedText(zh: "请另存为 UTF-8 编码", en: "save it as UTF-8"))
     }
 
+    /// Like `decode`, but GB18030 is tried first when `preferringGB18030`: for a file that
+    /// declares itself GBK, GB2312 or GB18030 (a web page's `<meta charset>`), whose Chinese
+    /// may happen to be valid UTF-8 bytes as well.
+    public static func decode(_ bytes: [UInt8], file: String, preferringGB18030: Bool) throws(InputError) -> [UInt8] {
+        guard preferringGB18030 else { return try decode(bytes, file: file) }
+        let screened = try screen(bytes, file: file)
+        if let converted = convert(screened[...], from: "GB18030") { return converted }
+        return try decode(screened, file: file)
+    }
+
     /// The bytes without a UTF-8 byte order mark; an empty file (whitespace only) or a binary one
     /// (a NUL byte) is an input error. The encoding is not checked: `decode` does that.
     public static func screen(_ bytes: [UInt8], file: String) throws(InputError) -> [UInt8] {

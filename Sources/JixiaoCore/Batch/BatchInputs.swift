@@ -6,8 +6,9 @@ import Glibc
 
 /// The files a batch reads, in a stable order whatever the file system lists first.
 public enum BatchInputs {
-    /// Extensions taken when walking a folder: submissions, document text, spreadsheets and Word documents.
-    public static let extensions: Set<String> = ["yaml", "yml", "txt", "text", "md", "xlsx", "docx"]
+    /// Extensions taken when walking a folder: submissions, document text, spreadsheets, Word
+    /// documents and web pages.
+    public static let extensions: Set<String> = ["yaml", "yml", "txt", "text", "md", "xlsx", "docx", "htm", "html"]
 
     /// What a batch is given: the files to audit, and the files found in its folders that are of
     /// no format the tool reads (listed in errors.csv as `unsupported-format`, never skipped in
