@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension InputFile {
     /// UTF-16 and UTF-32 text, which Windows tools save (记事本's "Unicode"): by its byte order mark,
     /// or, without one, by the zero bytes its ASCII characters (digits, spaces, line ends) carry.
@@ -15,7 +19,9 @@ extension InputFile {
             // Without a mark: zeros in one byte position out of two (or three of four) and almost
             // never in the others. Text in any 8-bit encoding has no zero byte at all.
             let sample = bytes.prefix(4096)
-            guard sample.count >= 8, sample.count % 2 == 0 else { return nil }
+            // Most files have no zero byte at all: one memchr tells, before any counting.
+            guard sample.count >= 8, sample.count % 2 == 0,
+                  sample.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) else { return nil }
             var zeros = [0, 0, 0, 0]
             for (offset, byte) in sample.enumerated() where byte == 0 { zeros[offset % 4] += 1 }
             let quarter = sample.count / 4
