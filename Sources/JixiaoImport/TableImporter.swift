@@ -430,8 +430,8 @@ struct GridTableParser: TableParsing {
         budget.scoreLocation = location(row.line)
         // A blank score is the audit's `missing-score`, not said twice.
         for column in order where values[column] == nil && !values.isEmpty && column != .score {
-            note(row.line, .budget(column), zh: "第 \(row.line) 行“\(Self.budgetName(column))”一栏为空或无法读取",
-                 en: "the \(Self.budgetName(column)) cell on line \(row.line) is empty or unreadable")
+            note(row.line, .budget(column), zh: "第 \(row.line) 行“\(column.header)”一栏为空或无法读取",
+                 en: "the \(column.header) cell on line \(row.line) is empty or unreadable")
         }
         breakdown = Self.breakdown(rows, total: totalIndex, columns: columns, words: words)
         return budget
@@ -449,17 +449,6 @@ struct GridTableParser: TableParsing {
             values[column] = number
         }
         return !values.isEmpty && BudgetCells.fitsColumns(values) ? values : nil
-    }
-
-    static func budgetName(_ column: Submission.BudgetFigure) -> String {
-        switch column {
-        case .initial: "年初预算数"
-        case .adjusted: "全年预算数"
-        case .executed: "全年执行数"
-        case .points: "分值"
-        case .rate: "执行率"
-        case .score: "得分"
-        }
     }
 
     /// The rows and cells that break the 年度资金总额 down: 其中 rows in the total's columns, and

@@ -119,7 +119,7 @@ private struct Checks {
             if Agreement.of(claimed, against: scoreRange) == .mismatch {
                 let capNote = rate > rubric.budget.cap
                     ? LocalizedText(zh: "（执行率按 \(Self.percent(rubric.budget.cap)) 封顶）", en: " (rate capped at \(Self.percent(rubric.budget.cap)))")
-                    : LocalizedText(zh: "", en: "")
+                    : LocalizedText.empty
                 add(Finding(.budgetScoreMismatch, .budget(.score), at: row.scoreLocation,
                             claimed: .printed(claimed), computed: .computed(score, decimals: rubric.rounding.decimals),
                             message: LocalizedText(
@@ -140,7 +140,7 @@ private struct Checks {
         let aside = card.ownWeights
             ? LocalizedText(zh: "；表中一级指标分值与已知方案均不相符，按表中所印分值核对，此处仅作提示",
                             en: "; the table's level-1 points fit no known scheme, so its own printed weights are checked and this is a note")
-            : LocalizedText(zh: "", en: "")
+            : LocalizedText.empty
         var seen: [String] = []  // a few names: a list is cheaper than hashing them
         for category in card.categories {
             let row = category.row
@@ -378,7 +378,7 @@ private struct Checks {
         guard let computed = rubric.grade(of: total), grade.claimedBand?.name != computed.name else { return }
         let known = grade.claimedBand == nil
             ? LocalizedText(zh: "（评分规则中没有这一等级）", en: " (not a grade the rubric knows)")
-            : LocalizedText(zh: "", en: "")
+            : LocalizedText.empty
         add(Finding(.gradeMismatch, .grade, at: submission.grade?.location ?? submission.total.location,
                     claimed: .text(claimed), computed: .text(computed.name),
                     message: LocalizedText(
@@ -438,7 +438,7 @@ private struct Checks {
     }
 
     private mutating func unscored(_ indicator: Submission.Indicator, in category: Submission.CategoryRow, _ why: LocalizedText, points: PrintedNumber?) {
-        let stake = points.map { LocalizedText(zh: "，涉及 \($0) 分", en: "; \($0) points at stake") } ?? LocalizedText(zh: "", en: "")
+        let stake = points.map { LocalizedText(zh: "，涉及 \($0) 分", en: "; \($0) points at stake") } ?? LocalizedText.empty
         add(Finding(.unscoredIndicator, .indicator(category.path(of: indicator)), at: indicator.location,
                     claimed: indicator.score.map(FindingValue.printed), computed: nil,
                     message: LocalizedText(zh: "“\(indicator.name)”无法按规则复核：\(why.zh)\(stake.zh)",

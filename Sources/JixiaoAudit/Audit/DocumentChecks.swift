@@ -10,23 +10,21 @@ extension BudgetBreakdown {
     public func findings(for budget: Submission.BudgetRow, file: String) -> [Finding] {
         var findings: [Finding] = []
         if rows.count >= 2 {
-            let columns: [(Submission.BudgetFigure, String, PrintedNumber?, (Row) -> PrintedNumber?)] = [
-                (.initial, "年初预算数", budget.initial, \.initial),
-                (.adjusted, "全年预算数", budget.adjusted, \.adjusted),
-                (.executed, "全年执行数", budget.executed, \.executed),
+            let columns: [(Submission.BudgetFigure, PrintedNumber?, (Row) -> PrintedNumber?)] = [
+                (.initial, budget.initial, \.initial), (.adjusted, budget.adjusted, \.adjusted), (.executed, budget.executed, \.executed),
             ]
-            for (figure, name, printed, value) in columns {
+            for (figure, printed, value) in columns {
                 let values = rows.compactMap(value)
                 guard let printed, values.count == rows.count else { continue }
                 findings += Self.sum(total: printed, parts: values, at: budget.location, subject: .budget(figure),
-                                     what: name, partsName: LocalizedText(zh: "其中各行", en: "its 其中 rows"))
+                                     what: figure.header, partsName: LocalizedText(zh: "其中各行", en: "its 其中 rows"))
             }
         }
         guard let executed = budget.executed else { return findings }
         let nature = byNature.compactMap(\.amount)
         if nature.count >= 2, nature.count == byNature.count {
             findings += Self.sum(total: executed, parts: nature, at: SourceLocation(file: file, line: byNature[0].line),
-                                 subject: .budget(.executed), what: "全年执行数",
+                                 subject: .budget(.executed), what: Submission.BudgetFigure.executed.header,
                                  partsName: LocalizedText(zh: "基本支出与项目支出", en: "basic and project spending"))
         }
         let source = bySource.compactMap(\.amount)
@@ -36,7 +34,7 @@ extension BudgetBreakdown {
             let matchesAdjusted = budget.adjusted.map { Agreement.of($0, against: Interval(exactly: sum), truncation: false) != .mismatch } ?? false
             if !matchesAdjusted {
                 findings += Self.sum(total: executed, parts: source, at: SourceLocation(file: file, line: bySource[0].line),
-                                     subject: .budget(.executed), what: "全年执行数",
+                                     subject: .budget(.executed), what: Submission.BudgetFigure.executed.header,
                                      partsName: LocalizedText(zh: "按收入性质所列各项", en: "the amounts by source of funds"))
             }
         }

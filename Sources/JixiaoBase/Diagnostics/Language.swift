@@ -14,6 +14,9 @@ public struct LocalizedText: Sendable, Hashable {
         self.en = en
     }
 
+    /// No text in either language: what an optional part of a message adds when absent.
+    public static let empty = LocalizedText(zh: "", en: "")
+
     public func text(_ language: Language) -> String {
         switch language {
         case .zh: zh

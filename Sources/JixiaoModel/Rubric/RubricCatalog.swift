@@ -97,7 +97,7 @@ public struct RubricCatalog: Sendable {
         if let best {
             let rubric = rubrics[best.index]
             guard best.index != byYear else { return RubricChoice(rubric: rubric, note: nil, fits: true) }
-            let words = rubric.applies.words.isEmpty ? LocalizedText(zh: "", en: "")
+            let words = rubric.applies.words.isEmpty ? LocalizedText.empty
                 : LocalizedText(zh: "，标题含“\(rubric.applies.words.joined(separator: "”或“"))”",
                                 en: ", and its title names \(rubric.applies.words.joined(separator: " or "))")
             let reason = LocalizedText(
@@ -149,7 +149,7 @@ public struct RubricCatalog: Sendable {
             if let each = rubric.indicatorPoints, row.indicators.contains(where: { $0.points.map { $0.number != each } ?? false }) {
                 return .no
             }
-            let points = row.points?.number ?? row.indicators.compactMap(\.points).reduce(Fixed(0)) { $0 + $1.number }
+            let points = row.printedOrSummedPoints
             guard points > 0 else { continue }
             compared = true
             guard category.allowed.allows(points) else { return .no }
@@ -167,7 +167,7 @@ public struct RubricCatalog: Sendable {
         var parts: [String] = []
         if let points = submission.budget.points { parts.append((language == .en ? "budget " : "预算执行 ") + points.description) }
         for row in submission.categories {
-            let points = row.points?.number ?? row.indicators.compactMap(\.points).reduce(Fixed(0)) { $0 + $1.number }
+            let points = row.printedOrSummedPoints
             if points > 0 { parts.append("\(row.name) \(points.compact(decimals: 2))") }
         }
         return parts.joined(separator: " · ")

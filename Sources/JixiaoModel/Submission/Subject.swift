@@ -47,5 +47,17 @@ extension Submission {
     /// One of the budget row's figures, named as in the submission schema.
     public enum BudgetFigure: String, Sendable, Hashable, CaseIterable {
         case initial, adjusted, executed, points, rate, score
+
+        /// The column's header as the national forms print it.
+        public var header: String {
+            switch self {
+            case .initial: "年初预算数"
+            case .adjusted: "全年预算数"
+            case .executed: "全年执行数"
+            case .points: "分值"
+            case .rate: "执行率"
+            case .score: "得分"
+            }
+        }
     }
 }

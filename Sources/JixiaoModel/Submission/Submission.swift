@@ -98,6 +98,11 @@ public struct Submission: Sendable, Equatable {
         /// Whether the level-1 label could not be read.
         public var isUnread: Bool { name == Self.unreadName }
 
+        /// Points printed in the level-1 cell, else the sum of its indicators' printed points.
+        public var printedOrSummedPoints: Fixed {
+            points?.number ?? indicators.compactMap(\.points).reduce(Fixed(0)) { $0 + $1.number }
+        }
+
         /// The path findings about one of its indicators carry: `一级/二级/三级` names.
         public func path(of indicator: Indicator) -> String {
             guard let subcategory = indicator.subcategory else { return name + "/" + indicator.name }
