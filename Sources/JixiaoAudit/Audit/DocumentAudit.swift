@@ -194,7 +194,9 @@ struct NarrativeChecker {
             ("executed", "执行数", "the amount spent", mismatch(claim.executed, money(table.budget.executed), truncation: false), moneyUnit),
             ("rate", "执行率", "the execution rate",
              mismatch(claim.rate.map(Submission.percentage), table.budget.rate, computed: card.budget.rate, truncation: true), ""),
-            ("score", "自评得分", "the score", mismatch(claim.score, table.total.score, computed: card.total.computed, truncation: false), " 分"),
+            // Without a printed total, the sum of the parts stands for it only when every part was read.
+            ("score", "自评得分", "the score",
+             mismatch(claim.score, table.total.score, computed: card.coverage.totalPartsRead ? card.total.computed : nil, truncation: false), " 分"),
         ]
         for (key, zhName, enName, difference, unit) in items {
             guard let (prose, tableValue) = difference else { continue }
@@ -206,7 +208,10 @@ struct NarrativeChecker {
                 to: index)
         }
         if let grade = claim.grade {
-            let tableGrade = card.grade.claimedBand ?? card.grade.computed
+            // The table's printed grade, else the band of its printed total, else of the sum of its
+            // parts when every part was read.
+            let tableGrade = card.grade.claimedBand ?? card.total.claimed.flatMap { card.rubric.grade(of: $0.number) }
+                ?? (card.coverage.totalPartsRead ? card.grade.computed : nil)
             if let tableGrade, card.rubric.grade(named: grade)?.name != tableGrade.name {
                 add(Finding(.narrativeMismatch, .narrative("grade"), at: location, claimed: .text(grade), computed: .text(tableGrade.name),
                             message: LocalizedText(
@@ -263,7 +268,7 @@ struct NarrativeChecker {
             }), let location = locations[ratio], let otherLocation = locations[closer] else { continue }
             let agreement = Agreement.of(ratio.stated, against: Interval(exactly: exact))
             let how = agreement == .truncated ? LocalizedText(zh: "（\(ratio.stated) 是截断值）", en: " (\(ratio.stated) is truncated)")
-                : LocalizedText(zh: "", en: "")
+                : LocalizedText.empty
             add(Finding(.statedRatioMismatch, severity: .warning, .narrative("ratio"), at: location,
                         claimed: .printed(ratio.stated), computed: .printed(closer.stated),
                         message: LocalizedText(

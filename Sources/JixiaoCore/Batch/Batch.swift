@@ -157,7 +157,7 @@ public struct Batch: Sendable {
             for position in results.indices {
                 if let deadline, deadline.hasExpired { throw deadline.error(file: file) }
                 let submission = results[position].scorecard.submission
-                let facts = prior.map { _ in TableFacts(submission) }
+                let facts = prior.map { _ in TableFacts(submission, indicatorsReadWhole: results[position].scorecard.coverage.indicatorsComplete) }
                 if let prior, let facts, !prior.isEmpty { results[position].findings += prior.findings(for: facts, submission: submission) }
                 var reportName: String?
                 if let report {

@@ -21,8 +21,11 @@ public struct TableFacts: Sendable, Hashable {
         self.allFullMarks = allFullMarks
     }
 
-    public init(_ submission: Submission) {
-        let indicators = submission.indicators.map(\.indicator)
+    /// The facts of `submission`. A table whose indicator section was not read whole is kept
+    /// with no indicators to compare (`indicatorCount` 0, not all full marks): rows left unread
+    /// may differ from last year's, or have lost points.
+    public init(_ submission: Submission, indicatorsReadWhole: Bool) {
+        let indicators = indicatorsReadWhole ? submission.indicators.map(\.indicator) : []
         var hasher = SHA256()
         for indicator in indicators {
             for part in [indicator.subcategory ?? "", indicator.name, indicator.target ?? "", indicator.actual ?? ""] {
@@ -61,7 +64,7 @@ public struct PriorYears: Sendable {
         guard let years = tables[facts.key] else { return [] }
         var findings: [Finding] = []
         let name = submission.project ?? submission.unit ?? submission.file
-        if facts.indicatorCount > 0, let last = years[facts.year - 1], last.fingerprint == facts.fingerprint {
+        if facts.indicatorCount > 0, let last = years[facts.year - 1], last.indicatorCount > 0, last.fingerprint == facts.fingerprint {
             findings.append(Finding(
                 .copiedFromLastYear, .indicators, at: submission.location,
                 claimed: .text(String(facts.year)), computed: .text(String(facts.year - 1)),

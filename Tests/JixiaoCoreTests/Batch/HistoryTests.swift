@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import JixiaoCore
 import JixiaoTestSupport
+import JixiaoModel
 
 struct HistoryTests {
     /// Two years of the same table: the second run flags the copy and the full marks, and the
@@ -35,6 +36,23 @@ struct HistoryTests {
         // Inputs are stored with their hashes.
         let hashes = try store.query("SELECT sha256 FROM input ORDER BY run_id").map { $0[0] }
         #expect(hashes.count == 2 && hashes.allSatisfy { $0.count == 64 })
+    }
+
+    /// A table whose indicator section was not read whole says nothing of copies or full marks:
+    /// its unread rows may differ from last year's or have lost points.
+    @Test func aTableReadInPartIsNotComparedAcrossYears() throws {
+        let submission = try Submission.load(path: Project.example("clean-project-2022.yaml"))
+        let whole = TableFacts(submission, indicatorsReadWhole: true)
+        #expect(whole.allFullMarks && whole.indicatorCount > 0)
+        let part = TableFacts(submission, indicatorsReadWhole: false)
+        #expect(!part.allFullMarks && part.indicatorCount == 0)
+        var later = submission
+        later.year += 1
+        let lastYearWhole = PriorYears([whole])
+        #expect(lastYearWhole.findings(for: TableFacts(later, indicatorsReadWhole: true), submission: later).map(\.code)
+                == [.copiedFromLastYear, .alwaysFullMarks])
+        #expect(lastYearWhole.findings(for: TableFacts(later, indicatorsReadWhole: false), submission: later).isEmpty)
+        #expect(PriorYears([part]).findings(for: TableFacts(later, indicatorsReadWhole: true), submission: later).isEmpty)
     }
 
     /// The README's queries run as written against a stored history.

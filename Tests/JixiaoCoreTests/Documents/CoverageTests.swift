@@ -121,6 +121,15 @@ import Testing
         #expect(!Self.codes(result).contains("total-mismatch"))
     }
 
+    @Test func theProseScoreIsComparedWithTheSumOfThePartsOnlyWhenAllWereRead() throws {
+        let prose = "经自评，本单位2023年度部门整体支出绩效自评得分为98分，评价等级为优秀。"
+        let blankTotal = Self.with([9: "总分\t\t\t\t\t100\t\t"]) + [prose]
+        #expect(Self.codes(try Self.audit(blankTotal)).contains("narrative-mismatch"))
+        // The 满意度 row's name unreadable: the parts sum to 89, which says nothing of the total.
+        let leftOut = Self.with([8: "满意度指标 (10分)\t服务对象满意度指标\t\t≥ 90%\t92%\t10\t10\t", 9: "总分\t\t\t\t\t100\t\t"]) + [prose]
+        #expect(!Self.codes(try Self.audit(leftOut)).contains("narrative-mismatch"))
+    }
+
     @Test func aTableOfWhichNothingWasReadIsNotChecked() throws {
         let rows = ["2023年度项目支出绩效自评表", "\t年度资金总额\t\t\t", "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"]
         let result = try Self.audit(rows)
