@@ -117,7 +117,7 @@ extension DashboardModel {
         let codes = counts.keys.sorted { (counts[$0]!, $1.rawValue) > (counts[$1]!, $0.rawValue) }
         let severities: [Severity] = [.error, .warning, .info]
         self.codes = BarChart(
-            stackedID: "chart-codes", title: labels[.codesChart], labels: codes.map(\.rawValue),
+            stackedID: "chart-codes", title: labels[.codesChart], labels: codes.map { $0.title.text(language) },
             series: severities.map { BarChart.Series(label: $0.label.text(language), cssClass: "sev-\($0.rawValue)") },
             values: codes.map { code in severities.map { code.severity == $0 ? counts[code]! : 0 } })
         codeRows = codes.map { code in

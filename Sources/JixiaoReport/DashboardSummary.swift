@@ -65,10 +65,10 @@ public struct DashboardSummary: Sendable {
                 findingsByCode: Dictionary(grouping: result.findings, by: \.code).mapValues(\.count))
         }
 
-        /// Computed minus claimed total, when both are known.
+        /// Claimed minus recomputed total (自评 − 核定, the sign used everywhere), when both are known.
         public var gap: Fixed? {
             guard let claimed = claimedTotal, let computedTotal else { return nil }
-            return computedTotal - claimed.number
+            return claimed.number - computedTotal
         }
 
         public var findingCount: Int { findingsBySeverity.values.reduce(0, +) }

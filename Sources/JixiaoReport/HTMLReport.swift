@@ -358,14 +358,13 @@ public enum HTMLReport {
             out += "</code></div>\n<p>"
             out.append(html: finding.message)
             out += "</p>\n<p class=\"values\">"
-            out.append(t[.claimedValue])
-            out += " <strong>"
-            out.append(html: finding.claimed)
-            out += "</strong> · "
-            out.append(t[.computedValue])
-            out += " <strong>"
-            out.append(html: finding.computed)
-            out += "</strong>"
+            for (index, known) in finding.knownValues.enumerated() {
+                if index > 0 { out += " · " }
+                out.append(html: known.label)
+                out += " <strong>"
+                out.append(html: known.value)
+                out += "</strong>"
+            }
             if !finding.formula.isEmpty {
                 out += " · <span class=\"formula\">"
                 out.append(t[.formula])

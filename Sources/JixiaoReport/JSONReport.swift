@@ -215,7 +215,7 @@ public enum JSONReport {
     static func write(_ value: FindingValue?, into json: inout JSONWriter) {
         switch value {
         case nil: json.null()
-        case .number(let number, let decimals): json.number(number, decimals: decimals)
+        case .number(let number, let decimals), .percent(let number, let decimals): json.number(number, decimals: decimals)
         case .text(let text): json.string(text)
         }
     }

@@ -113,16 +113,15 @@ public enum MarkdownReport {
         out.append(markdownCell: model.summary)
         out += "）\n\n"
         if !model.findings.isEmpty {
-            appendRow(["#", t[.severity], t[.code], t[.path], t[.location], t[.claimedValue], t[.computedValue],
-                       t[.message], t[.formula]], to: &out)
-            out += "| ---: | --- | --- | --- | --- | ---: | ---: | --- | --- |\n"
+            appendRow(["#", t[.severity], t[.code], t[.path], t[.location], t[.values], t[.message], t[.formula]], to: &out)
+            out += "| ---: | --- | --- | --- | --- | --- | --- | --- |\n"
         }
         for finding in model.findings {
             out += "| "
             out.append(String(finding.number))
             out += " "
-            appendRow([], cells: [finding.severityLabel, finding.code, finding.path, finding.location, finding.claimed,
-                                  finding.computed, finding.message, finding.formula], to: &out)
+            appendRow([], cells: [finding.severityLabel, language == .zh ? "\(finding.title)（\(finding.code)）" : "\(finding.title) (\(finding.code))", finding.path, finding.location, finding.values(language),
+                                  finding.message, finding.formula], to: &out)
         }
         return out
     }

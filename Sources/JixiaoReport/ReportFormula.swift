@@ -38,6 +38,8 @@ enum ReportFormula {
             guard !points.isEmpty else { return nil }
             return points.map(\.description).joined(separator: " + ") + " = \(category.indicatorPoints.compact(decimals: 2))"
         case .indicator(let path):
+            // Only for findings whose computed value is the indicator's score by the rules.
+            guard [.scoreOffRule, .unmetButFull, .metButDeducted, .scoreOutOfBand].contains(finding.code) else { return nil }
             // Only the paths under the indicator's category are built, and indicators are read in place.
             for category in card.categories where path.hasPrefix(category.row.name + "/") {
                 for position in category.indicators.indices

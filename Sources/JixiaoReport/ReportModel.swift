@@ -146,6 +146,9 @@ struct ReportModel {
         var location: String
         var claimed: String
         var computed: String
+        /// What `claimed` and `computed` are (自评 and 核定, or 得分 and 分值 …).
+        var claimedLabel: String
+        var computedLabel: String
         var message: String
         /// The arithmetic behind `computed`, or empty.
         var formula: String
@@ -322,7 +325,20 @@ extension ReportModel.FindingLine {
         location = finding.location.description
         claimed = finding.claimed?.description ?? "—"
         computed = finding.computed?.description ?? "—"
+        claimedLabel = finding.code.valueLabels.claimed.text(language)
+        computedLabel = finding.code.valueLabels.computed.text(language)
         message = finding.message.text(language)
         formula = ReportFormula.of(finding, card: card, language: language) ?? ""
+    }
+
+    /// The values with what they are: `自评 96；核定 97`, `得分 2；分值 3`; those the finding
+    /// has, or `—`.
+    func values(_ language: Language) -> String {
+        knownValues.isEmpty ? "—" : knownValues.map { "\($0.label) \($0.value)" }.joined(separator: language == .zh ? "；" : "; ")
+    }
+
+    /// The values the finding has, each with what it is.
+    var knownValues: [(label: String, value: String)] {
+        [(claimedLabel, claimed), (computedLabel, computed)].filter { $0.1 != "—" }
     }
 }

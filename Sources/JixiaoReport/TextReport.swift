@@ -27,13 +27,13 @@ public enum TextReport {
         }
 
         var rows: [[String]] = [[
-            zh ? "项目" : "item", zh ? "分值" : "points", zh ? "声称" : "claimed",
+            zh ? "项目" : "item", zh ? "分值" : "points", zh ? "自评" : "claimed",
             zh ? "各项之和" : "sum of parts", zh ? "按规则" : "by the rules", "",
         ]]
         let budget = card.budget
         let rateNote = [
-            budget.claimedRate.map { "\(zh ? "印" : "printed") \($0)" },
-            budget.rate.map { "\(zh ? "算" : "computed") \(($0 * 100).formatted(decimals: 2))%" },
+            budget.claimedRate.map { "\(zh ? "所填" : "printed") \($0)" },
+            budget.rate.map { "\(zh ? "核定" : "computed") \(($0 * 100).formatted(decimals: 2))%" },
         ].compactMap { $0 }.joined(separator: " / ")
         rows.append([zh ? "预算执行" : "budget", number(budget.points), budget.claimedScore?.description ?? "—", "",
                      number(budget.score), rateNote.isEmpty ? "" : "\(zh ? "执行率" : "rate") \(rateNote)"])
@@ -107,7 +107,7 @@ extension TextReport {
         let zh = language == .zh
         let decimals = card.rubric.rounding.decimals
         var rows: [[String]] = [[zh ? "指标" : "indicator", zh ? "规则" : "rule", zh ? "分值" : "points",
-                                 zh ? "声称" : "claimed", zh ? "计算" : "computed", zh ? "算式" : "formula"]]
+                                 zh ? "自评" : "claimed", zh ? "核定" : "computed", zh ? "算式" : "formula"]]
         for category in card.categories {
             for scored in category.indicators {
                 let assessment = scored.assessment

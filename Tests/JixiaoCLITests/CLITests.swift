@@ -33,7 +33,7 @@ struct AuditCommandTests {
     @Test func auditsTheReadmeExample() throws {
         let output = try CLI.run("audit", "Examples/seed-003-department-2021.yaml")
         #expect(output.status == 1)
-        #expect(output.stdout.contains("错误[total-mismatch] total: 总分印为 96"))
+        #expect(output.stdout.contains("错误[total-mismatch] total: 总分填为 96"))
         #expect(output.stdout.contains("Examples/seed-003-department-2021.yaml:141"))
         #expect(!output.stdout.contains("\u{1B}["), "no color when piped")
         #expect(output.stderr.isEmpty)

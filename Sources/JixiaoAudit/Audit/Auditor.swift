@@ -5,7 +5,22 @@ import JixiaoModel
 /// The outcome of auditing one table: its recomputed scorecard and what was found.
 public struct AuditResult: Sendable {
     public var scorecard: Scorecard
-    public var findings: [Finding]
+    /// Errors first, then warnings, then notes; within a severity by line, then in the order
+    /// found. Kept in that order whenever findings are added.
+    public var findings: [Finding] { didSet { findings = Self.inReadingOrder(findings) } }
+
+    public init(scorecard: Scorecard, findings: [Finding]) {
+        self.scorecard = scorecard
+        self.findings = Self.inReadingOrder(findings)
+    }
+
+    static func inReadingOrder(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { a, b in
+            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+            if a.element.location.line != b.element.location.line { return a.element.location.line < b.element.location.line }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
 
     /// The most serious severity found, if any.
     public var worstSeverity: Severity? { findings.map(\.severity).max() }
@@ -81,7 +96,7 @@ private struct Checks {
 
         if rateRange.lower > 1 {
             add(Finding(.overspend, .budget(.rate), at: row.rateLocation,
-                        claimed: budget.claimedRate.map(FindingValue.printed), computed: .computed(rate * 100, decimals: 2),
+                        claimed: budget.claimedRate.map(FindingValue.printed), computed: .computedPercent(rate * 100, decimals: 2),
                         message: LocalizedText(zh: "执行率 \(figures.zh)，超过 100%：执行数大于预算数",
                                                en: "execution rate \(figures.en) is above 100%: more was spent than budgeted")))
         }
@@ -93,16 +108,16 @@ private struct Checks {
             case .truncated:
                 if rubric.rounding.mode == .halfUp {
                     add(Finding(.rateTruncated, .budget(.rate), at: row.rateLocation,
-                                claimed: .printed(claimed), computed: .computed(rate * 100, decimals: 4),
+                                claimed: .printed(claimed), computed: .computedPercent(rate * 100, decimals: 4),
                                 message: LocalizedText(
-                                    zh: "执行率印为 \(claimed)，是 \(figures.zh) 的截断值；四舍五入应为 \(Self.percent(rate, decimals: claimed.decimals))",
+                                    zh: "执行率填为 \(claimed)，是 \(figures.zh) 的截断值；四舍五入应为 \(Self.percent(rate, decimals: claimed.decimals))",
                                     en: "the rate is printed \(claimed), the truncation of \(figures.en); rounded it is \(Self.percent(rate, decimals: claimed.decimals))")))
                 }
             case .mismatch:
                 add(Finding(.rateMismatch, .budget(.rate), at: row.rateLocation,
-                            claimed: .printed(claimed), computed: .computed(rate * 100, decimals: max(2, claimed.decimals)),
+                            claimed: .printed(claimed), computed: .computedPercent(rate * 100, decimals: max(2, claimed.decimals)),
                             message: LocalizedText(
-                                zh: "执行率印为 \(claimed)，但 \(figures.zh)；按所印精度四舍五入或截断都不能得出 \(claimed)",
+                                zh: "执行率填为 \(claimed)，但 \(figures.zh)；按所填精度四舍五入或截断都不能得出 \(claimed)",
                                 en: "the rate is printed \(claimed) but \(figures.en); neither rounding nor truncation at the printed precision gives \(claimed)")))
             }
         }
@@ -123,7 +138,7 @@ private struct Checks {
                 add(Finding(.budgetScoreMismatch, .budget(.score), at: row.scoreLocation,
                             claimed: .printed(claimed), computed: .computed(score, decimals: rubric.rounding.decimals),
                             message: LocalizedText(
-                                zh: "预算执行得分印为 \(claimed)，但分值 \(budget.points.compact(decimals: 2)) × 执行率 \(ratePercent)\(capNote.zh) = \(score.compact(decimals: 4))",
+                                zh: "预算执行得分填为 \(claimed)，但分值 \(budget.points.compact(decimals: 2)) × 执行率 \(ratePercent)\(capNote.zh) = \(score.compact(decimals: 4))",
                                 en: "the budget score is printed \(claimed) but points \(budget.points.compact(decimals: 2)) × rate \(ratePercent)\(capNote.en) = \(score.compact(decimals: 4))")))
             }
         }
@@ -138,7 +153,7 @@ private struct Checks {
         // checked against what the table prints.
         let departure: Severity? = card.ownWeights ? .info : nil
         let aside = card.ownWeights
-            ? LocalizedText(zh: "；表中一级指标分值与已知方案均不相符，按表中所印分值核对，此处仅作提示",
+            ? LocalizedText(zh: "；表中一级指标分值与已知方案均不相符，按表中所填分值核对，此处仅作提示",
                             en: "; the table's level-1 points fit no known scheme, so its own printed weights are checked and this is a note")
             : LocalizedText.empty
         var seen: [String] = []  // a few names: a list is cheaper than hashing them
@@ -305,8 +320,10 @@ private struct Checks {
                     zh: "“\(name)”完成值“\(actual)”未达到指标值“\(target)”，却得满分 \(score)\(formula)",
                     en: "'\(name)': the actual '\(actual)' misses the target '\(target)', yet it scores the full \(score)\(formulaEn)"))
             } else if !met, let computed = assessment.computed {
-                // A proportional score is derived, so its printed figure carries its rounding.
-                let agreement = Agreement.of(score, against: Interval(exactly: computed), truncation: rubric.rounding.mode != .halfUp)
+                // A proportional score printed with decimals carries its rounding; a whole number is
+                // exact (full marks or a whole-point deduction) unless the rubric rounds every score.
+                let agreement = Agreement.of(score, against: Interval(exactly: computed), claimExact: Scorecard.isExact(score, rubric),
+                                             truncation: rubric.rounding.mode != .halfUp)
                 if agreement == .mismatch {
                     add(.scoreOffRule, claimed: .printed(score), computed: .computed(computed, decimals: rubric.rounding.decimals), LocalizedText(
                         zh: "“\(name)”得 \(score) 分，按规则应为 \(computed.compact(decimals: rubric.rounding.decimals)) 分\(formula)",
@@ -342,7 +359,7 @@ private struct Checks {
         }) else { return }
         let names = watched.map(\.row.name).joined(separator: "、")
         add(Finding(.lowExecutionFullMarks, .budget(.rate), at: submission.budget.rateLocation,
-                    claimed: submission.budget.rate.map(FindingValue.printed), computed: .computed((card.budget.rate ?? 0) * 100, decimals: 2),
+                    claimed: submission.budget.rate.map(FindingValue.printed), computed: .computedPercent((card.budget.rate ?? 0) * 100, decimals: 2),
                     message: LocalizedText(
                         zh: "执行率仅 \(Self.percent(card.budget.rate ?? 0))，低于 \(Self.percent(rubric.scoring.lowExecution, decimals: 0))，但\(names)的 \(indicators.count) 个指标全部满分",
                         en: "the execution rate is only \(Self.percent(card.budget.rate ?? 0)), below \(Self.percent(rubric.scoring.lowExecution, decimals: 0)), yet all \(indicators.count) indicators of \(names) have full marks")))
@@ -358,7 +375,7 @@ private struct Checks {
         add(Finding(.totalMismatch, .total, at: submission.total.location,
                     claimed: .printed(claimed), computed: .computed(total.computed, decimals: rubric.rounding.decimals),
                     message: LocalizedText(
-                        zh: "总分印为 \(claimed)，但预算执行得分 \(budgetPart) 与各指标得分之和为 \(total.computed.compact(decimals: 4))，差 \((total.computed - claimed.number).compact(decimals: 4))；按所印精度无法解释",
+                        zh: "总分填为 \(claimed)，但预算执行得分 \(budgetPart) 与各指标得分之和为 \(total.computed.compact(decimals: 4))，差 \((total.computed - claimed.number).compact(decimals: 4))；按所填精度无法解释",
                         en: "the total is printed \(claimed) but the budget score \(budgetPart) and the indicator scores add up to \(total.computed.compact(decimals: 4)), \((total.computed - claimed.number).compact(decimals: 4)) apart; the printed precision does not explain it")))
     }
 
@@ -382,7 +399,7 @@ private struct Checks {
         add(Finding(.gradeMismatch, .grade, at: submission.grade?.location ?? submission.total.location,
                     claimed: .text(claimed), computed: .text(computed.name),
                     message: LocalizedText(
-                        zh: "等级印为“\(claimed)”\(known.zh)，但总分 \(total.compact(decimals: 2)) 对应“\(computed.name)”",
+                        zh: "等级填为“\(claimed)”\(known.zh)，但总分 \(total.compact(decimals: 2)) 对应“\(computed.name)”",
                         en: "the grade is printed '\(claimed)'\(known.en) but a total of \(total.compact(decimals: 2)) is '\(computed.name)'")))
     }
 

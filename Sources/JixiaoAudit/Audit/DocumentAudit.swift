@@ -154,7 +154,7 @@ struct NarrativeChecker {
                 let figures = [claim.executed, claim.budget].allSatisfy { $0 != nil }
                     ? "\(claim.executed!) / \(claim.budget!) = \(((computed ?? value) * 100).formatted(decimals: 2))%" : "\(rate!)"
                 add(Finding(.overspend, .narrative("rate"), at: location, claimed: rate.map(FindingValue.printed),
-                            computed: computed.map { .computed($0 * 100, decimals: 2) },
+                            computed: computed.map { .computedPercent($0 * 100, decimals: 2) },
                             message: LocalizedText(zh: "正文所称执行率 \(figures)，超过 100%：执行数大于预算数",
                                                    en: "the stated execution rate \(figures) is above 100%: more was spent than budgeted")))
             }
@@ -176,7 +176,7 @@ struct NarrativeChecker {
             }
             if let computed {
                 return Agreement.of(prose, against: Interval(exactly: computed), truncation: truncation) == .mismatch
-                    ? (prose, .computed(prose.isPercent ? computed * 100 : computed, decimals: 2)) : nil
+                    ? (prose, prose.isPercent ? .computedPercent(computed * 100, decimals: 2) : .computed(computed, decimals: 2)) : nil
             }
             return nil
         }
@@ -245,9 +245,9 @@ struct NarrativeChecker {
         let value = ratio.numerator.number / ratio.denominator.number
         let exact = (value * 100).formatted(decimals: 4)
         add(Finding(.statedRatioMismatch, .narrative("ratio"), at: location, claimed: .printed(stated),
-                    computed: .computed(value * 100, decimals: max(2, stated.decimals)),
+                    computed: .computedPercent(value * 100, decimals: max(2, stated.decimals)),
                     message: LocalizedText(
-                        zh: "正文称\(ratio.name) \(stated)，但 \(ratio.numerator) / \(ratio.denominator) = \(exact)%；按所印精度四舍五入或截断都不能得出 \(stated)",
+                        zh: "正文称\(ratio.name) \(stated)，但 \(ratio.numerator) / \(ratio.denominator) = \(exact)%；按所写精度四舍五入或截断都不能得出 \(stated)",
                         en: "the text states \(ratio.name) \(stated) but \(ratio.numerator) / \(ratio.denominator) = \(exact)%; no rounding or truncation gives \(stated)")))
     }
 
@@ -270,24 +270,24 @@ struct NarrativeChecker {
             let how = agreement == .truncated ? LocalizedText(zh: "（\(ratio.stated) 是截断值）", en: " (\(ratio.stated) is truncated)")
                 : LocalizedText.empty
             add(Finding(.statedRatioMismatch, severity: .warning, .narrative("ratio"), at: location,
-                        claimed: .printed(ratio.stated), computed: .printed(closer.stated),
+                        claimed: .printed(ratio.stated), computed: .computedPercent(exact * 100, decimals: max(2, ratio.stated.decimals)),
                         message: LocalizedText(
-                            zh: "同一比率 \(ratio.numerator) / \(ratio.denominator) = \((exact * 100).formatted(decimals: 4))% 在此印为 \(ratio.stated)，在第 \(otherLocation.line) 行印为 \(closer.stated)\(how.zh)",
+                            zh: "同一比率 \(ratio.numerator) / \(ratio.denominator) = \((exact * 100).formatted(decimals: 4))% 在此写为 \(ratio.stated)，在第 \(otherLocation.line) 行写为 \(closer.stated)\(how.zh)",
                             en: "the same ratio \(ratio.numerator) / \(ratio.denominator) = \((exact * 100).formatted(decimals: 4))% is printed \(ratio.stated) here and \(closer.stated) on line \(otherLocation.line)\(how.en)")))
         }
     }
 
     mutating func check(_ sum: NarrativeClaim.Sum, at location: SourceLocation) {
         let total = sum.parts.reduce(Fixed(0)) { $0 + $1.number }
-        // The parts are the document's own figures, taken as exact; the total may be rounded.
-        guard Agreement.of(sum.total, against: Interval(exactly: total), truncation: false) == .mismatch else { return }
         let decimals = max(sum.total.decimals, sum.parts.map(\.decimals).max() ?? 0)
         let list = sum.parts.map(\.description).joined(separator: " + ")
         let unit = sum.unit
-        add(Finding(.statedSumMismatch, .narrative("sum"), at: location, claimed: .printed(sum.total),
-                    computed: .computed(total, decimals: decimals),
-                    message: LocalizedText(
-                        zh: "正文称合计 \(sum.total) \(unit)，但所列 \(sum.parts.count) 项之和为 \(list) = \(total.compact(decimals: decimals)) \(unit)",
-                        en: "the text states a total of \(sum.total) \(unit) but its \(sum.parts.count) listed parts add up to \(list) = \(total.compact(decimals: decimals)) \(unit)")))
+        guard let finding = StatedSum.finding(
+            total: sum.total, parts: sum.parts, subject: .narrative("sum"), at: location,
+            message: LocalizedText(
+                zh: "正文称合计 \(sum.total) \(unit)，但所列 \(sum.parts.count) 项之和为 \(list) = \(total.compact(decimals: decimals)) \(unit)",
+                en: "the text states a total of \(sum.total) \(unit) but its \(sum.parts.count) listed parts add up to \(list) = \(total.compact(decimals: decimals)) \(unit)"))
+        else { return }
+        add(finding)
     }
 }

@@ -44,14 +44,11 @@ extension BudgetBreakdown {
     private static func sum(total: PrintedNumber, parts: [PrintedNumber], at location: SourceLocation, subject: Subject,
                             what: String, partsName: LocalizedText) -> [Finding] {
         let sum = parts.reduce(Fixed(0)) { $0 + $1.number }
-        guard Agreement.of(total, against: Interval(exactly: sum), truncation: false) == .mismatch else { return [] }
         let decimals = max(total.decimals, parts.map(\.decimals).max() ?? 0)
         let list = parts.map(\.description).joined(separator: " + ")
-        return [Finding(
-            .statedSumMismatch, subject, at: location, claimed: .printed(total), computed: .computed(sum, decimals: decimals),
-            message: LocalizedText(
-                zh: "\(what)为 \(total)，但\(partsName.zh)之和 \(list) = \(sum.compact(decimals: decimals))",
-                en: "\(what) is \(total) but \(partsName.en) add up to \(list) = \(sum.compact(decimals: decimals))"))]
+        return StatedSum.finding(total: total, parts: parts, subject: subject, at: location, message: LocalizedText(
+            zh: "\(what)为 \(total)，但\(partsName.zh)之和 \(list) = \(sum.compact(decimals: decimals))",
+            en: "\(what) is \(total) but \(partsName.en) add up to \(list) = \(sum.compact(decimals: decimals))")).map { [$0] } ?? []
     }
 }
 
@@ -68,9 +65,9 @@ extension BaseDataSheet {
                 let computed = actual.number / authorized.number
                 findings.append(Finding(
                     .statedRatioMismatch, .baseData("staffing.control-rate"), at: SourceLocation(file: file, line: staffing.line),
-                    claimed: .printed(claimed), computed: .computed(computed * 100, decimals: 2),
+                    claimed: .printed(claimed), computed: .computedPercent(computed * 100, decimals: 2),
                     message: LocalizedText(
-                        zh: "基础数据表控制率印为 \(claimed)，但实际在职人数 \(actual) / 编制数 \(authorized) = \((computed * 100).formatted(decimals: 2))%",
+                        zh: "基础数据表控制率填为 \(claimed)，但实际在职人数 \(actual) / 编制数 \(authorized) = \((computed * 100).formatted(decimals: 2))%",
                         en: "the base data sheet's control rate is printed \(claimed) but staff \(actual) / authorized \(authorized) = \((computed * 100).formatted(decimals: 2))%")))
             }
         }
@@ -88,16 +85,44 @@ extension BaseDataSheet {
             guard values.contains(where: { $0 != nil }) else { continue }
             let present = values.compactMap { $0 }
             let sum = present.reduce(Fixed(0)) { $0 + $1.number }
-            guard Agreement.of(printed, against: Interval(exactly: sum), truncation: false) == .mismatch else { continue }
             let decimals = max(printed.decimals, present.map(\.decimals).max() ?? 0)
             let heading = column < columns.count ? columns[column] : ""
-            findings.append(Finding(
-                .statedSumMismatch, .baseData(total.name), at: SourceLocation(file: file, line: total.line),
-                claimed: .printed(printed), computed: .computed(sum, decimals: decimals),
+            findings += StatedSum.finding(
+                total: printed, parts: present, subject: .baseData(total.name), at: SourceLocation(file: file, line: total.line),
                 message: LocalizedText(
                     zh: "基础数据表“\(total.name)”\(heading)为 \(printed)，但所列 \(present.count) 项之和为 \(sum.compact(decimals: decimals))",
-                    en: "the base data sheet's '\(total.name)' \(heading) is \(printed) but its \(present.count) listed items add up to \(sum.compact(decimals: decimals))")))
+                    en: "the base data sheet's '\(total.name)' \(heading) is \(printed) but its \(present.count) listed items add up to \(sum.compact(decimals: decimals))")).map { [$0] } ?? []
         }
         return findings
+    }
+}
+
+/// A stated total against its listed parts, at the precision they are printed with (DOMAIN.md
+/// §5). Amounts printed with decimals (万元 converted from 元) were each rounded at the finest
+/// place any of them shows, so the total and its n parts may be off by up to n + 1 half units of
+/// that place (the public tables' footnote: 金额单位转换时可能存在尾数误差); whole numbers
+/// throughout (counts) are exact, the total aside, which may always be rounded.
+enum StatedSum {
+    /// Nothing, when the total agrees with its parts; a `rounding-difference` note, when that
+    /// rounding explains the difference; else a `stated-sum-mismatch` error with `message`, which
+    /// the note extends by the rounding that explains it.
+    static func finding(total: PrintedNumber, parts: [PrintedNumber], subject: Subject, at location: SourceLocation,
+                        message: LocalizedText) -> Finding? {
+        let sum = parts.reduce(Fixed(0)) { $0 + $1.number }
+        guard Agreement.of(total, against: Interval(exactly: sum), truncation: false) == .mismatch else { return nil }
+        let decimals = max(total.decimals, parts.map(\.decimals).max() ?? 0)
+        let difference = total.number > sum ? total.number - sum : sum - total.number
+        let place = PrintedNumber(Fixed(0), decimals: decimals)
+        let tolerance = place.halfUnit * Fixed(parts.count + 1)
+        guard decimals > 0, difference <= tolerance else {
+            return Finding(.statedSumMismatch, subject, at: location, claimed: .printed(total), computed: .computed(sum, decimals: decimals),
+                           message: message)
+        }
+        let shown = difference.compact(decimals: decimals), half = place.halfUnit.compact(decimals: decimals + 1)
+        let most = tolerance.compact(decimals: decimals + 1)
+        return Finding(.roundingDifference, subject, at: location, claimed: .printed(total), computed: .computed(sum, decimals: decimals),
+                       message: LocalizedText(
+                           zh: message.zh + "；差 \(shown)，在合计与 \(parts.count) 项明细各自舍入（各 ±\(half)）的尾数误差（至多 \(most)）之内，属金额折算尾差，不是错误",
+                           en: message.en + "; the difference of \(shown) is within the rounding of the total and its \(parts.count) parts (±\(half) each, \(most) at most): a conversion remainder, not an error"))
     }
 }

@@ -28,10 +28,12 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 public enum FindingValue: Sendable, Hashable, CustomStringConvertible {
     /// A number and the decimals it is shown with.
     case number(Fixed, decimals: Int)
+    /// A rate in percent (96.39 for 96.39%), shown with its `%`.
+    case percent(Fixed, decimals: Int)
     case text(String)
 
     public static func printed(_ number: PrintedNumber) -> FindingValue {
-        .number(number.value, decimals: number.decimals)
+        number.isPercent ? .percent(number.value, decimals: number.decimals) : .number(number.value, decimals: number.decimals)
     }
 
     /// A computed number, shown with at most `decimals` places.
@@ -40,9 +42,16 @@ public enum FindingValue: Sendable, Hashable, CustomStringConvertible {
         return .number(value.rounded(decimals), decimals: text.split(separator: ".").dropFirst().first?.count ?? 0)
     }
 
+    /// A computed rate in percent, shown with at most `decimals` places and its `%`.
+    public static func computedPercent(_ value: Fixed, decimals: Int) -> FindingValue {
+        guard case .number(let rounded, let shown) = computed(value, decimals: decimals) else { return .text("") }
+        return .percent(rounded, decimals: shown)
+    }
+
     public var description: String {
         switch self {
         case .number(let value, let decimals): value.formatted(decimals: decimals)
+        case .percent(let value, let decimals): value.formatted(decimals: decimals) + "%"
         case .text(let text): text
         }
     }

@@ -34,6 +34,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case narrativeMismatch = "narrative-mismatch"
     case statedRatioMismatch = "stated-ratio-mismatch"
     case statedSumMismatch = "stated-sum-mismatch"
+    case roundingDifference = "rounding-difference"
     case importNote = "import-note"
     case notChecked = "not-checked"
     case missingScore = "missing-score"
@@ -53,9 +54,35 @@ public enum FindingCode: String, Sendable, CaseIterable {
              .duplicateIndicator, .missingExplanation, .metButDeducted, .unmetButFull, .scoreOffRule,
              .scoreOutOfBand, .unitMismatch, .lowExecutionFullMarks:
             .warning
-        case .rateTruncated, .rubricInferred, .overshootUnexplained, .unmeasurableTarget, .unmeasuredActual, .importNote,
+        case .rateTruncated, .roundingDifference, .rubricInferred, .overshootUnexplained, .unmeasurableTarget, .unmeasuredActual, .importNote,
              .notChecked, .missingScore, .unscoredIndicator, .copiedFromLastYear, .alwaysFullMarks:
             .info
+        }
+    }
+
+    /// What a finding's two values are, as the reports label them: by default the table's own
+    /// figure (自评) and the one the rules give (核定); for other findings what they compare.
+    public var valueLabels: (claimed: LocalizedText, computed: LocalizedText) {
+        func pair(_ zh1: String, _ en1: String, _ zh2: String, _ en2: String) -> (claimed: LocalizedText, computed: LocalizedText) {
+            (LocalizedText(zh: zh1, en: en1), LocalizedText(zh: zh2, en: en2))
+        }
+        switch self {
+        case .scoreOverWeight, .missingExplanation, .metButDeducted: return pair("得分", "score", "分值", "points")
+        case .negativeScore: return pair("得分", "score", "下限", "lowest")
+        case .unitMismatch, .overshootUnexplained: return pair("实际完成值", "actual", "年度指标值", "target")
+        case .scoreOutOfBand: return pair("自评", "claimed", "档次区间", "band")
+        case .categoryPointsMismatch: return pair("所填分值", "points given", "指标分值之和", "indicators' points")
+        case .rubricWeight, .missingCategory, .unknownCategory: return pair("表中分值", "table's points", "规则分值", "rubric's points")
+        case .weightSum: return pair("分值合计", "points in all", "应为", "should be")
+        case .rubricInferred: return pair("自评", "claimed", "评分规则", "rubric")
+        case .zeroBudget: return pair("预算数", "budget", "核定", "recomputed")
+        case .narrativeMismatch: return pair("正文", "prose", "表中", "table")
+        case .statedRatioMismatch: return pair("文中所写", "stated", "重算", "recomputed")
+        case .statedSumMismatch, .roundingDifference: return pair("所写合计", "stated total", "各项之和", "sum of parts")
+        case .lowExecutionFullMarks: return pair("所填执行率", "rate given", "核定执行率", "recomputed rate")
+        case .copiedFromLastYear: return pair("本年", "this year", "上年", "last year")
+        case .alwaysFullMarks: return pair("自评", "claimed", "年度", "years")
+        default: return pair("自评", "claimed", "核定", "recomputed")
         }
     }
 
@@ -91,6 +118,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
         case .narrativeMismatch: LocalizedText(zh: "文字说明与表格数据矛盾", en: "prose contradicts the table")
         case .statedRatioMismatch: LocalizedText(zh: "文中所述比率与其数据不符", en: "a stated ratio does not match its figures")
         case .statedSumMismatch: LocalizedText(zh: "文中所述合计与其明细不符", en: "a stated total does not match its parts")
+        case .roundingDifference: LocalizedText(zh: "合计与明细相差在尾数误差之内", en: "a total and its parts differ within rounding")
         case .importNote: LocalizedText(zh: "导入时未能读出的内容", en: "something the import could not read")
         case .notChecked: LocalizedText(zh: "未能读取，未核查", en: "not read, not checked")
         case .missingScore: LocalizedText(zh: "得分栏为空", en: "a score cell is blank")
@@ -105,11 +133,11 @@ public enum FindingCode: String, Sendable, CaseIterable {
         switch self {
         case .totalMismatch:
             LocalizedText(
-                zh: "总分应等于预算执行得分与全部三级指标得分之和。比较时按各数所印的小数位计入舍入误差（整数指标得分视为精确值），仍不相符才报告。\n修正：重新加总各项得分，或改正抄错的某项得分。",
+                zh: "总分应等于预算执行得分与全部三级指标得分之和。比较时按各数所填的小数位计入舍入误差（整数指标得分视为精确值），仍不相符才报告。\n修正：重新加总各项得分，或改正抄错的某项得分。",
                 en: "The total must equal the budget score plus every indicator's score. Each printed number is allowed its rounding (whole-number indicator scores count as exact); only a difference no rounding explains is reported.\nFix: add the parts again, or correct the part that was copied wrong.")
         case .categoryPointsMismatch:
             LocalizedText(
-                zh: "一级指标单元格中印的分值（如“产出指标（40分）”）应等于其下三级指标分值之和。\n修正：改正一级指标分值或某个三级指标的分值。",
+                zh: "一级指标单元格中所填的分值（如“产出指标（40分）”）应等于其下三级指标分值之和。\n修正：改正一级指标分值或某个三级指标的分值。",
                 en: "The points printed in a level-1 cell (e.g. 产出指标 (40分)) must equal the sum of its indicators' points.\nFix: correct the category's points or an indicator's points.")
         case .weightSum:
             LocalizedText(
@@ -117,7 +145,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
                 en: "The budget row's points and all indicators' points must add up to the rubric's total (usually 100).\nFix: adjust the points so they add up.")
         case .rubricWeight:
             LocalizedText(
-                zh: "一级指标分值（或每项指标分值）与评分规则不同。按规定可因特殊情况适当调整，故为警告而非错误；若表中所印一级指标分值与任何已知方案都不相符，则按表中所印分值核对算术，与方案的差异仅为提示。\n修正：核对是否有调整依据；若表按其他方案填写，用 --rubric 指定。",
+                zh: "一级指标分值（或每项指标分值）与评分规则不同。按规定可因特殊情况适当调整，故为警告而非错误；若表中所填一级指标分值与任何已知方案都不相符，则按表中所填分值核对算术，与方案的差异仅为提示。\n修正：核对是否有调整依据；若表按其他方案填写，用 --rubric 指定。",
                 en: "A category's points (or an indicator's, under a rubric that gives each the same) differ from the rubric's. Weights may be adjusted in special cases, so this is a warning, not an error; when the table's printed level-1 points fit no known scheme, its arithmetic is checked against its own printed weights and the difference from the scheme is only a note (info).\nFix: check the adjustment is justified; if the table follows another scheme, name it with --rubric.")
         case .rubricInferred:
             LocalizedText(
@@ -137,15 +165,15 @@ public enum FindingCode: String, Sendable, CaseIterable {
             LocalizedText(zh: "得分为负数。\n修正：得分最低为 0。", en: "A score is negative.\nFix: a score is at least 0.")
         case .rateMismatch:
             LocalizedText(
-                zh: "执行率 = 全年执行数 / 全年预算数（或规则指定的年初预算数）。所印执行率无论按四舍五入还是截断都无法由这两个数得出。\n修正：重新计算执行率及据此计算的得分。",
+                zh: "执行率 = 全年执行数 / 全年预算数（或规则指定的年初预算数）。所填执行率无论按四舍五入还是截断都无法由这两个数得出。\n修正：重新计算执行率及据此计算的得分。",
                 en: "Execution rate = amount spent / full-year budget (or the initial budget if the rubric says so). No rounding or truncation of the printed rate explains it.\nFix: compute the rate again, and the score derived from it.")
         case .rateTruncated:
             LocalizedText(
-                zh: "所印执行率是截断值（如 96.8156% 印为 96.81%），四舍五入应为另一值。数值本身无误，仅提示舍入方式。",
+                zh: "所填执行率是截断值（如 96.8156% 填为 96.81%），四舍五入应为另一值。数值本身无误，仅提示舍入方式。",
                 en: "The printed rate is truncated (96.8156% printed 96.81%) where rounding gives another figure. Not an error; a note on rounding.")
         case .budgetScoreMismatch:
             LocalizedText(
-                zh: "预算执行得分 = 分值 × 执行率（执行率按规则封顶，通常 100%）。所印得分在其印刷精度内无法由此得出。\n修正：按分值 × 执行率重新计算。",
+                zh: "预算执行得分 = 分值 × 执行率（执行率按规则封顶，通常 100%）。所填得分在其所填精度内无法由此得出。\n修正：按分值 × 执行率重新计算。",
                 en: "Budget score = points × execution rate (capped as the rubric says, usually at 100%). The printed score is not that, at its printed precision.\nFix: compute points × rate again.")
         case .overspend:
             LocalizedText(
@@ -177,7 +205,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
                 en: "The actual value misses the target, yet full points were given.\nFix: score in proportion (positive indicators: points × actual/target).")
         case .scoreOffRule:
             LocalizedText(
-                zh: "定量指标的得分与评分规则算出的得分在所印精度内不符（正向：分值 × 实际/目标；反向：按规则变体）。\n修正：按规则重新计分，或说明调整依据。",
+                zh: "定量指标的得分与评分规则算出的得分在所填精度内不符（正向：分值 × 实际/目标；反向：按规则变体）。\n修正：按规则重新计分，或说明调整依据。",
                 en: "A quantitative indicator's score differs from the rule's at its printed precision (positive: points × actual/target; reverse: the rubric's variant).\nFix: score by the rule, or state the grounds for the difference.")
         case .scoreOutOfBand:
             LocalizedText(
@@ -231,6 +259,10 @@ public enum FindingCode: String, Sendable, CaseIterable {
             LocalizedText(
                 zh: "正文或基础数据表给出的合计不等于所列明细之和。\n修正：核对合计与明细。",
                 en: "A total stated in the text or the base data sheet is not the sum of the parts it lists.\nFix: check the total against its parts.")
+        case .roundingDifference:
+            LocalizedText(
+                zh: "合计与所列明细之和略有差异，但差额不超过各数舍入的尾数误差：以万元列示的金额由元折算并四舍五入，合计与 n 项明细之差最多可达各数末位半个单位之和（公开表注：金额单位转换时可能存在尾数误差）。这不是错误，仅作提示。",
+                en: "A total and the sum of its listed parts differ, but by no more than their rounding: amounts in 万元 are converted from 元 and rounded, so a total and its n parts may differ by up to half a unit of the last place of each (the public tables' footnote says so). Not an error; a note.")
         case .copiedFromLastYear:
             LocalizedText(
                 zh: "该单位（或项目）本年每个三级指标的名称、指标值和实际完成值都与上一年度已存档的自评表完全相同，可能是照抄上年数据。仅在 batch 使用 --db 保存历史时检查。\n修正：按本年实际情况填写指标值和完成值。",

@@ -124,7 +124,7 @@ public enum HistoryReport {
         let zh = language == .zh
         guard !years.isEmpty else { return zh ? "历史中没有单位“\(query)”" : "no unit '\(query)' in the history" }
         var out: [String] = []
-        var rows = [[zh ? "年度" : "year", zh ? "单位" : "unit", zh ? "项目" : "project", zh ? "总分（声称）" : "total claimed",
+        var rows = [[zh ? "年度" : "year", zh ? "单位" : "unit", zh ? "项目" : "project", zh ? "总分（自评）" : "total claimed",
                      zh ? "各项之和" : "sum of parts", zh ? "按规则" : "by the rules", zh ? "等级" : "grade", zh ? "问题" : "findings", zh ? "运行" : "run"]]
         for year in years {
             rows.append([

@@ -149,12 +149,12 @@ public struct Rubric: Sendable {
             points >= lower && upper.map { points <= $0 } ?? true
         }
 
-        /// `40`, `20–30`, or `表中所印` / `as printed`.
+        /// `40`, `20–30`, or `表中所填` / `as printed`.
         public func text(_ language: Language) -> String {
             switch self {
             case .fixed(let points): points.compact(decimals: 2)
             case .range(let lower, let upper): "\(lower.compact(decimals: 2))–\(upper.compact(decimals: 2))"
-            case .asPrinted: language == .en ? "as printed" : "按表中所印"
+            case .asPrinted: language == .en ? "as printed" : "按表中所填"
             }
         }
 

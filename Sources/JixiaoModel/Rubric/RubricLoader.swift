@@ -175,7 +175,7 @@ extension Rubric {
               let upper = PrintedNumber(parsing: String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
             throw InputError(.invalidValue, at: YAMLMapping.location(node, map.file), field: field,
                              message: LocalizedText(zh: "分值“\(raw)”无法识别", en: "points '\(raw)' cannot be read"),
-                             hint: LocalizedText(zh: "写作 40、20-30 或 printed（按表中所印）", en: "write 40, 20-30 or printed (as the table prints them)"))
+                             hint: LocalizedText(zh: "写作 40、20-30 或 printed（按表中所填）", en: "write 40, 20-30 or printed (as the table prints them)"))
         }
         if lower.number >= upper.number {
             problems.add(at: YAMLMapping.location(node, map.file), field: field,

@@ -154,7 +154,7 @@ public struct YAMLMapping {
             throw InputError(
                 .invalidNumber, at: location(node, file), field: field(),
                 message: LocalizedText(zh: "“\(text)”不是数字", en: "'\(text)' is not a number"),
-                hint: LocalizedText(zh: "按表中所印写数字，如 1614.46、96.3%、1,614.46",
+                hint: LocalizedText(zh: "按表中所填写数字，如 1614.46、96.3%、1,614.46",
                                     en: "write the number as printed, e.g. 1614.46, 96.3%, 1,614.46"))
         }
         return number

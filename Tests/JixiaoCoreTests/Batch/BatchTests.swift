@@ -140,7 +140,7 @@ struct BatchOutputTests {
 
         let findings = CSVText.rows(try read(out + "/findings.csv"))
         #expect(findings.first == TableRecord.findingsHeader)
-        #expect(findings.contains { $0.contains("total-mismatch") && $0.last?.contains("总分印为 96") == true })
+        #expect(findings.contains { $0.contains("total-mismatch") && $0.last?.contains("总分填为 96") == true })
 
         let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any])
         #expect((json["results"] as? [Any])?.count == summary.tables)

@@ -65,10 +65,16 @@ struct ImportSeedTests {
         #expect(score.claimed?.description == "99.5")
         #expect(score.computed?.description == "99.68")
         let rate = try #require(narrative.first { $0.path == "narrative.rate" })
-        #expect(rate.claimed?.description == "100")
-        let sum = try #require(department.findings.first { $0.code == .statedSumMismatch && $0.location.line == 604 })
+        #expect(rate.claimed?.description == "100%")
+        // 763.33 against ten parts in 万元 adding up to 763.32: within the parts' rounding from 元
+        // (DOMAIN §5), a note and not an error.
+        let sum = try #require(department.findings.first { $0.location.line == 604 })
+        #expect(sum.code == .roundingDifference)
+        #expect(sum.severity == .info)
         #expect(sum.claimed?.description == "763.33")
         #expect(sum.computed?.description == "763.32")
+        #expect(sum.message.zh.contains("尾数误差"))
+        #expect(!department.findings.contains { $0.code == .statedSumMismatch && $0.location.line == 604 })
         // The base data sheet's project list adds up as printed; so does its 三公经费.
         #expect(!department.findings.contains { $0.path.hasPrefix("base-data.") })
     }
@@ -81,15 +87,15 @@ struct ImportSeedTests {
         #expect(result.scorecard.submission.year == 2024)
         let overspend = try #require(result.findings.first { $0.code == .overspend })
         #expect(overspend.location.line == 1725)
-        #expect(overspend.computed?.description == "118.43")
+        #expect(overspend.computed?.description == "118.43%")
         let ratios = result.findings.filter { $0.code == .statedRatioMismatch }
         let completion = try #require(ratios.first { $0.location.line == 1795 })
-        #expect(completion.claimed?.description == "92.56")
-        #expect(completion.computed?.description == "92.45")
+        #expect(completion.claimed?.description == "92.56%")
+        #expect(completion.computed?.description == "92.45%")
         #expect(completion.severity == .error)
         let printedTwice = try #require(ratios.first { $0.location.line == 1688 })
-        #expect(printedTwice.claimed?.description == "118.42")
-        #expect(printedTwice.computed?.description == "118.43")
+        #expect(printedTwice.claimed?.description == "118.42%")
+        #expect(printedTwice.computed?.description == "118.43%")
         // 优秀 is the band of 99: no grade finding.
         #expect(!result.findings.contains { $0.code == .gradeMismatch })
     }
