@@ -159,7 +159,7 @@ public enum Dashboard {
 
     /// The headings of the claimed and recomputed total columns: `总分（表中所填）`, `总分（按规则重算）`.
     private static func totalHeadings(_ t: ReportLabels) -> (claimed: String, computed: String) {
-        (t[.total] + "（" + t[.claimedShort] + "）", t[.total] + "（" + t[.byRules] + "）")
+        (t[.total] + t[.openParen] + t[.claimedShort] + t[.closeParen], t[.total] + t[.openParen] + t[.byRules] + t[.closeParen])
     }
 
     /// The same, made once per language for the rows.

@@ -69,6 +69,7 @@ public enum HTMLReport {
         appendFact(t[.coverage], model.coverage, to: &out)
         out += "</dl>\n</header>\n\n"
 
+        appendConclusion(model.conclusion, t, to: &out)
         appendHeadline(model.headline, t, to: &out)
         appendBudget(model.budget, t, to: &out)
         appendIndicators(model, t, to: &out)
@@ -100,6 +101,40 @@ public enum HTMLReport {
         out += "</dt><dd>"
         out.append(html: value)
         out.append(line ? "</dd>\n" : "</dd>")
+    }
+
+    /// The 审核结论 section: the verdict, what to correct and to explain, what was not checked.
+    private static func appendConclusion(_ conclusion: Conclusion, _ t: ReportLabels, to out: inout TextBuffer) {
+        out += #"<section id="conclusion" aria-labelledby="conclusion-title">"#
+        out += "\n<h2 id=\"conclusion-title\">"
+        out.append(t[.conclusion])
+        out += "</h2>\n<p class=\"verdict\">"
+        out.append(html: conclusion.verdict)
+        out += "</p>\n"
+        for (label, items, cssClass) in [(t[.toCorrect], conclusion.toCorrect, "sev-error"), (t[.toExplain], conclusion.toExplain, "sev-warning")] {
+            out += "<h3>"
+            out.append(label)
+            if items.isEmpty {
+                out.append(t[.colon])
+                out += "<span class=\"muted\">"
+                out.append(t[.nothing])
+                out += "</span></h3>\n"
+                continue
+            }
+            out.append(t[.openParen] + "\(items.count)" + t[.closeParen] + "</h3>\n<ol class=\"\(cssClass)\">\n")
+            for item in items {
+                out += "<li>"
+                out.append(html: item)
+                out += "</li>\n"
+            }
+            out += "</ol>\n"
+        }
+        out += "<p><strong>"
+        out.append(t[.unchecked])
+        out += "</strong>"
+        out.append(t[.colon])
+        if let unchecked = conclusion.unchecked { out.append(html: unchecked) } else { out.append(t[.readWhole]) }
+        out += "</p>\n</section>\n\n"
     }
 
     private static func appendHeadline(_ headline: ReportModel.Headline, _ t: ReportLabels, to out: inout TextBuffer) {
@@ -140,10 +175,10 @@ public enum HTMLReport {
     }
 
     private static func appendBudget(_ budget: ReportModel.Budget, _ t: ReportLabels, to out: inout TextBuffer) {
-        let rateClaimed = t[.rate] + "（" + t[.claimedShort] + "）"
-        let rateComputed = t[.rate] + "（" + t[.computedShort] + "）"
-        let scoreClaimed = t[.score] + "（" + t[.claimedShort] + "）"
-        let scoreComputed = t[.score] + "（" + t[.computedShort] + "）"
+        let rateClaimed = t[.rate] + t[.openParen] + t[.claimedShort] + t[.closeParen]
+        let rateComputed = t[.rate] + t[.openParen] + t[.computedShort] + t[.closeParen]
+        let scoreClaimed = t[.score] + t[.openParen] + t[.claimedShort] + t[.closeParen]
+        let scoreComputed = t[.score] + t[.openParen] + t[.computedShort] + t[.closeParen]
         out += #"<section id="budget" aria-labelledby="budget-title">"#
         out += "\n<h2 id=\"budget-title\">"
         out.append(t[.budget])

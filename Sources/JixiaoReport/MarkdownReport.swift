@@ -20,9 +20,10 @@ public enum MarkdownReport {
 
         out += "# "
         out.append(t[.reportTitle])
-        out += "："
+        out.append(t[.colon])
         out.append(markdownCell: model.heading)
         out += "\n\n"
+        appendConclusion(model.conclusion, t, to: &out)
         appendRow([t[.field], t[.value]], to: &out)
         out += "| --- | --- |\n"
         appendFact(t[.unit], model.unit, to: &out)
@@ -57,8 +58,8 @@ public enum MarkdownReport {
         out += "\n\n"
         appendRow([
             t[.initial], t[.adjusted], t[.executed], t[.points],
-            t[.rate] + "（" + t[.claimedShort] + "）", t[.rate] + "（" + t[.computedShort] + "）",
-            t[.score] + "（" + t[.claimedShort] + "）", t[.score] + "（" + t[.computedShort] + "）",
+            t[.rate] + t[.openParen] + t[.claimedShort] + t[.closeParen], t[.rate] + t[.openParen] + t[.computedShort] + t[.closeParen],
+            t[.score] + t[.openParen] + t[.claimedShort] + t[.closeParen], t[.score] + t[.openParen] + t[.computedShort] + t[.closeParen],
             t[.findings], t[.source],
         ], to: &out)
         out += "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
@@ -109,9 +110,10 @@ public enum MarkdownReport {
 
         out += "\n## "
         out.append(t[.findings])
-        out += "（"
+        out.append(t[.openParen])
         out.append(markdownCell: model.summary)
-        out += "）\n\n"
+        out.append(t[.closeParen])
+        out += "\n\n"
         if !model.findings.isEmpty {
             appendRow(["#", t[.severity], t[.code], t[.path], t[.location], t[.values], t[.message], t[.formula]], to: &out)
             out += "| ---: | --- | --- | --- | --- | --- | --- | --- |\n"
@@ -124,6 +126,39 @@ public enum MarkdownReport {
                                   finding.message, finding.formula], to: &out)
         }
         return out
+    }
+
+    /// `## 审核结论`: the verdict, what to correct and to explain as numbered lists, what was not checked.
+    private static func appendConclusion(_ conclusion: Conclusion, _ t: ReportLabels, to out: inout TextBuffer) {
+        out += "## "
+        out.append(t[.conclusion])
+        out += "\n\n"
+        out.append(markdownCell: conclusion.verdict)
+        out += "\n\n"
+        for (label, items) in [(t[.toCorrect], conclusion.toCorrect), (t[.toExplain], conclusion.toExplain)] {
+            out += "**"
+            out.append(label)
+            if items.isEmpty {
+                out += "**"
+                out.append(t[.colon])
+                out.append(t[.nothing])
+                out += "\n\n"
+                continue
+            }
+            out.append(t[.openParen] + "\(items.count)" + t[.closeParen] + "**\n\n")
+            for (index, item) in items.enumerated() {
+                out.append("\(index + 1). ")
+                out.append(markdownCell: item)
+                out += "\n"
+            }
+            out += "\n"
+        }
+        out += "**"
+        out.append(t[.unchecked])
+        out += "**"
+        out.append(t[.colon])
+        if let unchecked = conclusion.unchecked { out.append(markdownCell: unchecked) } else { out.append(t[.readWhole]) }
+        out += "\n\n"
     }
 
     /// `| a | b | … |` and a line break: `escaped` as they are, then `cells` escaped, then

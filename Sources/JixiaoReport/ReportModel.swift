@@ -26,6 +26,7 @@ struct ReportModel {
     var money: String
     /// What of the table was read (`CoverageText`).
     var coverage: String
+    var conclusion: Conclusion
     var headline: Headline
     var budget: Budget
     var groups: [Group]
@@ -200,6 +201,7 @@ extension ReportModel {
         }
         money = submission.money.rawValue
         coverage = CoverageText.line(card.coverage, language: language)
+        conclusion = Conclusion(result, language: language)
 
         let totalNotes = take { [.total, .totalPoints, .grade].contains($0.subject) }
         let rubricNotes = take { $0.subject == .rubric }

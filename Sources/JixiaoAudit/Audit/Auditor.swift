@@ -357,12 +357,12 @@ private struct Checks {
             guard let score = indicator.score, let points = indicator.points else { return false }
             return score.number >= points.number
         }) else { return }
-        let names = watched.map(\.row.name).joined(separator: "、")
+        let names = watched.map(\.row.name)
         add(Finding(.lowExecutionFullMarks, .budget(.rate), at: submission.budget.rateLocation,
                     claimed: submission.budget.rate.map(FindingValue.printed), computed: .computedPercent((card.budget.rate ?? 0) * 100, decimals: 2),
                     message: LocalizedText(
-                        zh: "执行率仅 \(Self.percent(card.budget.rate ?? 0))，低于 \(Self.percent(rubric.scoring.lowExecution, decimals: 0))，但\(names)的 \(indicators.count) 个指标全部满分",
-                        en: "the execution rate is only \(Self.percent(card.budget.rate ?? 0)), below \(Self.percent(rubric.scoring.lowExecution, decimals: 0)), yet all \(indicators.count) indicators of \(names) have full marks")))
+                        zh: "执行率仅 \(Self.percent(card.budget.rate ?? 0))，低于 \(Self.percent(rubric.scoring.lowExecution, decimals: 0))，但\(names.joined(separator: "、"))的 \(indicators.count) 个指标全部满分",
+                        en: "the execution rate is only \(Self.percent(card.budget.rate ?? 0)), below \(Self.percent(rubric.scoring.lowExecution, decimals: 0)), yet all \(indicators.count) indicators of \(names.joined(separator: ", ")) have full marks")))
     }
 
     // MARK: Total and grade
