@@ -148,7 +148,7 @@ package enum OfficeConverter {
 
     /// A new folder of this process only (mode 700) under the temporary directory.
     private static func temporaryFolder(for file: String) throws(InputError) -> String {
-        var template = Array((NSTemporaryDirectory() + "/jixiao-office-XXXXXX").utf8CString)
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("jixiao-office-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
         guard made else {
             throw failure(file, zh: "无法在 \(NSTemporaryDirectory()) 中建立临时文件夹", en: "cannot make a temporary folder in \(NSTemporaryDirectory())")
