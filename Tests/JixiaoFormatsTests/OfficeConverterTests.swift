@@ -13,7 +13,7 @@ struct OfficeConverterTests {
         let folder = NSTemporaryDirectory() + "jixiao-converter-tests-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let soffice = folder + "/soffice"
-        try ("#!/bin/sh\nRECORD=\(folder)/record\n" + script).write(toFile: soffice, atomically: true, encoding: .utf8)
+        try ("#!/bin/sh\nPATH=/usr/bin:/bin\nRECORD=\(folder)/record\n" + script).write(toFile: soffice, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: soffice)
         return (folder, soffice)
     }
