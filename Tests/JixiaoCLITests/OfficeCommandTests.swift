@@ -38,4 +38,38 @@ struct OfficeCommandTests {
         #expect(output.stderr.contains(folder + "/damaged.doc: error[conversion-failed]: LibreOffice could not convert the file to .docx"), "\(output.stderr)")
         #expect(!output.stderr.contains("jixiao-office-"), "no temporary path")
     }
+
+    /// A batch reports a hanging conversion as timed out on time and ends; soffice (here a
+    /// stand-in that hangs) is killed and its folder removed when the batch exits.
+    @Test func aBatchThatTimesOutLeavesNoConversionBehind() throws {
+        let folder = NSTemporaryDirectory() + "jixiao-cli-hang-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let script = """
+            #!/bin/sh
+            for a in "$@"; do echo "$a"; done > \(folder)/arguments
+            sleep 60 &
+            echo $! > \(folder)/child
+            wait
+            """
+        try script.write(toFile: folder + "/bin/soffice", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/bin/soffice")
+        try FileManager.default.copyItem(atPath: Formats.path("table.doc"), toPath: folder + "/table.doc")
+
+        let output = try CLI.run(["batch", "--timeout", "1", "--out", folder + "/out", folder + "/table.doc"],
+                                 environment: ["PATH": folder + "/bin:/usr/bin:/bin"])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(try String(contentsOfFile: folder + "/out/errors.csv", encoding: .utf8).contains("table.doc,timed-out"))
+        let arguments = try String(contentsOfFile: folder + "/arguments", encoding: .utf8).split(separator: "\n")
+        let work = ((arguments.last.map(String.init) ?? "") as NSString).deletingLastPathComponent
+        #expect(work.contains("jixiao-office-") && !FileManager.default.fileExists(atPath: work), "the conversion's folder is removed")
+        let child = try #require(Int32(try String(contentsOfFile: folder + "/child", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var gone = false
+        for _ in 0..<50 where !gone {
+            let stat = try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8)
+            gone = stat.map { $0.split(separator: ")").last?.dropFirst().first == "Z" } ?? true
+            if !gone { usleep(20_000) }
+        }
+        #expect(gone, "what soffice started is killed")
+    }
 }

@@ -80,7 +80,11 @@ package enum OfficeConverter {
             throw InputError(.emptyFile, at: SourceLocation(file: path, line: 0), message: LocalizedText(zh: "文件为空", en: "the file is empty"))
         }
         let folder = try temporaryFolder(for: path)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        Conversions.shared.begin(folder)
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            Conversions.shared.end(folder)
+        }
         // A copy under a plain name: the user's file name can hold anything (a leading `-`,
         // characters soffice reads as a URL), and the output's name is then known.
         let suffix = (path.split(separator: "/").last.flatMap { $0.split(separator: ".").last }).map { $0.lowercased() } ?? "bin"
@@ -110,6 +114,7 @@ package enum OfficeConverter {
         } catch {
             throw failure(path, zh: "无法启动 LibreOffice（\(soffice)）", en: "LibreOffice (\(soffice)) could not be started")
         }
+        Conversions.shared.started(folder, process: process.processIdentifier)
         try wait(for: process, ended: ended, file: path)
 
         guard process.terminationReason == .exit, process.terminationStatus == 0,
@@ -139,9 +144,13 @@ package enum OfficeConverter {
         }
     }
 
-    /// Kills soffice and what it started: Foundation starts a child in a process group of its own.
+    /// Kills soffice and what it started.
     private static func stop(_ process: Process) {
-        let pid = process.processIdentifier
+        stop(pid: process.processIdentifier)
+    }
+
+    /// Kills a process and its group: Foundation starts a child in a process group of its own.
+    fileprivate static func stop(pid: Int32) {
         guard pid > 0 else { return }
         if getpgid(pid) == pid { kill(-pid, SIGKILL) } else { kill(pid, SIGKILL) }
     }
@@ -180,5 +189,43 @@ package enum OfficeConverter {
     private static func failure(_ file: String, zh: String, en: String, hint: (String, String)? = nil) -> InputError {
         InputError(.conversionFailed, at: SourceLocation(file: file, line: 0), message: LocalizedText(zh: zh, en: en),
                    hint: hint.map { LocalizedText(zh: $0.0, en: $0.1) })
+    }
+}
+
+/// The conversions under way in this process: their folders and soffice processes, stopped and
+/// removed when the process exits. A batch reports an input as timed out on time and may end
+/// before that input's conversion notices (`FileRunner` does not wait for stuck work); without
+/// this, soffice would go on running and its folder would stay behind.
+private final class Conversions: @unchecked Sendable {
+    static let shared = Conversions()
+    private let lock = NSLock()
+    /// Folder → soffice's process id (0 before it starts).
+    private var running: [String: Int32] = [:]
+
+    private init() {
+        atexit { Conversions.shared.stopAll() }
+    }
+
+    func begin(_ folder: String) {
+        lock.withLock { running[folder] = 0 }
+    }
+
+    func started(_ folder: String, process: Int32) {
+        lock.withLock { running[folder] = process }
+    }
+
+    func end(_ folder: String) {
+        lock.withLock { _ = running.removeValue(forKey: folder) }
+    }
+
+    func stopAll() {
+        let left = lock.withLock {
+            defer { running = [:] }
+            return running
+        }
+        for (folder, process) in left {
+            OfficeConverter.stop(pid: process)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 }
