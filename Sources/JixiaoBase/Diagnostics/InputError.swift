@@ -23,6 +23,10 @@ public struct InputError: Error, Sendable, Hashable {
         case unknownFormat = "unknown-format"
         /// A file of a kind the tool does not read (yet): PDF, old Office, images, archives.
         case unsupportedFormat = "unsupported-format"
+        /// An old Office/WPS file (.doc, .xls, .wps, .et) and LibreOffice, which converts it, is not installed.
+        case converterMissing = "converter-missing"
+        /// LibreOffice failed to convert an old Office/WPS file, wrote nothing or took too long.
+        case conversionFailed = "conversion-failed"
         /// The file took longer than the batch's per-file time limit.
         case timedOut = "timed-out"
     }

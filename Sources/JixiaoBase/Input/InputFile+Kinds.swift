@@ -68,10 +68,10 @@ extension InputFile {
             case .oldOffice:
                 return InputError(
                     .unsupportedFormat, at: whole,
-                    message: LocalizedText(zh: "这是旧版 Office/WPS 文件（.doc、.xls、.wps、.et），暂不能直接读取",
-                                           en: "this is an old Office/WPS file (.doc, .xls, .wps, .et), which is not read directly yet"),
-                    hint: LocalizedText(zh: "另存为 .xlsx（或 .docx），或用 soffice --headless --convert-to xlsx 转换",
-                                        en: "save it as .xlsx (or .docx), or convert it with soffice --headless --convert-to xlsx"))
+                    message: LocalizedText(zh: "这是旧版 Office/WPS 文件，但扩展名不是 .doc、.xls、.wps 或 .et，无法判断如何转换",
+                                           en: "this is an old Office/WPS file, but its extension is not .doc, .xls, .wps or .et, which say how to convert it"),
+                    hint: LocalizedText(zh: "按其内容改用 .doc（Word/WPS 文字）或 .xls（Excel/WPS 表格）扩展名，由 LibreOffice 转换后审核；或另存为 .docx / .xlsx",
+                                        en: "give it the extension of what it holds, .doc (Word/WPS Writer) or .xls (Excel/WPS Spreadsheets), to have LibreOffice convert it; or save it as .docx / .xlsx"))
             case .zip:
                 return InputError(
                     .unsupportedFormat, at: whole,
