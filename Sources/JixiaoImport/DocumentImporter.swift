@@ -74,8 +74,20 @@ public enum DocumentImporter {
         let claims = time.isExpired() ? [] : NarrativeClaim.extract(from: prose, file: file, words: options.words, deadline: deadline)
         var nearest: NearestTable?
         if tables.isEmpty, !time.isExpired() { nearest = NearestTable.find(in: document, skipped: skipped, words: options.words, time: &time) }
-        return ImportedDocument(file: file, tables: tables, breakdowns: breakdowns, baseData: sheets, claims: claims,
-                                year: tables.first?.year ?? year, notes: notes, nearestTable: nearest)
+        var imported = ImportedDocument(file: file, tables: tables, breakdowns: breakdowns, baseData: sheets, claims: claims,
+                                        year: tables.first?.year ?? year, notes: notes, nearestTable: nearest)
+        if tables.isEmpty { imported.budgetHeading = budgetHeading(document, words: options.words) }
+        return imported
+    }
+
+    /// The first heading that names a budget (部门预算) and no final account (决算) or evaluation,
+    /// among the document's first lines of text; nil when a heading names one of those first.
+    static func budgetHeading(_ document: DocumentText, words: TableWords) -> (line: Int, text: String)? {
+        for line in document.lines.lazy.filter({ !$0.compact.isEmpty }).prefix(40) {
+            if words.finalDocument.contains(where: line.compact.contains) { return nil }
+            if words.budgetDocument.contains(where: line.compact.contains) { return (line.number, line.text) }
+        }
+        return nil
     }
 
     /// The year most headings name (`2024 年度`), for tables whose title has none.

@@ -25,6 +25,9 @@ public struct TableWords: Sendable {
     var titleProject: [String]
     var titleDepartment: [String]
     var titleBaseData: [String]
+    /// Headings of a budget document (部门预算), and words that make a heading no budget's (决算).
+    var budgetDocument: [String]
+    var finalDocument: [String]
     /// Words of which a base data sheet (基础数据表) holds at least one.
     var baseDataContent: [String]
     var nameSuffix: [String]
@@ -68,7 +71,7 @@ public struct TableWords: Sendable {
 
     public static func parse(_ bytes: [UInt8], file: String) throws -> TableWords {
         let keys = [
-            "titles", "names", "budget", "columns", "target-columns", "review-column", "total",
+            "titles", "documents", "names", "budget", "columns", "target-columns", "review-column", "total",
             "level1", "level2", "level2-parents", "placeholders", "grades", "grade-label", "grade-copula",
         ]
         let top = try YAMLMapping(try YAMLReader.document(bytes, file: file), file: file, path: "", allowed: keys)
@@ -81,6 +84,7 @@ public struct TableWords: Sendable {
             return map
         }
         let titles = try section("titles", ["table", "evaluation", "performance", "project", "department", "base-data", "base-data-content"])
+        let documents = try section("documents", ["budget", "final"])
         let names = try section("names", ["suffix", "project", "unit", "department", "implementer"])
         let budget = try section("budget", ["total", "parts", "part-prefix", "columns", "by-nature", "by-source"])
         let budgetColumnMap = try YAMLMapping(budget.required("columns"), file: file, path: "budget.columns",
@@ -109,6 +113,7 @@ public struct TableWords: Sendable {
             titleTable: try titles.texts("table"), titleEvaluation: try titles.texts("evaluation"),
             titlePerformance: try titles.texts("performance"), titleProject: try titles.texts("project"),
             titleDepartment: try titles.texts("department"), titleBaseData: try titles.texts("base-data"),
+            budgetDocument: try documents.texts("budget"), finalDocument: try documents.texts("final"),
             baseDataContent: try titles.texts("base-data-content"),
             nameSuffix: try names.texts("suffix"), nameProject: try names.texts("project"), nameUnit: try names.texts("unit"),
             nameDepartment: try names.texts("department"), nameImplementer: try names.texts("implementer"),

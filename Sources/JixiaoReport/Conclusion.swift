@@ -24,6 +24,12 @@ struct Conclusion {
             && coverage.indicatorsRead == coverage.indicatorRowsSeen && coverage.unverifiedIndicators == 0
             && (coverage.columns.map { Set($0) == Set(Submission.IndicatorColumn.allCases) } ?? true)
         unchecked = readWhole ? nil : CoverageText.line(coverage, language: language)
+        if let figures = result.narrativeFigures {
+            unchecked = CoverageText.line(result, language: language)
+            verdict = zh ? "未找到绩效自评表，只核对了正文中的 \(figures) 处数据；没有可核定的总分与等级。"
+                : "No self-evaluation table was found; \(figures) figures of the prose were checked, and there is no total or grade to rule on."
+            return
+        }
         guard coverage.isChecked else {
             verdict = zh ? "本表未能读取，未核查；这不代表没有问题。" : "This table could not be read and was not checked; that does not mean it is right."
             return

@@ -6,6 +6,14 @@ import JixiaoAudit
 /// what the findings rest on and what was not checked.
 public enum CoverageText {
     /// `预算执行一行已读取；三级指标 12/14 行；总分已读取；缺少栏目：偏差原因；2 个指标（15 分）无法按规则复核`.
+    /// What was read of a result: its table's coverage, or for a document with no
+    /// self-evaluation table, that it has none and how many figures of its prose were checked.
+    public static func line(_ result: AuditResult, language: Language) -> String {
+        guard let figures = result.narrativeFigures else { return line(result.scorecard.coverage, language: language) }
+        return language == .zh ? "未找到绩效自评表，只核对了正文中的 \(figures) 处数据；表格未核查"
+            : "no self-evaluation table found; \(figures) figures of the prose checked, no table checked"
+    }
+
     public static func line(_ coverage: Coverage, language: Language) -> String {
         let zh = language == .zh
         var parts: [String] = []

@@ -49,7 +49,9 @@ public enum JSONReport {
             json.string("level", submission.level.rawValue)
             json.number("year", submission.year)
             json.string("rubric", result.scorecard.rubric.id)
+            if let figures = result.narrativeFigures { json.number("narrativeFigures", figures) }
             json.object("budget") { json in
+                json.printed("initial", submission.budget.initial)
                 json.printed("adjusted", submission.budget.adjusted)
                 json.printed("executed", submission.budget.executed)
                 json.object("rate") { json in

@@ -183,7 +183,7 @@ extension ReportModel {
         unit = submission.unit ?? "—"
         project = submission.project
         title = submission.title ?? ""
-        level = submission.level.label.text(language)
+        level = result.narrativeFigures == nil ? submission.level.label.text(language) : (zh ? "未找到自评表（仅核对正文数据）" : "no self-evaluation table (prose figures only)")
         year = String(submission.year)
         rubric = card.rubric.id
         rubricTitle = card.rubric.title(language)
@@ -200,7 +200,7 @@ extension ReportModel {
             document = nil
         }
         money = submission.money.rawValue
-        coverage = CoverageText.line(card.coverage, language: language)
+        coverage = CoverageText.line(result, language: language)
         conclusion = Conclusion(result, language: language)
 
         let totalNotes = take { [.total, .totalPoints, .grade].contains($0.subject) }
@@ -293,7 +293,7 @@ extension ReportModel {
         findings = result.findings.enumerated().map { index, finding in
             FindingLine(finding, index: index, card: card, language: language)
         }
-        summary = TextReport.summary(result.findings, language: language, style: TextStyle(color: false))
+        summary = TextReport.summary(result, language: language, style: TextStyle(color: false))
     }
 
     /// `sev-error`, `sev-warning`, `sev-info` for the worst of `findings`, or `` when none.

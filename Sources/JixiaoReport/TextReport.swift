@@ -5,14 +5,17 @@ import JixiaoAudit
 /// Plain-text scorecards and findings for the terminal, aligned for Chinese double-width text.
 public enum TextReport {
     /// The table's heading: unit, project, year, level and rubric.
-    public static func heading(_ card: Scorecard, language: Language, style: TextStyle) -> String {
+    /// For a document with no self-evaluation table, it says so instead of naming a level.
+    public static func heading(_ result: AuditResult, language: Language, style: TextStyle) -> String {
+        let card = result.scorecard
         let submission = card.submission
         let name = [submission.unit, submission.project].compactMap { $0 }.joined(separator: " · ")
         let year = language == .zh ? "\(submission.year) 年" : "\(submission.year)"
         let rubric = language == .zh ? "评分规则 \(card.rubric.id)" : "rubric \(card.rubric.id)"
-        let parts = [name.isEmpty ? nil : name, year, submission.level.label.text(language), rubric].compactMap { $0 }
+        let kind = result.narrativeFigures == nil ? submission.level.label.text(language) : (language == .zh ? "未找到自评表" : "no self-evaluation table")
+        let parts = [name.isEmpty ? nil : name, year, kind, rubric].compactMap { $0 }
         return style.bold(parts.joined(separator: " · ")) + "\n" + style.dim(submission.source?.file ?? submission.file)
-            + "\n" + style.dim((language == .zh ? "读取情况：" : "read: ") + CoverageText.line(card.coverage, language: language))
+            + "\n" + style.dim((language == .zh ? "读取情况：" : "read: ") + CoverageText.line(result, language: language))
     }
 
     /// The scorecard: budget row and each category with points, claimed and recomputed, then
@@ -49,19 +52,33 @@ public enum TextReport {
     }
 
     /// One line per finding, `file:line: 严重程度[code] path: message`, and a count.
-    public static func findings(_ findings: [Finding], language: Language, style: TextStyle) -> String {
-        var lines = findings.map { finding in
+    public static func findings(_ result: AuditResult, language: Language, style: TextStyle) -> String {
+        var lines = result.findings.map { finding in
             let location = "\(finding.location.file):\(finding.location.line)"
             let tag = style.severity(finding.severity, "\(finding.severity.label.text(language))[\(finding.code.rawValue)]")
             return "\(location): \(tag) \(finding.path): \(finding.message.text(language))"
         }
-        lines.append(summary(findings, language: language, style: style))
+        lines.append(summary(result, language: language, style: style))
         return lines.joined(separator: "\n")
+    }
+
+    /// The count of findings; for a document with no table, also that its table was not checked.
+    public static func summary(_ result: AuditResult, language: Language, style: TextStyle) -> String {
+        guard result.narrativeFigures != nil else { return summary(result.findings, language: language, style: style) }
+        let prose = result.findings.isEmpty
+            ? (language == .zh ? "正文数据未发现问题" : "no findings in the prose's figures")
+            : counts(result.findings, language: language)
+        return prose + (language == .zh ? "；未找到自评表，表格未核查" : "; no self-evaluation table found, no table checked")
     }
 
     /// `2 个错误，1 个警告，0 个提示` or `no findings`.
     public static func summary(_ findings: [Finding], language: Language, style: TextStyle) -> String {
         if findings.isEmpty { return style.good(language == .zh ? "未发现问题" : "no findings") }
+        return counts(findings, language: language)
+    }
+
+    /// `1 个错误，2 个警告，0 个提示`.
+    static func counts(_ findings: [Finding], language: Language) -> String {
         let counts = Severity.allCases.reversed().map { severity in (severity, findings.filter { $0.severity == severity }.count) }
         return counts.map { severity, count in
             language == .zh

@@ -80,10 +80,10 @@ extension AuditingCommand {
 
     private func text(_ result: AuditResult) -> String {
         let style = options.style
-        var parts = [TextReport.heading(result.scorecard, language: options.lang, style: style)]
+        var parts = [TextReport.heading(result, language: options.lang, style: style)]
         if showsScorecard { parts.append(TextReport.scorecard(result, language: options.lang, style: style)) }
         if explains { parts.append(TextReport.explanation(result.scorecard, language: options.lang, style: style)) }
-        parts.append(TextReport.findings(result.findings, language: options.lang, style: style))
+        parts.append(TextReport.findings(result, language: options.lang, style: style))
         return parts.joined(separator: "\n\n") + "\n"
     }
 }

@@ -8,6 +8,9 @@ public struct AuditResult: Sendable {
     /// Errors first, then warnings, then notes; within a severity by line, then in the order
     /// found. Kept in that order whenever findings are added.
     public var findings: [Finding] { didSet { findings = Self.inReadingOrder(findings) } }
+    /// For a document with no self-evaluation table, how many figures of its prose were checked;
+    /// nil for a table. Such a result is no table: it has no indicators and no score of its own.
+    public var narrativeFigures: Int?
 
     public init(scorecard: Scorecard, findings: [Finding]) {
         self.scorecard = scorecard

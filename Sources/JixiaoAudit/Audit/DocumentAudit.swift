@@ -26,7 +26,7 @@ extension Auditor {
         }
         let hasTables = !results.isEmpty
         if !hasTables {
-            guard !document.claims.isEmpty || !loose.isEmpty else { throw document.noTableError() }
+            guard document.budgetHeading == nil, !document.claims.isEmpty || !loose.isEmpty else { throw document.noTableError() }
             results.append(try narrativeResult(document, catalog: catalog, rubric: rubric))
         }
         var checker = NarrativeChecker(document: document, results: results, hasTables: hasTables)
@@ -82,7 +82,9 @@ extension Auditor {
         }
         card.total.recomputed = nil
         card.grade.recomputed = nil
-        return AuditResult(scorecard: card, findings: [])
+        var result = AuditResult(scorecard: card, findings: [])
+        result.narrativeFigures = document.claims.count
+        return result
     }
 }
 

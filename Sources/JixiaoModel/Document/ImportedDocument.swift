@@ -16,6 +16,9 @@ public struct ImportedDocument: Sendable {
     public var notes: [ImportNote]
     /// When no table was found: the nearest thing to one, for the error that says so.
     public var nearestTable: NearestTable? = nil
+    /// The heading that shows the document is a budget (部门预算), which plans and does not
+    /// evaluate: its line and text.
+    public var budgetHeading: (line: Int, text: String)? = nil
 
     package init(file: String, tables: [Submission], breakdowns: [BudgetBreakdown], baseData: [BaseDataSheet],
         claims: [NarrativeClaim], year: Int? = nil, notes: [ImportNote], nearestTable: NearestTable? = nil) {
@@ -74,6 +77,13 @@ extension ImportedDocument {
     /// The error for a document in which no self-evaluation table was found: what comes closest
     /// and where, and whether the prose has figures that `audit` can still check.
     public func noTableError() -> InputError {
+        if let budgetHeading {
+            return InputError(
+                .unknownFormat, at: SourceLocation(file: file, line: budgetHeading.line),
+                message: LocalizedText(zh: "这是预算文件（“\(budgetHeading.text)”），不是决算或绩效自评报告：预算只有计划数，没有自评表可审核",
+                                       en: "this is a budget document ('\(budgetHeading.text)'), not a final account or a self-evaluation: a budget states plans and has no self-evaluation table to audit"),
+                hint: LocalizedText(zh: "审核同一单位的部门决算或绩效自评报告", en: "audit the unit's final account (部门决算) or self-evaluation report instead"))
+        }
         let nearest = nearestTable ?? NearestTable(line: 0, description: LocalizedText(zh: "无", en: "nothing"))
         let zh = claims.isEmpty ? "文中没有找到绩效自评表，也没有可核对的绩效自评数据"
             : "文中没有找到绩效自评表（正文中的 \(claims.count) 处数据可用 jixiao audit 核对）"

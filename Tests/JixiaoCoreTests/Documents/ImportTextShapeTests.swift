@@ -4,6 +4,7 @@ import JixiaoBase
 @testable import JixiaoCore
 import JixiaoFormats
 import JixiaoImport
+import JixiaoReport
 import JixiaoTestSupport
 
 /// Each text shape the importer reads, on small documents made for the purpose.
@@ -121,6 +122,32 @@ struct ImportTextShapeTests {
             if case .sum(let sum) = claim.kind { return sum.total.description == "350" && sum.parts.count == 2 }
             return false
         })
+    }
+
+    @Test func aDocumentWithoutATableSaysSoAndIsNoTable() throws {
+        let result = try #require(try Documents.audit("narrative-only.txt").first)
+        #expect(result.narrativeFigures == 5)
+        let text = TextReport.heading(result, language: .zh, style: TextStyle(color: false))
+        #expect(text.contains("未找到自评表"))
+        #expect(!text.contains("部门整体支出"))
+        #expect(text.contains("只核对了正文中的 5 处数据"))
+        #expect(TextReport.summary(result, language: .zh, style: TextStyle(color: false)).hasSuffix("；未找到自评表，表格未核查"))
+        var clean = result
+        clean.findings = []
+        #expect(TextReport.summary(clean, language: .zh, style: TextStyle(color: false)) == "正文数据未发现问题；未找到自评表，表格未核查")
+        let json = String(decoding: JSONReport.result(result, language: .zh), as: UTF8.self)
+        #expect(json.contains("\"narrativeFigures\":5"))
+    }
+
+    @Test func aBudgetDocumentIsSaidToBeOne() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-budget-\(UUID()).txt").path
+        let text = "某局 2025 年部门预算\n\n一、收支预算总体情况\n2025 年收入预算 1200.50 万元，比上年增长 5.2%。\n"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(throws: InputError.self) { try Engine(catalog: Project.catalog, words: Project.words).audit(path: path) }
+        #expect(error.location.line == 1)
+        #expect(error.message.zh.hasPrefix("这是预算文件（“某局 2025 年部门预算”）"))
+        #expect(error.message.en.contains("budget document"))
     }
 
     @Test func documentWithNothingToCheckIsAnInputError() {
