@@ -68,6 +68,13 @@ public enum DocumentImporter {
                 claimed.append(first...max(first, last))
             }
         }
+        // A table that names no unit (nor 实施单位, 主管部门): the unit its title or the
+        // document's first heading names.
+        let heading = document.lines.first { !$0.compact.isEmpty }
+        for index in tables.indices where tables[index].unitName == nil {
+            tables[index].unit = tables[index].title.flatMap { Labels.unit(inHeading: $0, words: options.words) }
+                ?? heading.flatMap { Labels.unit(inHeading: $0.text, words: options.words) }
+        }
         let prose = document.lines.filter { line in
             line.shape == .plain && !claimed.contains { $0.contains(line.number) }
         }

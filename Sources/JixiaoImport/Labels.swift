@@ -82,6 +82,20 @@ enum Labels {
     }
 
     /// The year a title or heading states (`2024 年度…`).
+    /// The unit a heading names before its year (`某市农业农村局2024年度部门决算` → 某市农业农村局),
+    /// after a leading `附件1：`; nil unless the name ends as a unit's does (`words.unitEndings`)
+    /// and holds no digit.
+    static func unit(inHeading text: String, words: TableWords) -> String? {
+        let compact = DocumentText.compact(text)
+        guard let year = compact.range(of: #"(19|20)[0-9]{2}年"#, options: .regularExpression) else { return nil }
+        var name = Substring(compact[..<year.lowerBound])
+        if let colon = name.lastIndex(where: { $0 == "：" || $0 == ":" }) { name = name[name.index(after: colon)...] }
+        name = name.drop { !$0.isLetter }
+        guard (2...40).contains(name.count), !name.contains(where: \.isNumber),
+              words.unitEndings.contains(where: { name.hasSuffix($0) }) else { return nil }
+        return String(name)
+    }
+
     static func year(in text: String) -> Int? {
         let compact = DocumentText.compact(text)
         guard let range = compact.range(of: #"(19|20)[0-9]{2}年"#, options: .regularExpression) else { return nil }

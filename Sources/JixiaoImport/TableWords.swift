@@ -28,6 +28,8 @@ public struct TableWords: Sendable {
     /// Headings of a budget document (部门预算), and words that make a heading no budget's (决算).
     var budgetDocument: [String]
     var finalDocument: [String]
+    /// How a unit's name ends (局, 委员会 …), for a unit read from a heading.
+    var unitEndings: [String]
     /// Words of which a base data sheet (基础数据表) holds at least one.
     var baseDataContent: [String]
     var nameSuffix: [String]
@@ -84,7 +86,7 @@ public struct TableWords: Sendable {
             return map
         }
         let titles = try section("titles", ["table", "evaluation", "performance", "project", "department", "base-data", "base-data-content"])
-        let documents = try section("documents", ["budget", "final"])
+        let documents = try section("documents", ["budget", "final", "unit-endings"])
         let names = try section("names", ["suffix", "project", "unit", "department", "implementer"])
         let budget = try section("budget", ["total", "parts", "part-prefix", "columns", "by-nature", "by-source"])
         let budgetColumnMap = try YAMLMapping(budget.required("columns"), file: file, path: "budget.columns",
@@ -114,6 +116,7 @@ public struct TableWords: Sendable {
             titlePerformance: try titles.texts("performance"), titleProject: try titles.texts("project"),
             titleDepartment: try titles.texts("department"), titleBaseData: try titles.texts("base-data"),
             budgetDocument: try documents.texts("budget"), finalDocument: try documents.texts("final"),
+            unitEndings: try documents.texts("unit-endings"),
             baseDataContent: try titles.texts("base-data-content"),
             nameSuffix: try names.texts("suffix"), nameProject: try names.texts("project"), nameUnit: try names.texts("unit"),
             nameDepartment: try names.texts("department"), nameImplementer: try names.texts("implementer"),

@@ -57,7 +57,7 @@ public struct DashboardSummary: Sendable {
             let card = result.scorecard
             let submission = card.submission
             self.init(
-                unit: submission.unit, project: submission.project ?? submission.title, year: submission.year,
+                unit: submission.unitName, project: submission.project ?? submission.title, year: submission.year,
                 source: submission.source?.file ?? submission.file, report: report,
                 claimedTotal: card.total.claimed, computedTotal: card.total.recomputed ?? card.total.computed,
                 claimedGrade: card.grade.claimedBand?.name ?? card.grade.claimed, computedGrade: (card.grade.recomputed ?? card.grade.computed)?.name,

@@ -42,6 +42,8 @@ public enum HTMLReport {
         out.append(html: model.level)
         out += "</p>\n<dl class=\"facts\">\n"
         appendFact(t[.unit], model.unit, to: &out)
+        if let department = model.department { appendFact(t[.department], department, to: &out) }
+        if let implementer = model.implementer { appendFact(t[.implementer], implementer, to: &out) }
         if let project = model.project { appendFact(t[.project], project, line: false, to: &out) }
         out += "\n"
         appendFact(t[.tableTitle], model.title, to: &out)

@@ -44,7 +44,7 @@ public enum JSONReport {
         let coverage = result.scorecard.coverage
         json.object { json in
             json.string("file", submission.source?.file ?? submission.file)
-            json.string("unit", submission.unit)
+            json.string("unit", submission.unitName)
             json.string("title", submission.project ?? submission.title)
             json.string("level", submission.level.rawValue)
             json.number("year", submission.year)

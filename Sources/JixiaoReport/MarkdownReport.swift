@@ -27,6 +27,8 @@ public enum MarkdownReport {
         appendRow([t[.field], t[.value]], to: &out)
         out += "| --- | --- |\n"
         appendFact(t[.unit], model.unit, to: &out)
+        if let department = model.department { appendFact(t[.department], department, to: &out) }
+        if let implementer = model.implementer { appendFact(t[.implementer], implementer, to: &out) }
         if let project = model.project { appendFact(t[.project], project, to: &out) }
         appendFact(t[.tableTitle], model.title, to: &out)
         appendFact(t[.level], model.level, to: &out)

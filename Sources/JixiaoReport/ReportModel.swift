@@ -14,6 +14,9 @@ import JixiaoAudit
 struct ReportModel {
     var heading: String
     var unit: String
+    /// A project's 主管部门 and 实施单位, when the table prints them apart from its unit.
+    var department: String?
+    var implementer: String?
     var project: String?
     var title: String
     var level: String
@@ -180,14 +183,16 @@ extension ReportModel {
             return location.file == file ? .line(location.line, language) : .elsewhere(location.description)
         }
 
-        unit = submission.unit ?? "—"
+        unit = submission.unitName ?? "—"
+        department = submission.department == submission.unitName ? nil : submission.department
+        implementer = submission.implementer == submission.unitName ? nil : submission.implementer
         project = submission.project
         title = submission.title ?? ""
         level = result.narrativeFigures == nil ? submission.level.label.text(language) : (zh ? "未找到自评表（仅核对正文数据）" : "no self-evaluation table (prose figures only)")
         year = String(submission.year)
         rubric = card.rubric.id
         rubricTitle = card.rubric.title(language)
-        heading = [submission.unit, submission.project ?? submission.title].compactMap { $0 }.joined(separator: " · ")
+        heading = [submission.unitName, submission.project ?? submission.title].compactMap { $0 }.joined(separator: " · ")
         if heading.isEmpty { heading = file }
         self.file = file
         if let source = submission.source {

@@ -9,7 +9,7 @@ public enum TextReport {
     public static func heading(_ result: AuditResult, language: Language, style: TextStyle) -> String {
         let card = result.scorecard
         let submission = card.submission
-        let name = [submission.unit, submission.project].compactMap { $0 }.joined(separator: " · ")
+        let name = [submission.unitName, submission.project].compactMap { $0 }.joined(separator: " · ")
         let year = language == .zh ? "\(submission.year) 年" : "\(submission.year)"
         let rubric = language == .zh ? "评分规则 \(card.rubric.id)" : "rubric \(card.rubric.id)"
         let kind = result.narrativeFigures == nil ? submission.level.label.text(language) : (language == .zh ? "未找到自评表" : "no self-evaluation table")

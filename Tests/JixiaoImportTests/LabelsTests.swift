@@ -12,6 +12,14 @@ struct LabelsTests {
         #expect(!Project.words.continues("经济成本", with: "社会成本"))
     }
 
+    @Test func aUnitIsReadFromAHeadingOnlyWhenItEndsAsAUnitDoes() {
+        #expect(Labels.unit(inHeading: "某市农业农村局2024年度部门决算", words: Project.words) == "某市农业农村局")
+        #expect(Labels.unit(inHeading: "附件2：某县 教育局 2023 年度部门整体支出绩效自评表", words: Project.words) == "某县教育局")
+        #expect(Labels.unit(inHeading: "2024年度项目支出绩效自评表", words: Project.words) == nil)
+        #expect(Labels.unit(inHeading: "表3 部门整体支出2024年度", words: Project.words) == nil)
+        #expect(Labels.unit(inHeading: "某市农业农村局部门决算", words: Project.words) == nil)  // no year
+    }
+
     @Test func wholeNameLabelsComeBeforeTheSuffixRule() {
         #expect(Project.words.nameField("主管部门名称") == .department)
         #expect(Project.words.nameField("实施单位名称") == .implementer)

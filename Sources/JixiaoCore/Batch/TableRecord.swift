@@ -109,7 +109,7 @@ extension TableRecord {
         func decimal(_ value: Fixed?, _ places: Int) -> String { value.map { $0.compact(decimals: places) } ?? "" }
         self.file = file
         self.table = table
-        unit = submission.unit
+        unit = submission.unitName
         level = submission.level.rawValue
         project = submission.project
         year = submission.year

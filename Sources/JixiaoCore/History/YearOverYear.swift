@@ -35,7 +35,7 @@ public struct TableFacts: Sendable, Hashable {
             hasher.update(CollectionOfOne(0x1E))
         }
         self.init(
-            key: [submission.unit ?? "", submission.level.rawValue, submission.project ?? ""].joined(separator: "|"),
+            key: [submission.unitName ?? "", submission.level.rawValue, submission.project ?? ""].joined(separator: "|"),
             year: submission.year,
             fingerprint: hasher.finalize().prefix(16).map { String($0, radix: 16).leftPadded(2) }.joined(),
             indicatorCount: indicators.count,
@@ -63,7 +63,7 @@ public struct PriorYears: Sendable {
     public func findings(for facts: TableFacts, submission: Submission) -> [Finding] {
         guard let years = tables[facts.key] else { return [] }
         var findings: [Finding] = []
-        let name = submission.project ?? submission.unit ?? submission.file
+        let name = submission.project ?? submission.unitName ?? submission.file
         if facts.indicatorCount > 0, let last = years[facts.year - 1], last.indicatorCount > 0, last.fingerprint == facts.fingerprint {
             findings.append(Finding(
                 .copiedFromLastYear, .indicators, at: submission.location,

@@ -162,7 +162,7 @@ package enum OfficeConverter {
         guard made else {
             throw failure(file, zh: "无法在 \(NSTemporaryDirectory()) 中建立临时文件夹", en: "cannot make a temporary folder in \(NSTemporaryDirectory())")
         }
-        return String(cString: template)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The last thing soffice said that is not a warning, if anything (`Error: source file could

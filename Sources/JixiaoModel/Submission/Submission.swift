@@ -16,6 +16,9 @@ public struct Submission: Sendable, Equatable {
     /// 实施单位
     public var implementer: String?
     public var year: Int
+    /// The unit the table is by: its unit, else (a project table often names none) its 实施单位,
+    /// else its 主管部门.
+    public var unitName: String? { unit ?? implementer ?? department }
     public var region: String?
     /// Rubric id or path named by the file, if any.
     public var rubric: String?
