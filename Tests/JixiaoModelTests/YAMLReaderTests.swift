@@ -29,6 +29,15 @@ struct YAMLReaderTests {
         }
     }
 
+    @Test func syntaxErrorsLeadInChineseWithTheirLine() throws {
+        let error = try #require(throws: InputError.self) { try read("a: b: c\n") }
+        #expect(error.message.zh.hasPrefix("YAML 语法错误（第 1 行）：此处不能再写“键: 值”"))
+        #expect(error.message.zh.contains("libyaml：mapping values are not allowed"))
+        #expect(error.message.en == "YAML syntax error: mapping values are not allowed in this context")
+        let tab = try #require(throws: InputError.self) { try read("a:\n\tb: 1\n") }
+        #expect(tab.message.zh.contains("制表符"))
+    }
+
     @Test func aliasesThatExplodeAreRefused() {
         var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         let names = "bcdefghij".map(String.init)

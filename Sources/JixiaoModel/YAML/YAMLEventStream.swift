@@ -273,9 +273,38 @@ struct YAMLEventStream: ~Copyable {
         let context = parser.pointee.context.map { String(cString: $0) }
         let mark = parser.pointee.problem_mark
         let detail = context.map { "\(problem) (\($0))" } ?? problem
+        let said = Self.chineseLead(problem).map { "\($0)（libyaml：\(detail)）" } ?? detail
         return InputError(
             .yamlSyntax,
             at: SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1),
-            message: LocalizedText(zh: "YAML 语法错误：\(detail)", en: "YAML syntax error: \(detail)"))
+            message: LocalizedText(zh: "YAML 语法错误（第 \(mark.line + 1) 行）：\(said)", en: "YAML syntax error: \(detail)"))
+    }
+
+    /// libyaml's usual problems said in Chinese, with what usually causes them; nil for others.
+    static func chineseLead(_ problem: String) -> String? {
+        switch problem {
+        case "mapping values are not allowed in this context":
+            "此处不能再写“键: 值”：值里的冒号要加引号，或上一行缺少冒号、缩进不对"
+        case "found character that cannot start any token":
+            "有不能出现在此处的字符（常见于用制表符 Tab 缩进，请改用空格）"
+        case "did not find expected key":
+            "缩进不对或缺少字段名：同一层的字段要对齐"
+        case "found unexpected end of stream":
+            "文件意外结束：引号或括号没有闭合"
+        case "found unknown escape character":
+            "双引号内有无法识别的转义（反斜杠 \\ 后的字符），请改用单引号或去掉反斜杠"
+        case "did not find expected ',' or ']'":
+            "方括号列表没有闭合，或元素之间缺少逗号"
+        case "did not find expected ',' or '}'":
+            "花括号没有闭合，或元素之间缺少逗号"
+        case "did not find expected '-' indicator":
+            "列表缩进不一致：同一列表的“- ”要对齐"
+        case "could not find expected ':'":
+            "缺少冒号"
+        case "block sequence entries are not allowed in this context":
+            "此处不能开始列表：“- ”的缩进不对"
+        default:
+            nil
+        }
     }
 }
