@@ -275,6 +275,8 @@ public struct Synth: Sendable {
             let target = [12, 20, 50, 100, 150, 224, 300, 500, 1200, 3000][random.below(10)]
             let actual = target + random.below(target / 5 + 1)
             let phrase = random.chance(0.5) ? "≥ \(target) \(unit)" : "不少于 \(target) \(unit)"
+            // As in real tables, now and then a numeric target is answered in words only.
+            if random.chance(0.04) { return row(name, phrase, ["已完成", "完成目标", "达到预期"][random.below(3)]) }
             return row(name, phrase, "\(actual) \(unit)")
         case "质量指标":
             return percent(["验收合格率", "项目完成率", "资料归档完整率", "设备完好率", "检查覆盖率", "问题整改率", "服务达标率"])
@@ -295,7 +297,8 @@ public struct Synth: Sendable {
             if random.chance(0.5) {
                 return percent(["政策知晓率", "设施使用率", "长效机制覆盖率", "环境达标率"])
             }
-            let (name, target) = Self.qualitative[random.below(Self.qualitative.count)]
+            let kinds = random.chance(0.15) ? Self.unmeasurable : Self.qualitative
+            let (name, target) = kinds[random.below(kinds.count)]
             return row(name, target, ["完成", "达到预期目标", "按计划完成", "已完成"][random.below(4)])
         }
     }
@@ -366,6 +369,8 @@ public struct Synth: Sendable {
     static let qualitative: [(String, String)] = [
         ("工作机制建设", "按计划完成"), ("制度执行情况", "严格落实制度"), ("年度任务完成情况", "按目标完成"), ("档案管理规范性", "符合要求"),
     ]
+    /// Targets that state no measure at all, as real tables now and then do.
+    static let unmeasurable: [(String, String)] = [("部门协作机制", "进一步加强"), ("宣传引导工作", "持续推进")]
 }
 
 /// A small, fast, seedable generator (SplitMix64), so synthetic runs repeat exactly.

@@ -26,7 +26,8 @@ func read(_ path: String) throws -> String {
 }
 
 struct SynthManifestTests {
-    /// Every planted mistake is found at its path, and clean tables have no finding at all.
+    /// Every planted mistake is found at its path, and clean tables have no finding but the notes
+    /// on values the rules cannot measure, which synthetic tables have in realistic shares.
     @Test func findsEveryPlantedMistakeAndNothingElse() async throws {
         let folder = try scratchFolder("synth")
         let manifest = try Synth(seed: 42, mistakeRate: 0.5).write(count: 100, to: folder + "/in")
@@ -41,7 +42,15 @@ struct SynthManifestTests {
         let file = try #require(header.firstIndex(of: "file")), code = try #require(header.firstIndex(of: "code"))
         let path = try #require(header.firstIndex(of: "path"))
         var found: [String: Set<String>] = [:]
-        for row in rows.dropFirst() { found[row[file], default: []].insert(row[code] + " " + row[path]) }
+        var notes = 0
+        for row in rows.dropFirst() {
+            if ["unmeasurable-target", "unmeasured-actual"].contains(row[code]) {
+                notes += 1
+                continue
+            }
+            found[row[file], default: []].insert(row[code] + " " + row[path])
+        }
+        #expect(notes > 0, "synthetic tables hold some values the rules cannot measure")
         let planted = try Synth.readManifest(folder + "/in")
         #expect(planted.count == manifest.planted.count)
         for item in planted {
