@@ -120,4 +120,12 @@ struct Score: AuditingCommand {
     var showsScorecard: Bool { true }
     var explains: Bool { explain }
     var fills: Bool { fill }
+
+    func validate() throws {
+        if fill, options.format != .text {
+            throw ValidationError(options.lang == .zh
+                ? "--fill 输出的是自评表 YAML，不能与 --format \(options.format.rawValue) 同用"
+                : "--fill prints submission YAML; it cannot be combined with --format \(options.format.rawValue)")
+        }
+    }
 }

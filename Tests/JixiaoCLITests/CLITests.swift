@@ -195,6 +195,13 @@ extension CLI {
 }
 
 struct FillCommandTests {
+    @Test func fillRefusesAnotherFormatInsteadOfPrintingYAML() throws {
+        let output = try CLI.run("score", "--fill", "--format", "json", "Examples/clean-project-2022.yaml")
+        #expect(output.status == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains("--fill 输出的是自评表 YAML，不能与 --format json 同用"))
+    }
+
     @Test func fillWritesScoresBackAsLoadableYAML() throws {
         let source = try String(contentsOf: CLI.root.appendingPathComponent("Examples/seed-003-department-2021.yaml"), encoding: .utf8)
         let blank = source.split(separator: "\n", omittingEmptySubsequences: false)

@@ -146,3 +146,33 @@ struct BrowserRenderingTests {
         #expect(dom.stdout.contains(long))
     }
 }
+
+/// The README's JSON sample is real output, cut short: every key and value it shows is in what
+/// `audit --format json` prints for the same example, so the sample cannot drift from the code.
+@Test func theReadmeJSONSampleIsRealOutput() throws {
+    let readme = try String(contentsOfFile: CLI.root.appendingPathComponent("README.md").path, encoding: .utf8)
+    let start = try #require(readme.range(of: "```json\n"))
+    let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+    let sample = try JSONSerialization.jsonObject(with: Data(readme[start.upperBound..<end.lowerBound].utf8))
+    let output = try CLI.run("audit", "--format", "json", "Examples/seed-003-department-2021.yaml")
+    let real = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
+
+    /// Whether `part` is `whole` with keys left out and lists shortened to some of their items.
+    func isPart(_ part: Any, of whole: Any) -> Bool {
+        switch (part, whole) {
+        case (let part as [String: Any], let whole as [String: Any]):
+            return part.allSatisfy { key, value in whole[key].map { isPart(value, of: $0) } ?? false }
+        case (let part as [Any], let whole as [Any]):
+            return part.allSatisfy { item in whole.contains { isPart(item, of: $0) } }
+        case (let part as NSNumber, let whole as NSNumber):
+            return part == whole
+        case (let part as String, let whole as String):
+            return part == whole
+        case (is NSNull, is NSNull):
+            return true
+        default:
+            return false
+        }
+    }
+    #expect(isPart(sample, of: real), "the README's JSON sample differs from `jixiao audit --format json Examples/seed-003-department-2021.yaml`")
+}
