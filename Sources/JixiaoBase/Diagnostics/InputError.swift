@@ -21,7 +21,8 @@ public struct InputError: Error, Sendable, Hashable {
         case invalidRubric = "invalid-rubric"
         case noRubric = "no-rubric"
         case unknownFormat = "unknown-format"
-        /// A file of a kind the tool does not read (yet): PDF, old Office, images, archives.
+        /// A file of a kind the tool does not read (yet): old Office, images, archives, a PDF with no
+        /// text (a scan) or named other than `.pdf`.
         case unsupportedFormat = "unsupported-format"
         /// The file took longer than the batch's per-file time limit.
         case timedOut = "timed-out"

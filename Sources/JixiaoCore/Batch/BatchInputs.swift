@@ -7,8 +7,8 @@ import Glibc
 /// The files a batch reads, in a stable order whatever the file system lists first.
 public enum BatchInputs {
     /// Extensions taken when walking a folder: submissions, document text, spreadsheets, Word
-    /// documents and web pages.
-    public static let extensions: Set<String> = ["yaml", "yml", "txt", "text", "md", "xlsx", "docx", "htm", "html"]
+    /// documents, web pages and PDFs.
+    public static let extensions: Set<String> = ["yaml", "yml", "txt", "text", "md", "xlsx", "docx", "htm", "html", "pdf"]
 
     /// What a batch is given: the files to audit, and the files found in its folders that are of
     /// no format the tool reads (listed in errors.csv as `unsupported-format`, never skipped in
