@@ -6,6 +6,7 @@
 #   two-tables.pdf     two-tables.html, two tables on one page
 #   scan.pdf           a page holding only a picture of project.html (a screenshot): no text layer
 #   project-lo.pdf     project.html through LibreOffice (.docx, then PDF), when soffice is installed
+# and the small seeds of the pdf fuzz target in Tests/Fuzz/pdf.
 #   cd Tests/Fixtures/pdf && ./make_fixtures.sh
 # With --pages N OUT, prints instead an N-page PDF (long.html's rows repeated) to OUT, for
 # measuring the reader (not committed).
@@ -36,6 +37,27 @@ PY
   print "$work/bench.html" "$out"
   pdfinfo "$out" | grep Pages
   exit 0
+fi
+
+# The fuzz target's seeds (Tests/Fuzz/pdf): a few KB each, so the fuzzer mutates them quickly.
+cat > "$work/seed.html" <<'HTML'
+<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+@page { size: 200mm 80mm; margin: 5mm; } body { font: 9pt "DejaVu Sans", sans-serif; }
+td { border: 1px solid #000; padding: 1px 3px; } table { border-collapse: collapse; }
+</style></head><body><p>2023 project</p><table border="1">
+<tr><td>name</td><td colspan="3">demo</td></tr>
+<tr><td rowspan="2">output</td><td>count</td><td>&gt;=30</td><td>10</td></tr>
+<tr><td>rate</td><td>95%</td><td>9.5</td></tr>
+<tr><td>total</td><td></td><td>100</td><td>19.5</td></tr>
+</table><p>- 1 -</p></body></html>
+HTML
+print "$work/seed.html" ../../Fuzz/pdf/ascii-table.pdf
+head -c 1500 ../../Fuzz/pdf/ascii-table.pdf > ../../Fuzz/pdf/truncated.pdf
+if command -v soffice >/dev/null; then
+  printf '<html><body><table border="1"><tr><td>项目名称</td><td>测试</td></tr><tr><td>总分</td><td>100</td></tr></table></body></html>' > "$work/seed-zh.html"
+  soffice --headless --convert-to "docx:MS Word 2007 XML" --outdir "$work" "$work/seed-zh.html" >/dev/null
+  soffice --headless --convert-to pdf:writer_pdf_Export --outdir "$work" "$work/seed-zh.docx" >/dev/null
+  cp "$work/seed-zh.pdf" ../../Fuzz/pdf/chinese-table-lo.pdf
 fi
 
 print project.html project.pdf
