@@ -13,9 +13,11 @@ struct Import: ParsableCommand {
             PDF text, one cell per line; .xlsx workbooks, whose sheets are read as tab-separated \
             rows (line N is row N of the first sheet; each further sheet follows a blank line and \
             a line with its name); .docx Word documents, whose tables are read as tab-separated \
-            rows and other paragraphs as lines, in document order; and saved web pages (.htm, \
+            rows and other paragraphs as lines, in document order; saved web pages (.htm, \
             .html, UTF-8 or a declared GBK), whose tables are read as tab-separated rows with \
-            merged cells blank and whose other text as lines (line numbers count that text). \
+            merged cells blank and whose other text as lines; and PDFs with a text layer (.pdf), \
+            whose tables are rebuilt from their borders or column gaps, page after page (a scan \
+            needs OCR first). Line numbers count that text. \
             Writes every table to standard output (YAML documents separated by ---), or one file \
             per table with --out. What cannot be read is listed \
             on standard error and under notes: in the YAML.
@@ -33,7 +35,7 @@ struct Import: ParsableCommand {
     @Option(help: "Folder of rubric files, whose vocabulary/tables.yaml holds the words tables are read by (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
     var rubrics: String?
 
-    @Argument(help: "Document text files, .xlsx workbooks, .docx Word documents or .htm/.html web pages.")
+    @Argument(help: "Document text files, .xlsx workbooks, .docx Word documents, .htm/.html web pages or .pdf files.")
     var files: [String]
 
     func run() throws {

@@ -78,12 +78,19 @@ public enum PDFReader {
     }
 
     /// The characters of `page` with their rectangles; spaces and line ends are left out.
+    ///
+    /// Read from an area a page larger than the page on every side: poppler's whole-page calls
+    /// select the page's rectangle, and text that runs past its edge (a table wider than the
+    /// paper) can drop the rest of its text block.
     private static func glyphs(_ page: OpaquePointer) -> [PDFPage.Glyph] {
-        guard let text = poppler_page_get_text(page) else { return [] }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        var area = PopplerRectangle(x1: -width, y1: -height, x2: 2 * width, y2: 2 * height)
+        guard let text = poppler_page_get_text_for_area(page, &area) else { return [] }
         defer { g_free(text) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
         var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
+        guard poppler_page_get_text_layout_for_area(page, &area, &rectangles, &count) != 0, let rectangles else { return [] }
         defer { g_free(rectangles) }
         var glyphs: [PDFPage.Glyph] = []
         var index = 0
