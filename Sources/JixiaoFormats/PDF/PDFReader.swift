@@ -17,8 +17,9 @@ import JixiaoBase
 public enum PDFReader {
     /// The most pages read: 2000.
     public static let pageLimit = 2_000
-    /// The most characters read over the whole document: 4 million (a dense page holds ~3000).
-    public static let characterLimit = 4_000_000
+    /// The most characters read over the whole document: 2 million (a dense page holds ~3000;
+    /// each character kept costs ~40 bytes with its box).
+    public static let characterLimit = 2_000_000
     /// The most SVG bytes one page's rendering may give before its ruling lines are given up: 32 MB.
     static let renderLimit = 32 * 1_048_576
 

@@ -31,7 +31,7 @@ html = open('long.html').read()
 body = re.search(r'<tbody>\n(.*)\n<tr><td>总分', html, re.S).group(1)
 rows = [r for r in body.split('\n') if r.startswith('<tr>')]
 rows = [re.sub(r'<td rowspan="\d+">[^<]*</td>', '', r) for r in rows]
-many = '\n'.join(rows[i % len(rows)] for i in range(pages * 13))
+many = '\n'.join(rows[i % len(rows)] for i in range(pages * 20))
 open(out, 'w').write(html.replace(body, many))
 PY
   print "$work/bench.html" "$out"
