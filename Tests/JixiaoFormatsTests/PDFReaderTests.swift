@@ -173,6 +173,14 @@ struct PDFReaderTests {
         ])
     }
 
+    @Test func withoutBordersABlankCellKeepsItsColumn() {
+        // 年初预算数 blank: the row's figures stay under their headers.
+        let page = PDFPage(number: 1, glyphs:
+            Self.glyphs("项目", x: 0, y: 0) + Self.glyphs("年初", x: 60, y: 0) + Self.glyphs("全年", x: 120, y: 0) + Self.glyphs("执行", x: 180, y: 0)
+            + Self.glyphs("总额", x: 0, y: 15) + Self.glyphs("45.2", x: 120, y: 15) + Self.glyphs("44.87", x: 175, y: 15), rules: [])
+        #expect(PDFLayout.blocks(of: page) == [Self.table([["项目", "年初", "全年", "执行"], ["总额", "", "45.2", "44.87"]])])
+    }
+
     @Test func bordersMakeCellsAndAMissingBorderMergesThem() {
         // Three columns, three rows; the first column's border between rows 2 and 3 is missing.
         let xs = [0.0, 100, 200, 300], ys = [0.0, 20, 40, 60]

@@ -159,7 +159,7 @@ package enum PDFLayout {
         var tableTop = 0.0
         var lastBottom = 0.0
         func flush() {
-            if !rows.isEmpty { blocks.append((tableTop, .table(Table(rows: rows.map { $0.map(\.text) })))) }
+            if !rows.isEmpty { blocks.append((tableTop, .table(Table(rows: aligned(rows))))) }
             rows = []
         }
         for line in lines(glyphs) {
@@ -180,6 +180,25 @@ package enum PDFLayout {
         }
         flush()
         return blocks
+    }
+
+    /// The rows of a table read from gaps, each row's pieces put under the columns of the table's
+    /// widest row among its first three (its header): a column whose cell is blank in a row
+    /// stays a blank cell there instead of shifting the cells after it. A row whose pieces do not
+    /// fall one each into distinct columns is kept as it was cut.
+    static func aligned(_ rows: [[Piece]]) -> [[String]] {
+        guard let header = rows.prefix(3).max(by: { $0.count < $1.count }), header.count >= 2 else {
+            return rows.map { $0.map(\.text) }
+        }
+        // Column i runs from halfway between header cells i-1 and i to halfway between i and i+1.
+        let borders = zip(header, header.dropFirst()).map { ($0.x1 + $1.x0) / 2 }
+        return rows.map { row in
+            let columns = row.map { piece in borders.firstIndex { (piece.x0 + piece.x1) / 2 < $0 } ?? borders.count }
+            guard zip(columns, columns.dropFirst()).allSatisfy({ $0 < $1 }) else { return row.map(\.text) }
+            var cells = Array(repeating: "", count: header.count)
+            for (column, piece) in zip(columns, row) { cells[column] = piece.text }
+            return cells
+        }
     }
 
     /// The cell of `row` that `piece` is the wrapped rest of: the piece lies under that cell only,
