@@ -17,9 +17,9 @@ enum PDFRuleScanner {
         let count = svg.count
         while index < count, rules.count <= ruleLimit {
             guard svg[index] == UInt8(ascii: "<") else { index += 1; continue }
-            if matches(svg, at: index, "<defs>") {
-                index = position(of: Array("</defs>".utf8), in: svg, from: index) ?? count
-            } else if matches(svg, at: index, "<path ") {
+            if matches(svg, at: index, Self.defsStart) {
+                index = position(of: Self.defsEnd, in: svg, from: index) ?? count
+            } else if matches(svg, at: index, Self.pathStart) {
                 let end = svg[index...].firstIndex(of: UInt8(ascii: ">")) ?? count
                 let tag = svg[index..<end]
                 paths(in: tag, into: &rules)
@@ -31,16 +31,22 @@ enum PDFRuleScanner {
         return rules.count > ruleLimit ? [] : rules
     }
 
+    private static let defsStart = Array("<defs>".utf8), defsEnd = Array("</defs>".utf8), pathStart = Array("<path ".utf8)
+    private static let fillNone = Array("fill:none".utf8), stroke = Array("stroke:".utf8), strokeNone = Array("stroke:none".utf8)
+    private static let fillWhite = Array("fill:rgb(100%,100%,100%)".utf8), strokeWhite = Array("stroke:rgb(100%,100%,100%)".utf8)
+
     /// The rules one `<path …>` tag draws.
     private static func paths(in tag: ArraySlice<UInt8>, into rules: inout [PDFPage.Rule]) {
         guard let style = attribute("style", in: tag), let d = attribute("d", in: tag) else { return }
-        let styleText = String(decoding: style.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self)
-        let filled = !styleText.contains("fill:none")
-        let stroked = styleText.contains("stroke:") && !styleText.contains("stroke:none")
+        // Bytes, not `String.contains`, which goes through Foundation for every path of every page.
+        let styleBytes = style.filter { $0 != UInt8(ascii: " ") }
+        func has(_ text: [UInt8]) -> Bool { position(of: text, in: styleBytes, from: 0) != nil }
+        let filled = !has(Self.fillNone)
+        let stroked = has(Self.stroke) && !has(Self.strokeNone)
         guard filled || stroked else { return }
         // White paint (a cell's background, a blanked-out line) draws no border.
-        if filled && !stroked && styleText.contains("fill:rgb(100%,100%,100%)") { return }
-        if stroked && styleText.contains("stroke:rgb(100%,100%,100%)") { return }
+        if filled && !stroked && has(Self.fillWhite) { return }
+        if stroked && has(Self.strokeWhite) { return }
         let transform = attribute("transform", in: tag).flatMap(Matrix.init) ?? Matrix.identity
         for subpath in subpaths(d) {
             let points = subpath.points.map(transform.apply)
@@ -123,7 +129,7 @@ enum PDFRuleScanner {
             } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
                 var end = index + 1
                 while end < d.endIndex, d[end] == UInt8(ascii: ".") || d[end] == UInt8(ascii: "e") || (d[end] >= UInt8(ascii: "0") && d[end] <= UInt8(ascii: "9")) { end += 1 }
-                if let value = Double(String(decoding: d[index..<end], as: UTF8.self)), value.isFinite { numbers.append(value) }
+                if let value = number(d[index..<end]), value.isFinite { numbers.append(value) }
                 index = end
             } else {
                 index += 1
@@ -132,6 +138,30 @@ enum PDFRuleScanner {
         flushNumbers()
         if !current.points.isEmpty { result.append(current) }
         return result
+    }
+
+    /// A number as cairo writes it (`-12.5`, `0.75`): read from the bytes, or by `Double` when it
+    /// has an exponent or more digits than a `Double` holds exactly.
+    static func number(_ bytes: ArraySlice<UInt8>) -> Double? {
+        var integer: Int64 = 0, scale: Int64 = 1, digits = 0, seenPoint = false
+        var index = bytes.startIndex
+        let negative = index < bytes.endIndex && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 15 {
+                integer = integer * 10 + Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint { scale *= 10 }
+            } else {
+                return Double(String(decoding: bytes, as: UTF8.self))
+            }
+            index += 1
+        }
+        guard digits > 0 else { return nil }
+        return (negative ? -1 : 1) * Double(integer) / Double(scale)
     }
 
     /// An SVG `matrix(a,b,c,d,e,f)`.
@@ -163,8 +193,7 @@ enum PDFRuleScanner {
         return tag[valueStart..<end]
     }
 
-    private static func matches<C: Collection<UInt8>>(_ bytes: C, at index: C.Index, _ text: String) -> Bool where C.Index == Int {
-        let pattern = Array(text.utf8)
+    private static func matches<C: Collection<UInt8>>(_ bytes: C, at index: C.Index, _ pattern: [UInt8]) -> Bool where C.Index == Int {
         guard index + pattern.count <= bytes.endIndex else { return false }
         return bytes[index..<index + pattern.count].elementsEqual(pattern)
     }
