@@ -153,7 +153,7 @@ public enum PDFReader {
 
     private static func scannedError(_ file: String, pages: Int) -> InputError {
         InputError(.unsupportedFormat, at: SourceLocation(file: file, line: 0),
-                   message: LocalizedText(zh: "这是扫描版 PDF（\(pages == 1 ? "" : "\(pages) 页")都只有图像），没有可读取的文字",
+                   message: LocalizedText(zh: "这是扫描版 PDF（\(pages == 1 ? "只有图像" : "\(pages) 页都只有图像")），没有可读取的文字",
                                           en: "this is a scanned PDF (its \(pages) page\(pages == 1 ? "" : "s") only hold images), with no text to read"),
                    hint: LocalizedText(zh: "需要先做文字识别（OCR），或找到原始的 Word/Excel 文件或文字版 PDF",
                                        en: "it needs OCR first, or find the original Word/Excel file or a PDF with text"))
