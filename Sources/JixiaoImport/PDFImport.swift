@@ -13,8 +13,8 @@ import JixiaoFormats
 /// Line numbers in findings and notes count the lines of that text; `PDFText.place(ofLine:)`
 /// tells which page, table and row a line is. A scanned PDF (no text on any page) is an input
 /// error asking for OCR; a PDF with text but no table is read like text without one.
-public enum PDFImport {
-    public static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedDocument {
+package enum PDFImport {
+    package static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedDocument {
         let text = try PDFImport.text(path: path)
         let document = DocumentImporter.parse(text.text, file: path, options: options)
         if let deadline = TimeLimit.current, deadline.hasExpired { throw deadline.error(file: path) }
@@ -22,7 +22,7 @@ public enum PDFImport {
     }
 
     /// The PDF at `path` as text, with the page of each line.
-    public static func text(path: String) throws(InputError) -> PDFText {
+    package static func text(path: String) throws(InputError) -> PDFText {
         let pages = try PDFReader.read(path: path)
         if let deadline = TimeLimit.current, deadline.hasExpired { throw deadline.error(file: path) }
         return PDFText(pages)

@@ -14,17 +14,17 @@ import JixiaoBase
 /// characters are read, a page's rendering is dropped past `renderLimit` bytes of SVG (its
 /// tables are then read from gaps alone), and the time limit (`TimeLimit.current`) is asked
 /// between pages. Damaged and password-protected files are input errors, never crashes.
-public enum PDFReader {
+package enum PDFReader {
     /// The most pages read: 2000.
-    public static let pageLimit = 2_000
+    package static let pageLimit = 2_000
     /// The most characters read over the whole document: 2 million (a dense page holds ~3000;
     /// each character kept costs ~40 bytes with its box).
-    public static let characterLimit = 2_000_000
+    package static let characterLimit = 2_000_000
     /// The most SVG bytes one page's rendering may give before its ruling lines are given up: 32 MB.
     static let renderLimit = 32 * 1_048_576
 
     /// Whether `path` names a PDF this reader takes (`.pdf`).
-    public static func isPDF(_ path: String) -> Bool {
+    package static func isPDF(_ path: String) -> Bool {
         path.lowercased().hasSuffix(".pdf")
     }
 

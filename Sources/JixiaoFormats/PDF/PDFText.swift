@@ -6,9 +6,9 @@
 /// and a running header or footer, the same line (its digits aside) first or last on every page.
 /// A table that ends one page and starts the next is one table, and the header rows it repeats
 /// at the top of the next page (a `<thead>`, Word's 标题行重复) are dropped.
-public struct PDFText: Sendable {
+package struct PDFText: Sendable {
     /// What a line of `text` holds.
-    public enum Place: Sendable, Hashable {
+    package enum Place: Sendable, Hashable {
         /// Row `row` (1-based, counted over all its pages) of table `table` (1-based, a table
         /// continued over pages counted once), printed on page `page` (1-based).
         case tableRow(page: Int, table: Int, row: Int)
@@ -16,16 +16,16 @@ public struct PDFText: Sendable {
         case prose(page: Int)
 
         /// The page the line is printed on, 1-based.
-        public var page: Int {
+        package var page: Int {
             switch self {
             case .tableRow(let page, _, _), .prose(let page): page
             }
         }
     }
 
-    public var text: String
+    package var text: String
     /// The place of each line: `places[n - 1]` for line n.
-    public var places: [Place]
+    package var places: [Place]
 
     package init(_ pages: [PDFPage]) {
         self.init(laidOut: pages.map { ($0.number, PDFLayout.blocks(of: $0)) })
@@ -87,7 +87,7 @@ public struct PDFText: Sendable {
     }
 
     /// What line `line` (1-based) of `text` holds, or nil past the end.
-    public func place(ofLine line: Int) -> Place? {
+    package func place(ofLine line: Int) -> Place? {
         line >= 1 && line <= places.count ? places[line - 1] : nil
     }
 
