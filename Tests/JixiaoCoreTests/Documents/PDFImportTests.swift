@@ -85,6 +85,17 @@ struct PDFImportTests {
         #expect(throws: InputError.self) { try Self.engine.audit(path: empty) }
     }
 
+    /// A PDF whose table is no self-evaluation table (the fuzz seed: a small table in English)
+    /// is what the same text would be: no table found, said as for any document.
+    @Test func aPDFWithoutASelfEvaluationTableIsTheImportersNoTableError() throws {
+        let path = Project.path("Tests/Fuzz/pdf/ascii-table.pdf")
+        let error = try #require(throws: InputError.self) { try Self.engine.audit(path: path) }
+        #expect(error.code == .unknownFormat)
+        let text = PDFText(try PDFReader.read(path: path)).text
+        #expect(text.hasPrefix("2023 project\nname\tdemo"))
+        #expect(!text.contains("- 1 -"))
+    }
+
     @Test func theBatchAuditsPDFs() {
         let collected = BatchInputs.collect([Project.fixture("pdf")])
         #expect(collected.files.map { URL(fileURLWithPath: $0).lastPathComponent }.filter { $0.hasSuffix(".pdf") }
