@@ -128,6 +128,18 @@ struct PDFReaderTests {
         #expect(Self.lines(Self.laidOut([[.prose("标题"), .prose("12")]])) == ["标题"])
     }
 
+    @Test func theSameTitleOnEveryPageIsNotARunningHeader() {
+        // One table a page under the same title, printed larger than the body: kept, and the
+        // tables stay apart. The same footer in small print is dropped.
+        let pages: [[PDFLayout.Block]] = [
+            [.prose("项目支出绩效自评表", height: 16), Self.table([["a", "b"], ["1", "2"]]), .prose("某局公开", height: 8)],
+            [.prose("项目支出绩效自评表", height: 16), Self.table([["a", "b"], ["3", "4"]]), .prose("某局公开", height: 8)],
+        ]
+        let text = PDFText(laidOut: pages.enumerated().map { ($0.offset + 1, $0.element) }, bodyHeight: 10)
+        #expect(Self.lines(text) == ["项目支出绩效自评表", "a\tb", "1\t2", "项目支出绩效自评表", "a\tb", "3\t4"])
+        #expect(text.places[4] == .tableRow(page: 2, table: 2, row: 1))
+    }
+
     @Test func aTableAfterProseOnTheNextPageIsANewTable() {
         let text = Self.laidOut([
             [Self.table([["a", "b"]])],
@@ -165,11 +177,11 @@ struct PDFReaderTests {
             + Self.glyphs("12", x: 100, y: 81)
             + Self.glyphs("注：说明文字", x: 10, y: 110), rules: [])
         #expect(PDFLayout.blocks(of: page) == [
-            .prose("标题行"),
+            .prose("标题行", height: 10),
             Self.table([["指标名称", "分值", "得分"], ["服务对象满意度", "10", "9"], ["覆盖率", "5", "5"]]),
             // A figure alone is not wrapped text: it ends the table (a line of its own).
-            .prose("12"),
-            .prose("注：说明文字"),
+            .prose("12", height: 10),
+            .prose("注：说明文字", height: 10),
         ])
     }
 
@@ -196,7 +208,7 @@ struct PDFReaderTests {
             + Self.glyphs("表外文字", x: 5, y: 80), rules: rules)
         #expect(PDFLayout.blocks(of: page) == [
             Self.table([["一级", "二级", "分值"], ["产出", "数量", "10"], ["", "质量指标", "95.00%"]], columns: [0, 100, 200]),
-            .prose("表外文字"),
+            .prose("表外文字", height: 10),
         ])
     }
 

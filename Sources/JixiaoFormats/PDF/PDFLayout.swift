@@ -12,7 +12,8 @@
 /// The page's blocks come out from top to bottom.
 package enum PDFLayout {
     package enum Block: Sendable, Hashable {
-        case prose(String)
+        /// A line of prose, and the height of its tallest character (0 when not known).
+        case prose(String, height: Double = 0)
         case table(Table)
     }
 
@@ -175,7 +176,7 @@ package enum PDFLayout {
                 lastBottom = line.bottom
             } else {
                 flush()
-                blocks.append((line.top, .prose(cut[0].text)))
+                blocks.append((line.top, .prose(cut[0].text, height: line.height)))
             }
         }
         flush()

@@ -3,7 +3,8 @@
 ///
 /// Between pages, what the printer repeats is left out so it does not cut a table in two: page
 /// numbers at the top or bottom of a page (`- 3 -`, `第 3 页`, `第3页 共10页`, `3/10`, `Page 3`)
-/// and a running header or footer, the same line (its digits aside) first or last on every page.
+/// and a running header or footer: a line first or last on every page that changes only in its
+/// digits, or stays the same in print smaller than the body (`runningLines`).
 /// A table that ends one page and starts the next is one table, and the header rows it repeats
 /// at the top of the next page (a `<thead>`, Word's 标题行重复) are dropped.
 package struct PDFText: Sendable {
@@ -28,12 +29,13 @@ package struct PDFText: Sendable {
     package var places: [Place]
 
     package init(_ pages: [PDFPage]) {
-        self.init(laidOut: pages.map { ($0.number, PDFLayout.blocks(of: $0)) })
+        self.init(laidOut: pages.map { ($0.number, PDFLayout.blocks(of: $0)) }, bodyHeight: Self.bodyHeight(pages))
     }
 
-    /// The text of pages already laid out: each page's number and its blocks, top to bottom.
-    package init(laidOut pages: [(number: Int, blocks: [PDFLayout.Block])]) {
-        let running = Self.runningLines(pages.map(\.blocks))
+    /// The text of pages already laid out: each page's number and its blocks, top to bottom, and
+    /// the height of the document's body text (infinite: every line counts as small print).
+    package init(laidOut pages: [(number: Int, blocks: [PDFLayout.Block])], bodyHeight: Double = .infinity) {
+        let running = Self.runningLines(pages.map(\.blocks), bodyHeight: bodyHeight)
         var lines: [String] = []
         var places: [Place] = []
         var tableNumber = 0
@@ -46,7 +48,7 @@ package struct PDFText: Sendable {
             while let last = blocks.last, Self.isRepeated(last, running) { blocks.removeLast() }
             for (index, block) in blocks.enumerated() {
                 switch block {
-                case .prose(let line):
+                case .prose(let line, _):
                     lines.append(line)
                     places.append(.prose(page: page.number))
                     openTable = nil
@@ -118,24 +120,46 @@ package struct PDFText: Sendable {
 
     /// A block the printer puts on every page: a page number, or a running header or footer.
     private static func isRepeated(_ block: PDFLayout.Block, _ running: Set<String>) -> Bool {
-        guard case .prose(let line) = block else { return false }
+        guard case .prose(let line, _) = block else { return false }
         let shape = pattern(line)
         return pageNumberPatterns.contains(shape.lowercased()) || running.contains(shape)
     }
 
-    /// The prose lines first or last on every page (two pages or more), compared with their
-    /// digits masked: the running headers and footers.
-    static func runningLines(_ pages: [[PDFLayout.Block]]) -> Set<String> {
-        let withText = pages.filter { !$0.isEmpty }
+    /// The running headers and footers: prose lines first or last on every page (two pages or
+    /// more), compared with their digits masked, that either change from page to page only in
+    /// their digits (a page number) or are the same on every page in print smaller than the
+    /// page's body text. The same title at the top of every page, one table a page, is not
+    /// running: it is printed larger than the body.
+    static func runningLines(_ pages: [[PDFLayout.Block]], bodyHeight: Double) -> Set<String> {
+        let withText = pages.indices.filter { !pages[$0].isEmpty }
         guard withText.count >= 2 else { return [] }
-        func edges(_ blocks: [PDFLayout.Block]) -> Set<String> {
-            var found: Set<String> = []
-            for block in [blocks.first, blocks.last].compactMap({ $0 }) {
-                if case .prose(let line) = block { found.insert(pattern(line)) }
+        // Each page's first and last prose lines by their pattern: their texts, and whether small.
+        func edges(_ page: Int) -> [String: (text: String, small: Bool)] {
+            var found: [String: (text: String, small: Bool)] = [:]
+            for block in [pages[page].first, pages[page].last].compactMap({ $0 }) {
+                if case .prose(let line, let height) = block {
+                    found[pattern(line)] = (line, height < 0.95 * bodyHeight)
+                }
             }
             return found
         }
-        return withText.dropFirst().reduce(edges(withText[0])) { $0.intersection(edges($1)) }
+        let all = withText.map(edges)
+        var running: Set<String> = []
+        for (shape, first) in all[0] {
+            let occurrences = all.compactMap { $0[shape] }
+            guard occurrences.count == all.count else { continue }
+            let varies = occurrences.contains { $0.text != first.text }
+            if varies || occurrences.allSatisfy(\.small) { running.insert(shape) }
+        }
+        return running
+    }
+
+    /// The middle height of the document's characters (of the first 100,000): its body text's.
+    /// The whole document's, not a page's: a last page with a line of notes and the footer has
+    /// as much small print as body.
+    static func bodyHeight(_ pages: [PDFPage]) -> Double {
+        let heights = pages.lazy.flatMap(\.glyphs).prefix(100_000).map(\.box.height).sorted()
+        return heights.isEmpty ? .infinity : heights[heights.count / 2]
     }
 
     /// `line` without spaces and dashes, each run of digits as one `#`: `第 3 页` → `第#页`.
