@@ -157,6 +157,13 @@ struct PDFReaderTests {
             [Self.table([["x", "y", "z"], ["4", "5", "6"]], columns: [10, 60, 100.5])],
         ])
         #expect(Self.lines(text) == ["x\t\ty\tz", "1\t\t2\t3", "4\t\t5\t6"])
+        // Other column borders: another table, kept apart.
+        let other = Self.laidOut([
+            [Self.table([["x", "y"], ["1", "2"]], columns: [10, 60])],
+            [Self.table([["p", "q"], ["3", "4"]], columns: [10, 200])],
+        ])
+        #expect(Self.lines(other) == ["x\ty", "1\t2", "", "p\tq", "3\t4"])
+        #expect(other.places[3] == .tableRow(page: 2, table: 2, row: 1))
     }
 
     // MARK: The layout of characters and lines

@@ -53,10 +53,10 @@ package struct PDFText: Sendable {
                     places.append(.prose(page: page.number))
                     openTable = nil
                 case .table(var table):
-                    if index == 0, let previous = openTable {
+                    if index == 0, let previous = openTable, let lined = Self.aligned(table, with: previous) {
                         // The same table going on: its rows lined up with the columns it had, and
                         // the header rows it repeats left out (compared by their cells with text).
-                        table = Self.aligned(table, with: previous)
+                        table = lined
                         let seen = Set(previous.rows.map(Self.filled))
                         var dropped = 0
                         while dropped < 3, let first = table.rows.first, seen.contains(Self.filled(first)) {
@@ -93,16 +93,18 @@ package struct PDFText: Sendable {
         line >= 1 && line <= places.count ? places[line - 1] : nil
     }
 
-    /// `table`'s rows spread over the columns of `previous`, the part of the same table on the
-    /// page before, when each of its column borders is one of `previous`'s (within 3 points): a
-    /// page's grid has the borders of every table drawn on it, so the first page of a table
-    /// printed under another may have more columns than the next.
-    static func aligned(_ table: PDFLayout.Table, with previous: PDFLayout.Table) -> PDFLayout.Table {
-        guard !table.columns.isEmpty, table.columns != previous.columns, !previous.columns.isEmpty else { return table }
+    /// `table`'s rows spread over the columns of `previous`, the table that ended the page before,
+    /// when each of its column borders is one of `previous`'s (within 3 points): a page's grid has
+    /// the borders of every table drawn on it, so the first page of a table printed under another
+    /// may have more columns than the next. Nil when its borders are not `previous`'s: another
+    /// table. Tables read from gaps have no borders to compare and always go on.
+    static func aligned(_ table: PDFLayout.Table, with previous: PDFLayout.Table) -> PDFLayout.Table? {
+        guard !table.columns.isEmpty, !previous.columns.isEmpty else { return table }
+        guard table.columns != previous.columns else { return table }
         var targets: [Int] = []
         for left in table.columns {
             guard let nearest = previous.columns.indices.min(by: { abs(previous.columns[$0] - left) < abs(previous.columns[$1] - left) }),
-                  abs(previous.columns[nearest] - left) <= 3, nearest > (targets.last ?? -1) else { return table }
+                  abs(previous.columns[nearest] - left) <= 3, nearest > (targets.last ?? -1) else { return nil }
             targets.append(nearest)
         }
         let rows = table.rows.map { row in
