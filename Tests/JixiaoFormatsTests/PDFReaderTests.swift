@@ -200,6 +200,16 @@ struct PDFReaderTests {
         #expect(PDFLayout.blocks(of: page) == [Self.table([["项目", "年初", "全年", "执行"], ["总额", "", "45.2", "44.87"]])])
     }
 
+    @Test func fontBoxesTallerThanTheirPrintDoNotRunLinesTogether() {
+        // Chromium's Type 3 fonts: each box 2.6 times the font size. A wrapped cell (项目名 / 称)
+        // beside a cell of one line centred between them stays three lines, in order.
+        func tall(_ text: String, x: Double, middle: Double) -> [PDFPage.Glyph] {
+            Self.glyphs(text, x: x, y: 0).map { PDFPage.Glyph($0.scalar, PDFPage.Box(x0: $0.box.x0, y0: middle - 13, x1: $0.box.x1, y1: middle + 13)) }
+        }
+        let glyphs = PDFLayout.normalized(tall("项目名", x: 0, middle: 10) + tall("社区养老", x: 100, middle: 17.5) + tall("称", x: 10, middle: 25))
+        #expect(PDFLayout.lines(glyphs).map { PDFLayout.text($0.glyphs) } == ["项目名", "社区养老", "称"])
+    }
+
     @Test func bordersMakeCellsAndAMissingBorderMergesThem() {
         // Three columns, three rows; the first column's border between rows 2 and 3 is missing.
         let xs = [0.0, 100, 200, 300], ys = [0.0, 20, 40, 60]

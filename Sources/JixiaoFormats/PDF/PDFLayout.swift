@@ -12,7 +12,7 @@
 /// The page's blocks come out from top to bottom.
 package enum PDFLayout {
     package enum Block: Sendable, Hashable {
-        /// A line of prose, and the height of its tallest character (0 when not known).
+        /// A line of prose, and the size it is printed in (`Line.height`; 0 when not known).
         case prose(String, height: Double = 0)
         case table(Table)
     }
@@ -34,7 +34,7 @@ package enum PDFLayout {
         let lattices = Lattice.find(in: page.rules)
         var members = Array(repeating: [PDFPage.Glyph](), count: lattices.count)
         var loose: [PDFPage.Glyph] = []
-        for glyph in page.glyphs {
+        for glyph in normalized(page.glyphs) {
             if let index = lattices.firstIndex(where: { $0.contains(glyph.box) }) {
                 members[index].append(glyph)
             } else {
@@ -55,12 +55,35 @@ package enum PDFLayout {
 
     // MARK: Lines of text
 
+    /// `glyphs` with their boxes no taller than their print: poppler gives a Type 3 font's
+    /// characters (Chromium's, for fonts in a collection) the font's whole bounding box, 2.6 times
+    /// the font size, which would run the lines of a wrapped cell into one. A Chinese character is
+    /// as tall as it is wide, so its box is cut to 1.3 times its width; another character to 1.3
+    /// times the page's usual Chinese width. The middle of each box stays where it was.
+    static func normalized(_ glyphs: [PDFPage.Glyph]) -> [PDFPage.Glyph] {
+        let widths = glyphs.lazy.filter { isCJK($0.scalar) }.prefix(10_000).map(\.box.width).sorted()
+        let usual = widths.isEmpty ? Double.infinity : widths[widths.count / 2]
+        return glyphs.map { glyph in
+            let limit = 1.3 * (isCJK(glyph.scalar) && glyph.box.width > 0 ? glyph.box.width : usual)
+            guard glyph.box.height > limit else { return glyph }
+            var cut = glyph
+            cut.box.y0 = glyph.box.midY - limit / 2
+            cut.box.y1 = glyph.box.midY + limit / 2
+            return cut
+        }
+    }
+
     /// A line of text: its characters from left to right.
     struct Line {
         var glyphs: [PDFPage.Glyph]
         var top: Double { glyphs.map(\.box.y0).min() ?? 0 }
         var bottom: Double { glyphs.map(\.box.y1).max() ?? 0 }
-        var height: Double { glyphs.map(\.box.height).max() ?? 0 }
+        /// The middle height of its characters: the size it is printed in, whatever a few
+        /// characters of another font (figures among Chinese) measure.
+        var height: Double {
+            let heights = glyphs.map(\.box.height).sorted()
+            return heights.isEmpty ? 0 : heights[heights.count / 2]
+        }
     }
 
     /// `glyphs` grouped into lines by their vertical middles (a character within a third of the

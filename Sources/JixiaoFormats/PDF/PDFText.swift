@@ -160,7 +160,7 @@ package struct PDFText: Sendable {
     /// The whole document's, not a page's: a last page with a line of notes and the footer has
     /// as much small print as body.
     static func bodyHeight(_ pages: [PDFPage]) -> Double {
-        let heights = pages.lazy.flatMap(\.glyphs).prefix(100_000).map(\.box.height).sorted()
+        let heights = PDFLayout.normalized(Array(pages.lazy.flatMap(\.glyphs).prefix(100_000))).map(\.box.height).sorted()
         return heights.isEmpty ? .infinity : heights[heights.count / 2]
     }
 
