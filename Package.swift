@@ -6,7 +6,7 @@ import PackageDescription
 //   JixiaoBase      numbers, diagnostics, reading input files
 //   JixiaoValues    the target/actual value language (≥ 224 人次, 完成目标 …)
 //   JixiaoModel     YAML (libyaml), rubrics, submissions, imported documents: reading and writing
-//   JixiaoFormats   files → lines and cells: document text (traditional → simplified by OpenCC), .xlsx, .docx, HTML
+//   JixiaoFormats   files → lines and cells: document text (traditional → simplified by OpenCC), .xlsx, .docx, HTML, PDF (poppler)
 //   JixiaoImport    lines and cells → submissions: finding tables, reading rows, narrative figures
 //   JixiaoAudit     scoring and checks → findings
 //   JixiaoReport    text, JSON, Markdown, HTML, dashboard
@@ -38,6 +38,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .systemLibrary(
             name: "COpenCC",
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]
@@ -47,7 +52,7 @@ let package = Package(
         .target(name: "JixiaoModel", dependencies: ["JixiaoBase", "JixiaoValues", "CYAML"]),
         .target(
             name: "JixiaoFormats",
-            dependencies: ["JixiaoBase", "COpenCC", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["JixiaoBase", "COpenCC", "CXML2", "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "JixiaoImport", dependencies: ["JixiaoBase", "JixiaoValues", "JixiaoModel", "JixiaoFormats"]),
         .target(name: "JixiaoAudit", dependencies: ["JixiaoBase", "JixiaoValues", "JixiaoModel"]),

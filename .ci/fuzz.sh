@@ -2,7 +2,8 @@
 # Runs one libFuzzer target for a while: .ci/fuzz.sh TARGET SECONDS
 #   TARGET: yaml (YAML reader, submissions, rubrics), values (target/actual value parser),
 #           document (published-document text importer), xlsx (workbook reader),
-#           docx (Word reader and import), html (web page reader and import)
+#           docx (Word reader and import), html (web page reader and import),
+#           pdf (PDF reader: poppler, the page layout, import)
 # The corpus grows in .build-fuzz/corpus/TARGET (not committed); the seeds are committed in
 # Tests/Fuzz/TARGET. A crash leaves crash-* in .build-fuzz/ and exits non-zero: copy it into
 # Tests/Fuzz/TARGET and add a regression test.

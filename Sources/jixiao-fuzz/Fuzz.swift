@@ -9,7 +9,7 @@ import JixiaoModel
 import JixiaoFormats
 import JixiaoImport
 
-/// Which parser this run feeds: `JIXIAO_FUZZ_TARGET` = yaml, values, document, xlsx, docx or html.
+/// Which parser this run feeds: `JIXIAO_FUZZ_TARGET` = yaml, values, document, xlsx, docx, html or pdf.
 private let target = ProcessInfo.processInfo.environment["JIXIAO_FUZZ_TARGET"] ?? "yaml"
 
 /// Where the xlsx target writes each input, one file per fuzzing process.
@@ -58,6 +58,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         guard let page = try? HTMLReader.parse(bytes, file: "fuzz.html") else { return 0 }
         let document = DocumentImporter.parse(HTMLText(page).text, file: "fuzz.html", options: ImportOptions(words: engine.words))
         for table in document.tables { _ = try? engine.audit(table) }
+    case "pdf":
+        // From bytes, as `PDFImport` reads a PDF once it has the file's bytes.
+        guard let pages = try? PDFReader.parse(bytes, file: "fuzz.pdf") else { return 0 }
+        let document = DocumentImporter.parse(PDFText(pages).text, file: "fuzz.pdf", options: ImportOptions(words: engine.words))
+        for table in document.tables { _ = try? engine.audit(table) }
     case "document":
         let document = DocumentImporter.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.txt",
                                               options: ImportOptions(words: engine.words))
@@ -73,7 +78,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 @main
 enum FuzzStub {
     static func main() {
-        print("jixiao-fuzz is built for fuzzing by .ci/fuzz.sh TARGET SECONDS (targets: yaml, values, document, xlsx, docx, html)")
+        print("jixiao-fuzz is built for fuzzing by .ci/fuzz.sh TARGET SECONDS (targets: yaml, values, document, xlsx, docx, html, pdf)")
     }
 }
 #endif

@@ -94,7 +94,7 @@ struct Audit: AuditingCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "Tables to read: submission YAML, published-document text (.txt), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm, .html), or old Office/WPS files (.doc, .wps, .xls, .et) converted with LibreOffice.")
+    @Argument(help: "Tables to read: submission YAML, published-document text (.txt), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm, .html), PDFs (.pdf), or old Office/WPS files (.doc, .wps, .xls, .et) converted with LibreOffice.")
     var files: [String]
 
     var showsScorecard: Bool { false }
@@ -111,7 +111,7 @@ struct Score: AuditingCommand {
     @Flag(help: "Show how every indicator's points were reached: rule, claimed, computed and formula.")
     var explain = false
 
-    @Argument(help: "Tables to read: submission YAML, published-document text (.txt), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm, .html), or old Office/WPS files (.doc, .wps, .xls, .et) converted with LibreOffice.")
+    @Argument(help: "Tables to read: submission YAML, published-document text (.txt), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm, .html), PDFs (.pdf), or old Office/WPS files (.doc, .wps, .xls, .et) converted with LibreOffice.")
     var files: [String]
 
     @Flag(help: "Print each table back as submission YAML with every absent score filled in by the rules (qualitative ones with their band's top, and a note).")

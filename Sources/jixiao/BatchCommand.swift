@@ -11,7 +11,7 @@ struct BatchCommand: AsyncParsableCommand {
         commandName: "batch",
         abstract: "Audit a year's submissions in parallel: CSV, JSON and per-table reports in one folder.",
         discussion: """
-            Walks folders (.yaml, .yml, .txt, .text, .md, .xlsx, .docx, .htm, .html, and .doc, .wps, .xls, .et through LibreOffice) and takes files named directly. Writes \
+            Walks folders (.yaml, .yml, .txt, .text, .md, .xlsx, .docx, .htm, .html, .pdf, and .doc, .wps, .xls, .et through LibreOffice) and takes files named directly. Writes \
             summary.csv, findings.csv, errors.csv, summary.json and reports/ into --out (default \
             Reports/<year or run name>/). Inputs that cannot be read go to errors.csv and the run goes on; \
             so does a file that takes longer than --timeout (listed as timed-out).

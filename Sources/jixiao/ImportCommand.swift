@@ -15,9 +15,10 @@ struct Import: ParsableCommand {
             a line with its name); .docx Word documents, whose tables are read as tab-separated \
             rows and other paragraphs as lines, in document order; saved web pages (.htm, \
             .html, UTF-8 or a declared GBK), whose tables are read as tab-separated rows with \
-            merged cells blank and whose other text as lines (line numbers count that text); and old \
-            Office/WPS files (.doc, .wps, .xls, .et), which LibreOffice (soffice) converts to .docx or \
-            .xlsx first. \
+            merged cells blank and whose other text as lines; PDFs with a text layer (.pdf), whose \
+            tables are rebuilt from their borders or column gaps, page after page (a scan needs OCR \
+            first); and old Office/WPS files (.doc, .wps, .xls, .et), which LibreOffice (soffice) \
+            converts to .docx or .xlsx first. Line numbers count that text. \
             Writes every table to standard output (YAML documents separated by ---), or one file \
             per table with --out. What cannot be read is listed \
             on standard error and under notes: in the YAML.
@@ -35,7 +36,7 @@ struct Import: ParsableCommand {
     @Option(help: "Folder of rubric files, whose vocabulary/tables.yaml holds the words tables are read by (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
     var rubrics: String?
 
-    @Argument(help: "Document text files, .xlsx workbooks, .docx Word documents, .htm/.html web pages, or .doc/.wps/.xls/.et through LibreOffice.")
+    @Argument(help: "Document text files, .xlsx workbooks, .docx Word documents, .htm/.html web pages, .pdf files, or .doc/.wps/.xls/.et through LibreOffice.")
     var files: [String]
 
     func run() throws {

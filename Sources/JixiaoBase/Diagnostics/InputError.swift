@@ -21,7 +21,8 @@ public struct InputError: Error, Sendable, Hashable {
         case invalidRubric = "invalid-rubric"
         case noRubric = "no-rubric"
         case unknownFormat = "unknown-format"
-        /// A file of a kind the tool does not read (yet): PDF, old Office, images, archives.
+        /// A file of a kind the tool does not read (yet): old Office, images, archives, a PDF with no
+        /// text (a scan) or named other than `.pdf`.
         case unsupportedFormat = "unsupported-format"
         /// An old Office/WPS file (.doc, .xls, .wps, .et) and LibreOffice, which converts it, is not installed.
         case converterMissing = "converter-missing"

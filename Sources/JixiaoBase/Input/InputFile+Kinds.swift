@@ -62,9 +62,8 @@ extension InputFile {
             case .pdf:
                 return InputError(
                     .unsupportedFormat, at: whole,
-                    message: LocalizedText(zh: "这是 PDF 文件，暂不能直接读取", en: "this is a PDF file, which is not read directly yet"),
-                    hint: LocalizedText(zh: "用 pdftotext -layout 文件.pdf 转成文本后再审核，或从原始的 Word/Excel 文件审核",
-                                        en: "convert it with pdftotext -layout file.pdf and audit the text, or audit the original Word/Excel file"))
+                    message: LocalizedText(zh: "这是 PDF 文件，但扩展名不是 .pdf", en: "this is a PDF file whose name does not end in .pdf"),
+                    hint: LocalizedText(zh: "改用 .pdf 扩展名后再审核", en: "name it .pdf and audit it again"))
             case .oldOffice:
                 return InputError(
                     .unsupportedFormat, at: whole,

@@ -7,10 +7,10 @@ import Glibc
 /// The files a batch reads, in a stable order whatever the file system lists first.
 public enum BatchInputs {
     /// Extensions taken when walking a folder: submissions, document text, spreadsheets, Word
-    /// documents, web pages, and old Office/WPS files (.doc, .wps, .xls, .et), which LibreOffice
+    /// documents, web pages, PDFs, and old Office/WPS files (.doc, .wps, .xls, .et), which LibreOffice
     /// converts: without LibreOffice each of those is an error row that says what to install,
     /// which tells more than the list of unsupported files would.
-    public static let extensions: Set<String> = ["yaml", "yml", "txt", "text", "md", "xlsx", "docx", "htm", "html", "doc", "wps", "xls", "et"]
+    public static let extensions: Set<String> = ["yaml", "yml", "txt", "text", "md", "xlsx", "docx", "htm", "html", "pdf", "doc", "wps", "xls", "et"]
 
     /// What a batch is given: the files to audit, and the files found in its folders that are of
     /// no format the tool reads (listed in errors.csv as `unsupported-format`, never skipped in
