@@ -230,6 +230,19 @@ struct BatchOutputTests {
         #expect(CSVText.rows("\u{FEFF}" + CSV.row(fields) + CSV.row(["x"])) == [fields, ["x"]])
     }
 
+    /// OWASP's rule against formula injection: a cell that starts with = + - @, a tab or a
+    /// carriage return is prefixed with `'`, also when it is quoted; plain numbers are kept.
+    @Test(arguments: [
+        ("=1+1", "'=1+1"), ("+1", "+1"), ("@SUM(A1)", "'@SUM(A1)"), ("-1+1", "'-1+1"), ("\t=1+1", "'\t=1+1"),
+        ("\r=1", "\"'\r=1\""), ("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+        ("-", "'-"), ("-1", "-1"), ("-12.50", "-12.50"), ("-3%", "-3%"), ("+2.5", "+2.5"), ("a=b", "a=b"), ("", ""),
+    ])
+    func csvCellsNeverRunAsFormulas(field: String, written: String) {
+        #expect(CSV.escape(field) == written)
+        let neutralised = written.hasPrefix("'") || written.hasPrefix("\"'") ? "'" + field : field
+        #expect(CSVText.rows(CSV.row([field, "x"])) == [[neutralised, "x"]])
+    }
+
     @Test func sha256MatchesTheStandardVectors() {
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
