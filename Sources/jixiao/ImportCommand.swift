@@ -4,6 +4,7 @@ import JixiaoCore
 import JixiaoBase
 import JixiaoModel
 import JixiaoImport
+import JixiaoReport
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,7 +51,7 @@ struct Import: ParsableCommand {
             do {
                 let document = try SubmissionReader.readDocument(path: file, options: ImportOptions(words: words, region: region))
                 for note in document.notes {
-                    Terminal.printError("\(note.location): \(lang == .zh ? "注意" : "note"): \(note.message.text(lang))")
+                    Terminal.printError(TerminalText.safe("\(note.location): \(lang == .zh ? "注意" : "note"): \(note.message.text(lang))"))
                 }
                 if document.tables.isEmpty { throw document.noTableError() }
                 for (index, table) in document.tables.enumerated() {

@@ -117,7 +117,7 @@ public enum HistoryReport {
                 run.complete ? "" : (zh ? "未完成" : "incomplete"),
             ])
         }
-        return TextReport.table(rows, rightAligned: [0, 4, 5, 6, 7], style: TextStyle(color: false))
+        return TerminalText.safe(TextReport.table(rows, rightAligned: [0, 4, 5, 6, 7], style: TextStyle(color: false)), keepingNewlines: true)
     }
 
     public static func unit(_ years: [UnitYear], query: String, language: Language) -> String {
@@ -142,6 +142,7 @@ public enum HistoryReport {
                 out.append("  \(severity)[\(finding.code)] \(finding.path): \(finding.message)")
             }
         }
-        return out.joined(separator: "\n")
+        // Names and messages come from the inputs: no escape sequence reaches the terminal.
+        return TerminalText.safe(out.joined(separator: "\n"), keepingNewlines: true)
     }
 }

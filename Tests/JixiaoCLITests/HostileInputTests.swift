@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Inputs written by an attacker: names that carry terminal escapes, files that are not files.
+struct HostileInputTests {
+    private static func scratch(_ name: String) throws -> String {
+        let path = NSTemporaryDirectory() + "jixiao-hostile/\(name)-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// A copy of the clean example whose unit and first indicator name hold escape sequences
+    /// (a window title, a screen erase, a bell), in YAML's own escapes.
+    private static func escapingTable(in folder: String) throws -> String {
+        let source = try String(contentsOfFile: CLI.root.appendingPathComponent("Examples/clean-project-2022.yaml").path, encoding: .utf8)
+        let hostile = source
+            .replacingOccurrences(of: "unit: 某市农业农村局", with: #"unit: "某市农业农村局\e]0;pwned\a\e[2J""#)
+            .replacingOccurrences(of: "name: 农村户厕改造户数", with: #"name: "农村户厕改造户数\e[8m""#)
+            .replacingOccurrences(of: "score: 9.62", with: "score: 9.5")
+        let path = folder + "/escapes.yaml"
+        try hostile.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test(arguments: [["audit"], ["score", "--explain"], ["audit", "--lang", "en"]])
+    func textOutputNeverSendsControlCharacters(command: [String]) throws {
+        let file = try Self.escapingTable(in: try Self.scratch("escapes"))
+        let output = try CLI.run(command + [file])
+        #expect([0, 1].contains(output.status), "\(output.stderr)")
+        #expect(output.stdout.contains("某市农业农村局␛]0;pwned␇␛[2J"))
+        for text in [output.stdout, output.stderr] {
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F }, "\(text.debugDescription)")
+        }
+        if command.contains("--explain") { #expect(output.stdout.contains("农村户厕改造户数␛[8m")) }
+    }
+
+    /// An input error that echoes the offending value shows it, not its escapes.
+    @Test func inputErrorsNeverSendControlCharacters() throws {
+        let folder = try Self.scratch("error-escapes")
+        let source = try String(contentsOfFile: CLI.root.appendingPathComponent("Examples/clean-project-2022.yaml").path, encoding: .utf8)
+        try source.replacingOccurrences(of: "executed: 336.70", with: #"executed: "\e]0;pwned\a""#)
+            .write(toFile: folder + "/bad.yaml", atomically: true, encoding: .utf8)
+        let output = try CLI.run("audit", folder + "/bad.yaml")
+        #expect(output.status == 2)
+        #expect(!output.stderr.isEmpty)
+        #expect(!output.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F }, "\(output.stderr.debugDescription)")
+    }
+}
