@@ -49,3 +49,16 @@ struct HostileInputTests {
         #expect(!output.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F }, "\(output.stderr.debugDescription)")
     }
 }
+
+/// A named pipe given to `audit` is refused at once instead of waiting for a writer forever.
+struct NamedPipeTests {
+    @Test func aNamedPipeIsRefusedNotWaitedFor() throws {
+        let folder = NSTemporaryDirectory() + "jixiao-hostile/fifo-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(mkfifo(folder + "/pipe.yaml", 0o600) == 0)
+        let output = try CLI.run("audit", folder + "/pipe.yaml")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("pipe.yaml"))
+        #expect(output.stderr.contains("错误[unreadable-file]: 这不是普通文件（命名管道、设备或套接字），未读取"))
+    }
+}
