@@ -59,10 +59,11 @@ struct BatchCommand: AsyncParsableCommand {
             try finish(Terminal.report(error, language: lang))
             return
         }
-        let inputs = BatchInputs.collect(paths)
         let runName = name ?? BatchInputs.runName(paths)
+        let outputDirectory = out ?? "Reports/\(runName)"
+        let inputs = BatchInputs.collect(paths, skipping: outputDirectory)
         let batchOptions = BatchOptions(
-            outputDirectory: out ?? "Reports/\(runName)", jobs: jobs, language: lang, reports: report, runName: runName,
+            outputDirectory: outputDirectory, jobs: jobs, language: lang, reports: report, runName: runName,
             tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil,
             timeout: timeout > 0 ? .milliseconds(Int64((timeout * 1000).rounded(.up))) : nil)
         BatchInterruption.install(outputDirectory: batchOptions.outputDirectory)

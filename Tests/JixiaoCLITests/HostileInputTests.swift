@@ -62,3 +62,30 @@ struct NamedPipeTests {
         #expect(output.stderr.contains("错误[unreadable-file]: 这不是普通文件（命名管道、设备或套接字），未读取"))
     }
 }
+
+/// A batch never reads its own outputs back: not its `--out` inside the walked folder, nor a
+/// folder where an earlier run wrote (it holds the run's marker file).
+struct OutputFolderTests {
+    @Test func aBatchInsideItsInputsNeverReadsItsReports() throws {
+        let folder = NSTemporaryDirectory() + "jixiao-hostile/self-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        for name in ["seed-003-department-2021.yaml", "clean-project-2022.yaml"] {
+            try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("Examples/" + name).path, toPath: folder + "/in/" + name)
+        }
+        func tables(_ out: String) -> Int {
+            let text = (try? String(contentsOfFile: out + "/summary.csv", encoding: .utf8)) ?? ""
+            return text.split(separator: "\r\n").count - 1
+        }
+        for _ in 0..<2 {
+            let output = try CLI.run("batch", folder + "/in", "--out", folder + "/in/Reports", "--quiet")
+            #expect(output.status == 1, "\(output.stderr)")
+            #expect(tables(folder + "/in/Reports") == 2)
+        }
+        // Another run over the same folder, written elsewhere, skips the first run's folder too.
+        let output = try CLI.run("batch", folder + "/in", "--out", folder + "/elsewhere", "--quiet")
+        #expect(output.status == 1, "\(output.stderr)")
+        #expect(tables(folder + "/elsewhere") == 2)
+        let errors = (try? String(contentsOfFile: folder + "/elsewhere/errors.csv", encoding: .utf8)) ?? ""
+        #expect(!errors.contains("Reports/"), "\(errors)")
+    }
+}

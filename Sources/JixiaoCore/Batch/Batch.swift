@@ -80,6 +80,10 @@ public struct Batch: Sendable {
         let manager = FileManager.default
         try manager.createDirectory(atPath: out, withIntermediateDirectories: true)
         OutputFile.removePartials(in: out)
+        // Marks the folder as outputs, so no later walk reads them back as inputs.
+        if access(out + "/" + BatchInputs.outputMarker, F_OK) != 0 {
+            try OutputFile.write(BatchInputs.outputMarkerText, to: out + "/" + BatchInputs.outputMarker)
+        }
 
         // Each input's report path in the reports folder, without the extension. The folder is
         // staged and its subfolders made up front, so the workers only write files.

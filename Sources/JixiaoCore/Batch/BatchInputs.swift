@@ -22,8 +22,10 @@ public enum BatchInputs {
     /// skipped; files with a known extension are taken, the others listed as unsupported); files
     /// named directly are always taken, whatever their format, so an unreadable one is reported.
     /// Paths named as files keep their given order; each folder's files are sorted by path.
-    /// A file reached twice is read once.
-    public static func collect(_ paths: [String]) -> Collected {
+    /// A file reached twice is read once. Output folders are never walked: `outputDirectory`
+    /// (the run's own) and any folder holding an `outputMarker`.
+    public static func collect(_ paths: [String], skipping outputDirectory: String? = nil) -> Collected {
+        let boundary = Boundary(skipping: outputDirectory)
         var files: [String] = []
         var unsupported: [String] = []
         var seen: Set<String> = []
@@ -37,8 +39,9 @@ public enum BatchInputs {
                 continue
             }
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+            guard boundary.enters(folder) else { continue }
             var found: [(key: [UInt8], path: String)] = []
-            walk(folder) { path, known in
+            walk(folder, boundary: boundary) { path, known in
                 if known { found.append((Array(path.utf8), path)) } else { unsupported.append(path) }
             }
             found.sort { $0.key.lexicographicallyPrecedes($1.key) }
@@ -62,11 +65,11 @@ public enum BatchInputs {
         return info.st_mode & S_IFMT == S_IFDIR ? .directory : .file
     }
 
-    /// Calls `found` with every non-hidden file under `folder`, depth first, and whether its
-    /// extension is known. Entries are typed from the directory listing; only links and file
+    /// Calls `found` with every non-hidden file under `folder` (output folders left out, see
+    /// `Boundary`), depth first, and whether its extension is known. Entries are typed from the directory listing; only links and file
     /// systems that do not say are looked up one by one. A link to a folder is not followed
     /// (links can loop).
-    private static func walk(_ folder: String, found: (String, Bool) -> Void) {
+    private static func walk(_ folder: String, boundary: Boundary, found: (String, Bool) -> Void) {
         guard let directory = opendir(folder.isEmpty ? "/" : folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -82,7 +85,7 @@ public enum BatchInputs {
             default: .file
             }
             switch kind {
-            case .directory: walk(full, found: found)
+            case .directory: if boundary.enters(full) { walk(full, boundary: boundary, found: found) }
             case .file: found(full, hasKnownExtension(name))
             default: break
             }
