@@ -37,6 +37,9 @@ struct BatchCommand: AsyncParsableCommand {
 
     @OptionGroup var options: AuditOptions
 
+    @Flag(name: .customLong("follow-links"), help: "Follow links in the folders to files outside them (not followed by default: listed as link-outside-folder).")
+    var followLinks = false
+
     @Flag(help: "No progress display.")
     var quiet = false
 
@@ -61,7 +64,7 @@ struct BatchCommand: AsyncParsableCommand {
         }
         let runName = name ?? BatchInputs.runName(paths)
         let outputDirectory = out ?? "Reports/\(runName)"
-        let inputs = BatchInputs.collect(paths, skipping: outputDirectory)
+        let inputs = BatchInputs.collect(paths, skipping: outputDirectory, followingLinks: followLinks)
         let batchOptions = BatchOptions(
             outputDirectory: outputDirectory, jobs: jobs, language: lang, reports: report, runName: runName,
             tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil,
@@ -71,7 +74,7 @@ struct BatchCommand: AsyncParsableCommand {
                                       quiet: quiet, language: lang)
         let summary: BatchSummary
         do {
-            summary = try await Batch(engine: engine, options: batchOptions).run(inputs.files, unsupported: inputs.unsupported,
+            summary = try await Batch(engine: engine, options: batchOptions).run(inputs.files, unsupported: inputs.unsupported, outsideLinks: inputs.outsideLinks,
                                                                                 history: history) { display.update($0) }
         } catch {
             display.end()

@@ -89,3 +89,31 @@ struct OutputFolderTests {
         #expect(!errors.contains("Reports/"), "\(errors)")
     }
 }
+
+/// A link in a walked folder to a file outside it is listed, not read, unless --follow-links;
+/// nothing of the file it points to reaches the outputs.
+struct LinkTests {
+    @Test func linksOutOfTheFolderAreNotFollowed() throws {
+        let folder = NSTemporaryDirectory() + "jixiao-hostile/links-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/private", withIntermediateDirectories: true)
+        try "root:x:0:0:secret-line-never-echoed:/root:/bin/bash\n".write(toFile: folder + "/private/passwd", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("Examples/clean-project-2022.yaml").path,
+                                         toPath: folder + "/in/clean.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/in/passwd.txt", withDestinationPath: folder + "/private/passwd")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/in/same.yaml", withDestinationPath: "clean.yaml")
+
+        let output = try CLI.run("batch", folder + "/in", "--out", folder + "/out", "--quiet")
+        #expect(output.status == 0, "\(output.stderr)")
+        let errors = try String(contentsOfFile: folder + "/out/errors.csv", encoding: .utf8)
+        #expect(errors.contains("passwd.txt,link-outside-folder,0,0,,“passwd.txt”是指向所读文件夹之外的链接，未读取"))
+        #expect(try String(contentsOfFile: folder + "/out/summary.csv", encoding: .utf8).contains("same.yaml"), "a link inside is read")
+        for name in ["errors.csv", "summary.json", "index.html", "summary.csv", "findings.csv"] {
+            #expect(!(try String(contentsOfFile: folder + "/out/" + name, encoding: .utf8)).contains("secret-line"), "\(name)")
+        }
+
+        let followed = try CLI.run("batch", folder + "/in", "--out", folder + "/followed", "--quiet", "--follow-links")
+        #expect(followed.status == 2, "the linked file is read, and is no table")
+        #expect(!(try String(contentsOfFile: folder + "/followed/errors.csv", encoding: .utf8)).contains("link-outside-folder"))
+    }
+}

@@ -23,6 +23,8 @@ public struct InputError: Error, Sendable, Hashable {
         case unknownFormat = "unknown-format"
         /// A file of a kind the tool does not read (yet): PDF, old Office, images, archives.
         case unsupportedFormat = "unsupported-format"
+        /// A link in a folder walked by a batch to a file outside it: not followed.
+        case linkOutsideFolder = "link-outside-folder"
         /// The file took longer than the batch's per-file time limit.
         case timedOut = "timed-out"
     }

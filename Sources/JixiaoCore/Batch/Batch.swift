@@ -71,7 +71,7 @@ public struct Batch: Sendable {
     ///     year-over-year checks.
     ///   - progress: called after each file is written, in input order.
     public func run(
-        _ files: [String], unsupported: [String] = [], history: HistoryStore? = nil,
+        _ files: [String], unsupported: [String] = [], outsideLinks: [String] = [], history: HistoryStore? = nil,
         progress: (@Sendable (BatchProgress) -> Void)? = nil
     ) async throws -> BatchSummary {
         let started = Date()
@@ -125,6 +125,10 @@ public struct Batch: Sendable {
         // Files found in the folders that no reader takes: listed, after the audited ones.
         for file in unsupported {
             writer.list(unsupported: ErrorRecord(BatchInputs.unsupportedError(file), file: file, language: options.language))
+        }
+        // Links out of the folders, not followed: listed the same way.
+        for file in outsideLinks {
+            writer.list(unsupported: ErrorRecord(BatchInputs.outsideLinkError(file), file: file, language: options.language))
         }
         try reports?.commit()
         let duration = (ContinuousClock.now - clock).seconds

@@ -16,6 +16,9 @@ public enum BatchInputs {
     public struct Collected: Sendable {
         public var files: [String]
         public var unsupported: [String]
+        /// Links in the folders to files outside them, not followed (listed in errors.csv as
+        /// `link-outside-folder`).
+        public var outsideLinks: [String] = []
     }
 
     /// Every file named in `paths`: folders are walked recursively (hidden files and folders are
@@ -23,9 +26,10 @@ public enum BatchInputs {
     /// named directly are always taken, whatever their format, so an unreadable one is reported.
     /// Paths named as files keep their given order; each folder's files are sorted by path.
     /// A file reached twice is read once. Output folders are never walked: `outputDirectory`
-    /// (the run's own) and any folder holding an `outputMarker`.
-    public static func collect(_ paths: [String], skipping outputDirectory: String? = nil) -> Collected {
-        let boundary = Boundary(skipping: outputDirectory)
+    /// (the run's own) and any folder holding an `outputMarker`. A link in a folder to a file
+    /// outside it is not followed unless `followingLinks` (a link to a folder never is).
+    public static func collect(_ paths: [String], skipping outputDirectory: String? = nil, followingLinks: Bool = false) -> Collected {
+        let boundary = Boundary(skipping: outputDirectory, followsLinks: followingLinks)
         var files: [String] = []
         var unsupported: [String] = []
         var seen: Set<String> = []
@@ -40,6 +44,7 @@ public enum BatchInputs {
             }
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
             guard boundary.enters(folder) else { continue }
+            boundary.start(folder)
             var found: [(key: [UInt8], path: String)] = []
             walk(folder, boundary: boundary) { path, known in
                 if known { found.append((Array(path.utf8), path)) } else { unsupported.append(path) }
@@ -53,7 +58,8 @@ public enum BatchInputs {
                 files.append(file.path)
             }
         }
-        return Collected(files: files, unsupported: unsupported.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        func sorted(_ paths: [String]) -> [String] { paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
+        return Collected(files: files, unsupported: sorted(unsupported), outsideLinks: sorted(boundary.outsideLinks))
     }
 
     private enum Kind { case directory, file, missing }
@@ -80,7 +86,7 @@ public enum BatchInputs {
             let full = folder + "/" + name
             let kind: Kind = switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): .directory
-            case Int32(DT_LNK): kind(of: full) == .file ? .file : .missing
+            case Int32(DT_LNK): kind(of: full) == .file && boundary.follows(link: full) ? .file : .missing
             case Int32(DT_UNKNOWN): kind(of: full)
             default: .file
             }

@@ -325,3 +325,17 @@ struct BatchInputsTests {
         #expect(pages.contains { $0.contains("某市农业农村局") } && pages.contains { $0.contains("市委老干部局") })
     }
 }
+
+/// An error row echoes no more than a short excerpt of a message, control characters shown.
+struct ErrorExcerptTests {
+    @Test func errorRowsKeepAShortSanitisedExcerpt() {
+        let value = String(repeating: "值", count: 100_000) + "\u{1B}[2J"
+        let error = InputError(.invalidNumber, at: SourceLocation(file: "a.yaml", line: 3), field: "budget.executed",
+                               message: LocalizedText(zh: "“\u{1B}]0;x\u{07}\(value)”不是数字", en: "'\(value)' is not a number"))
+        let record = ErrorRecord(error, file: "a.yaml", language: .zh)
+        #expect(record.message.count == ErrorRecord.excerptLength + 1)
+        #expect(record.message.hasPrefix("“␛]0;x␇值值"))
+        #expect(record.message.hasSuffix("…"))
+        #expect(!record.message.unicodeScalars.contains { $0.value < 0x20 })
+    }
+}
