@@ -40,6 +40,9 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("follow-links"), help: "Follow links in the folders to files outside them (not followed by default: listed as link-outside-folder).")
     var followLinks = false
 
+    @Flag(help: "When another run is writing into --out, wait for it to finish instead of refusing.")
+    var wait = false
+
     @Flag(help: "No progress display.")
     var quiet = false
 
@@ -68,7 +71,7 @@ struct BatchCommand: AsyncParsableCommand {
         let batchOptions = BatchOptions(
             outputDirectory: outputDirectory, jobs: jobs, language: lang, reports: report, runName: runName,
             tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil,
-            timeout: timeout > 0 ? .milliseconds(Int64((timeout * 1000).rounded(.up))) : nil)
+            timeout: timeout > 0 ? .milliseconds(Int64((timeout * 1000).rounded(.up))) : nil, waitForOutput: wait)
         BatchInterruption.install(outputDirectory: batchOptions.outputDirectory)
         let display = ProgressDisplay(live: !quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil,
                                       quiet: quiet, language: lang)

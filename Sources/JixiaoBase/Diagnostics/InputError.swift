@@ -25,6 +25,8 @@ public struct InputError: Error, Sendable, Hashable {
         case unsupportedFormat = "unsupported-format"
         /// A link in a folder walked by a batch to a file outside it: not followed.
         case linkOutsideFolder = "link-outside-folder"
+        /// The batch's output folder is being written by another run.
+        case outputLocked = "output-locked"
         /// The file took longer than the batch's per-file time limit.
         case timedOut = "timed-out"
     }

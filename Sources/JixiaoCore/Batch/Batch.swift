@@ -24,10 +24,12 @@ public struct BatchOptions: Sendable {
     /// How long one file may take (reading, auditing, its reports); nil for no limit. A file
     /// over the limit is listed in errors.csv as `timed-out` and the run goes on.
     public var timeout: Duration?
+    /// When another run holds the output folder: wait for it to finish instead of refusing.
+    public var waitForOutput: Bool
 
     public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: Language = .zh,
                 reports: ReportFormat = .markdown, runName: String, tool: String, hashInputs: Bool = false,
-                timeout: Duration? = .seconds(30)) {
+                timeout: Duration? = .seconds(30), waitForOutput: Bool = false) {
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
         self.language = language
@@ -36,6 +38,7 @@ public struct BatchOptions: Sendable {
         self.tool = tool
         self.hashInputs = hashInputs
         self.timeout = timeout
+        self.waitForOutput = waitForOutput
     }
 }
 
@@ -79,6 +82,9 @@ public struct Batch: Sendable {
         let out = options.outputDirectory
         let manager = FileManager.default
         try manager.createDirectory(atPath: out, withIntermediateDirectories: true)
+        // One run at a time in a folder: the lock comes before anything there is touched.
+        let lock = try OutputLock(folder: out, wait: options.waitForOutput)
+        defer { lock.release() }
         OutputFile.removePartials(in: out)
         // Marks the folder as outputs, so no later walk reads them back as inputs.
         if access(out + "/" + BatchInputs.outputMarker, F_OK) != 0 {
