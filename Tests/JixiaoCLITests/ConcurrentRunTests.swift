@@ -70,3 +70,64 @@ struct ConcurrentRunTests {
         #expect((try? JSONSerialization.jsonObject(with: json)) != nil, "summary.json is whole")
     }
 }
+
+/// A history database shared by a batch and readers, or by two batches.
+struct SharedHistoryTests {
+    static let sqlite3 = "/usr/bin/sqlite3"
+
+    /// A reader holding a read transaction open for the whole run (an SQL session left open)
+    /// does not stop a batch from storing its run.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: sqlite3)))
+    func aReaderNeverStopsABatch() throws {
+        let folder = try ConcurrentRunTests.scratch("reader")
+        let db = folder + "/history.sqlite"
+        #expect(try CLI.run("batch", "Examples/clean-project-2022.yaml", "--db", db, "--out", folder + "/o1", "--quiet").status == 0)
+
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: Self.sqlite3)
+        reader.arguments = [db]
+        let input = Pipe(), output = Pipe()
+        reader.standardInput = input
+        reader.standardOutput = output
+        reader.standardError = FileHandle.nullDevice
+        try reader.run()
+        input.fileHandleForWriting.write(Data("BEGIN;\nSELECT 'reading', count(*) FROM run;\n".utf8))
+        // The reader has its snapshot once it has answered.
+        var answer = Data()
+        while !String(decoding: answer, as: UTF8.self).contains("reading|") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            answer += chunk
+        }
+        let batch = try CLI.run("batch", "Examples/seed-003-department-2021.yaml", "--db", db, "--out", folder + "/o2", "--quiet")
+        input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+        input.fileHandleForWriting.closeFile()
+        reader.waitUntilExit()
+        #expect(batch.status == 1, "\(batch.stderr)")
+        #expect(!batch.stderr.contains("locked"), "\(batch.stderr)")
+        let runs = try CLI.run("history", "--db", db)
+        #expect(runs.status == 0)
+        #expect(!runs.stdout.contains("未完成"), "\(runs.stdout)")
+    }
+
+    /// Two batches on one database at the same time, and `jixiao history` read in a loop
+    /// meanwhile: both runs are stored complete.
+    @Test func twoBatchesOnOneDatabaseQueue() throws {
+        let folder = try ConcurrentRunTests.scratch("two-db")
+        #expect(try CLI.run("synth", "--count", "150", "--seed", "7", "--out", folder + "/in").status == 0)
+        let db = folder + "/history.sqlite"
+        #expect(try CLI.run("batch", "Examples/clean-project-2022.yaml", "--db", db, "--out", folder + "/o0", "--quiet").status == 0)
+        let first = try ConcurrentRunTests.start(["batch", folder + "/in", "--db", db, "--out", folder + "/o1", "--quiet", "--jobs", "1"])
+        let second = try ConcurrentRunTests.start(["batch", folder + "/in", "--db", db, "--out", folder + "/o2", "--quiet", "--jobs", "1"])
+        var reads = 0
+        while first.isRunning || second.isRunning {
+            #expect(try CLI.run("history", "--db", db).status == 0)
+            reads += 1
+        }
+        #expect([0, 1].contains(first.terminationStatus))
+        #expect([0, 1].contains(second.terminationStatus))
+        let runs = try CLI.run("history", "--db", db)
+        #expect(!runs.stdout.contains("未完成"), "\(runs.stdout)")
+        #expect(runs.stdout.split(separator: "\n").count == 4, "a header and three runs: \(runs.stdout)")
+    }
+}

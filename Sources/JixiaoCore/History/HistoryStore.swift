@@ -6,7 +6,14 @@ import GRDB
 /// The database is created and migrated on first use. A run is written as it goes, in chunks
 /// of a few hundred tables, and marked complete at the end; a run that was interrupted stays
 /// marked incomplete and is left out of the year-over-year checks.
+///
+/// The database is in WAL mode, so a reader (`jixiao history`, an SQL query) never blocks a
+/// run's writes, and waits up to `busyTimeout` for another run's write: two runs on one
+/// database queue instead of failing.
 public final class HistoryStore: @unchecked Sendable {
+    /// How long a write waits for another process's write to end.
+    static let busyTimeout: TimeInterval = 120
+
     let queue: DatabaseQueue
     private var pending: [FileOutcome] = []
     private var pendingTables = 0
@@ -14,7 +21,10 @@ public final class HistoryStore: @unchecked Sendable {
     public init(path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        queue = try DatabaseQueue(path: path)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        queue = try DatabaseQueue(path: path, configuration: configuration)
         try Self.migrator.migrate(queue)
     }
 
