@@ -110,6 +110,15 @@ public final class HistoryStore: @unchecked Sendable {
                                       WHERE u.complete = 1 AND r2.unit_key = r.unit_key AND r2.year = r.year);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Which process a run belongs to, so `prune` never removes a run still being written;
+            // and an index for replacing a table seen again in the same run.
+            try db.execute(sql: """
+                ALTER TABLE run ADD COLUMN host TEXT;
+                ALTER TABLE run ADD COLUMN pid INTEGER;
+                CREATE INDEX result_table ON result(run_id, unit_key, year);
+                """)
+        }
         return migrator
     }
 
@@ -131,8 +140,8 @@ public final class HistoryStore: @unchecked Sendable {
     /// Starts a run; returns its id.
     public func beginRun(name: String, started: Date, tool: String, rubrics: [(id: String, file: String, sha256: String)]) throws -> Int64 {
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO run (name, started, tool) VALUES (?, ?, ?)",
-                           arguments: [name, BatchWriter.timestamp(started), tool])
+            try db.execute(sql: "INSERT INTO run (name, started, tool, host, pid) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [name, BatchWriter.timestamp(started), tool, ProcessInfo.processInfo.hostName, Int64(getpid())])
             let id = db.lastInsertedRowID
             for rubric in rubrics {
                 try db.execute(sql: "INSERT INTO rubric_file (run_id, rubric, path, sha256) VALUES (?, ?, ?, ?)",
@@ -166,6 +175,11 @@ public final class HistoryStore: @unchecked Sendable {
                     indicators, indicator_hash, all_full_marks)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // A table seen again in this run (the same unit, year and indicators, from another
+            // file) replaces its earlier row, so the history holds each table once per run.
+            let replace = try db.cachedStatement(sql: """
+                DELETE FROM result WHERE run_id = ? AND unit_key = ? AND year = ? AND indicator_hash = ?
+                """)
             let finding = try db.cachedStatement(sql: """
                 INSERT INTO finding (result_id, run_id, code, severity, path, file, line, claimed, computed, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -176,6 +190,9 @@ public final class HistoryStore: @unchecked Sendable {
                 try input.execute(arguments: [run, outcome.index, outcome.file, outcome.sha256, outcome.sha256 == nil ? nil : outcome.bytes,
                                               outcome.tables.count, outcome.errors.first?.code, outcome.errors.first?.message])
                 for table in outcome.tables {
+                    if let facts = table.facts {
+                        try replace.execute(arguments: [run, facts.key, table.year, facts.fingerprint])
+                    }
                     let counts = table.counts
                     var arguments: StatementArguments = [run, table.file, table.table, table.facts?.key, table.unit, table.level,
                                                          table.project, table.year, table.rubric]
@@ -192,6 +209,26 @@ public final class HistoryStore: @unchecked Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Removes the runs that did not complete (killed, or failed), with everything stored of
+    /// them; a run whose process is still running on this machine is left alone. Returns the
+    /// runs removed and those left because they are still being written.
+    public func pruneIncompleteRuns() throws -> (removed: [Int64], running: [Int64]) {
+        let host = ProcessInfo.processInfo.hostName
+        return try queue.write { db in
+            var removed: [Int64] = [], running: [Int64] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, host, pid FROM run WHERE complete = 0 ORDER BY id") {
+                let id: Int64 = row[0]
+                if let pid: Int64 = row[2], (row[1] as String?) == host, pid > 0, kill(pid_t(pid), 0) == 0 || errno == EPERM {
+                    running.append(id)
+                    continue
+                }
+                try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [id])
+                removed.append(id)
+            }
+            return (removed, running)
         }
     }
 
