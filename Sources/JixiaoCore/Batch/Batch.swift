@@ -80,8 +80,7 @@ public struct Batch: Sendable {
         let started = Date()
         let clock = ContinuousClock.now
         let out = options.outputDirectory
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try OutputFile.createFolder(out)
         // One run at a time in a folder: the lock comes before anything there is touched.
         let lock = try OutputLock(folder: out, wait: options.waitForOutput)
         defer { lock.release() }

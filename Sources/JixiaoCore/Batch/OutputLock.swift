@@ -19,13 +19,12 @@ package final class OutputLock {
     package init(folder: String, wait: Bool) throws {
         let path = folder + "/" + Self.fileName
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw OutputError(path: path, code: errno) }
         while flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
             if errno == EINTR { continue }
-            let busy = errno == EWOULDBLOCK
-            let reason = String(cString: strerror(errno))
+            let code = errno
             close(descriptor)
-            guard busy else { throw OutputError(path: path, reason: reason) }
+            guard code == EWOULDBLOCK else { throw OutputError(path: path, code: code) }
             throw InputError(
                 .outputLocked, at: SourceLocation(file: folder, line: 0),
                 message: LocalizedText(zh: "另一个 jixiao batch 正在写入这个输出文件夹", en: "another jixiao batch is writing into this output folder"),
