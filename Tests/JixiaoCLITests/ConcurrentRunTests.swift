@@ -131,3 +131,61 @@ struct SharedHistoryTests {
         #expect(runs.stdout.split(separator: "\n").count == 4, "a header and three runs: \(runs.stdout)")
     }
 }
+
+/// A batch killed at any point of putting its run in place leaves the previous complete run
+/// or the new complete run, never a mix.
+struct RunCommitTests {
+    /// Which inputs the folder's outputs come from, checked across every output.
+    private static func runOf(_ out: String) throws -> String {
+        let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
+        let json = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+        let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        // `reports` is a link through `current`, except as an earlier version left it.
+        let current = FileManager.default.fileExists(atPath: out + "/current") ? "/current" : ""
+        let reports = (FileManager.default.enumerator(atPath: out + current + "/reports")?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".md") }
+        for (name, inputs) in [("old", "seed-003-department-2021"), ("new", "clean-project-2022")] where summary.contains(inputs) {
+            #expect(json.contains(inputs) && index.contains(inputs), "summary.json and index.html from the same run")
+            #expect(reports.count == 1 && reports[0].hasSuffix(inputs + ".md"), "reports from the same run: \(reports)")
+            #expect(!summary.contains(name == "old" ? "clean-project-2022" : "seed-003-department-2021"))
+            return name
+        }
+        Issue.record("no run in \(out)")
+        return ""
+    }
+
+    @Test(arguments: ["before-switch", "after-switch"])
+    func aKillDuringTheCommitLeavesOneWholeRun(point: String) throws {
+        let out = try ConcurrentRunTests.scratch("commit-\(point)") + "/out"
+        #expect(try CLI.run("batch", "Examples/seed-003-department-2021.yaml", "--out", out, "--quiet").status == 1)
+        #expect(try Self.runOf(out) == "old")
+        let killed = try CLI.run(["batch", "Examples/clean-project-2022.yaml", "--out", out, "--quiet"], environment: ["JIXIAO_TEST_KILL_AT": point])
+        #expect(killed.status != 0)
+        #expect(try Self.runOf(out) == (point == "before-switch" ? "old" : "new"))
+        // The next run cleans what the killed one left, and puts itself in place.
+        #expect(try CLI.run("batch", "Examples/clean-project-2022.yaml", "--out", out, "--quiet").status == 0)
+        #expect(try Self.runOf(out) == "new")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: out + "/runs")
+        #expect(runs.count == 1, "\(runs)")
+    }
+
+    /// A folder written by an earlier version (outputs straight in it) is taken over whole.
+    @Test func outputsWrittenStraightIntoTheFolderAreTakenOver() throws {
+        let out = try ConcurrentRunTests.scratch("direct") + "/out"
+        #expect(try CLI.run("batch", "Examples/seed-003-department-2021.yaml", "--out", out, "--quiet").status == 1)
+        // As an earlier version left it: the run's files and reports straight in the folder.
+        let manager = FileManager.default
+        for name in try manager.contentsOfDirectory(atPath: out) where !name.hasPrefix(".") {
+            try manager.removeItem(atPath: out + "/" + name)
+        }
+        #expect(try CLI.run("batch", "Examples/seed-003-department-2021.yaml", "--out", out + "-direct", "--quiet").status == 1)
+        for name in try manager.contentsOfDirectory(atPath: out + "-direct/current") {
+            try manager.copyItem(atPath: out + "-direct/current/" + name, toPath: out + "/" + name)
+        }
+        #expect(try Self.runOf(out) == "old")
+        let killed = try CLI.run(["batch", "Examples/clean-project-2022.yaml", "--out", out, "--quiet"], environment: ["JIXIAO_TEST_KILL_AT": "before-switch"])
+        #expect(killed.status != 0)
+        #expect(try Self.runOf(out) == "old")
+        #expect(try CLI.run("batch", "Examples/clean-project-2022.yaml", "--out", out, "--quiet").status == 0)
+        #expect(try Self.runOf(out) == "new")
+    }
+}

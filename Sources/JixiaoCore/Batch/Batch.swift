@@ -89,10 +89,15 @@ public struct Batch: Sendable {
         if access(out + "/" + BatchInputs.outputMarker, F_OK) != 0 {
             try OutputFile.write(BatchInputs.outputMarkerText, to: out + "/" + BatchInputs.outputMarker)
         }
+        // The run is written whole into a folder of its own, made current at the end in one step.
+        let folders = RunFolders(out: out)
+        let runFolderID = RunFolders.id(started: started)
+        var staged = options
+        staged.outputDirectory = try folders.prepare(id: runFolderID)
 
         // Each input's report path in the reports folder, without the extension. The folder is
         // staged and its subfolders made up front, so the workers only write files.
-        let reports = options.reports == .none ? nil : try StagedFolder(path: out + "/" + Self.reportsFolder)
+        let reports = options.reports == .none ? nil : try StagedFolder(path: staged.outputDirectory + "/" + Self.reportsFolder)
         let reportPaths = reports == nil ? [] : BatchInputs.reportBases(for: files)
         if let reports {
             let folders = Set(reportPaths.map(BatchInputs.folder(of:)))
@@ -103,7 +108,7 @@ public struct Batch: Sendable {
         let prior = try history?.priorYears()
         let rubrics = rubricHashes()
         let runID = try history?.beginRun(name: options.runName, started: started, tool: options.tool, rubrics: rubrics)
-        var writer = try BatchWriter(options: options, started: started)
+        var writer = try BatchWriter(options: staged, started: started)
         let total = files.count
         var tablesDone = 0, errors = 0
 
@@ -138,6 +143,8 @@ public struct Batch: Sendable {
         try reports?.commit()
         let duration = (ContinuousClock.now - clock).seconds
         var summary = try writer.finish(duration: duration, rubrics: rubrics)
+        try folders.commit(staging: staged.outputDirectory, id: runFolderID)
+        summary.outputDirectory = out
         summary.runID = runID
         try history?.finishRun(runID ?? 0, summary: summary)
         return summary

@@ -72,11 +72,12 @@ struct BatchOutputTests {
     @Test func aRerunReplacesTheReportsFolderWhole() async throws {
         let out = try scratchFolder("rerun")
         _ = try await runBatch([Project.path("Examples")], out: out)
-        let first = try FileManager.default.subpathsOfDirectory(atPath: out + "/reports").sorted()
+        // `reports` is a link through `current`; listings go through the run's real folder.
+        let first = try FileManager.default.subpathsOfDirectory(atPath: out + "/current/reports").sorted()
         #expect(first.contains { $0.hasSuffix(".md") })
         try "stale".write(toFile: out + "/reports/stale.md", atomically: true, encoding: .utf8)
         _ = try await runBatch([Project.path("Examples")], out: out)
-        #expect(try FileManager.default.subpathsOfDirectory(atPath: out + "/reports").sorted() == first)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out + "/current/reports").sorted() == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.contains(OutputFile.partialSuffix) })
     }
 
@@ -319,7 +320,7 @@ struct BatchInputsTests {
         try FileManager.default.copyItem(atPath: Project.example("clean-project-2022.yaml"), toPath: folder + "/in/a.yaml")
         try FileManager.default.copyItem(atPath: Project.example("seed-003-department-2021.yaml"), toPath: folder + "/in/a.yml")
         _ = try await runBatch([folder + "/in"], out: folder + "/out")
-        let reports = try FileManager.default.subpathsOfDirectory(atPath: folder + "/out/reports").filter { $0.hasSuffix(".md") }
+        let reports = try FileManager.default.subpathsOfDirectory(atPath: folder + "/out/current/reports").filter { $0.hasSuffix(".md") }
         #expect(reports.count == 2)
         let pages = try reports.map { try String(contentsOfFile: folder + "/out/reports/" + $0, encoding: .utf8) }
         #expect(pages.contains { $0.contains("某市农业农村局") } && pages.contains { $0.contains("市委老干部局") })
