@@ -141,7 +141,7 @@ final class ProgressDisplay: @unchecked Sendable {
 }
 
 /// On Ctrl-C or a kill, removes the temporary files of the run before exiting, so no
-/// half-written output is left behind (outputs are only ever renamed into place when complete).
+/// half-written output is left behind (a run is only ever put in place when complete).
 enum BatchInterruption {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
@@ -149,10 +149,7 @@ enum BatchInterruption {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                OutputFile.removePartials(in: outputDirectory)
-                Foundation.exit(128 + signalNumber)
-            }
+            source.setEventHandler { OutputLock.interrupt(folder: outputDirectory, signal: signalNumber) }
             source.resume()
             sources.append(source)
         }

@@ -189,3 +189,74 @@ struct RunCommitTests {
         #expect(try Self.runOf(out) == "new")
     }
 }
+
+/// Ctrl-C or a kill while a batch writes: the process ends at once, its partial files are
+/// removed, the previous complete run stays current and nothing is recorded as internal-error.
+struct InterruptionTests {
+    private static func partials(under folder: String) -> [String] {
+        (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".jixiao-partial") }
+    }
+
+    /// Waits, without a clock, until `condition` holds or the process has ended.
+    private static func wait(for process: Process, until condition: () -> Bool) {
+        while process.isRunning && !condition() { usleep(2_000) }
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func anInterruptedRunLeavesThePreviousOne(signal: Int32) throws {
+        let folder = try ConcurrentRunTests.scratch("interrupt")
+        #expect(try CLI.run("synth", "--count", "400", "--seed", "11", "--out", folder + "/in").status == 0)
+        let out = folder + "/out", db = folder + "/history.sqlite"
+        #expect(try CLI.run("batch", "Examples/seed-003-department-2021.yaml", "--out", out, "--db", db, "--quiet").status == 1)
+        let before = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
+
+        let run = try ConcurrentRunTests.start(["batch", folder + "/in", "--out", out, "--db", db, "--quiet", "--jobs", "1"])
+        // Once the run is writing reports into its staged folder, interrupt it.
+        Self.wait(for: run) {
+            (FileManager.default.enumerator(atPath: out + "/runs")?.allObjects as? [String] ?? []).contains { $0.hasSuffix(".md") && $0.hasPrefix(".") }
+        }
+        #expect(run.isRunning, "the run was interrupted while writing")
+        kill(run.processIdentifier, signal)
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 128 + signal)
+        #expect(Self.partials(under: out).isEmpty, "\(Self.partials(under: out))")
+        #expect(try String(contentsOfFile: out + "/summary.csv", encoding: .utf8) == before, "the previous run is current")
+        let history = try CLI.run("history", "--db", db, "--lang", "en")
+        #expect(history.stdout.contains("incomplete"), "the interrupted run is marked incomplete: \(history.stdout)")
+        if FileManager.default.isExecutableFile(atPath: SharedHistoryTests.sqlite3) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: SharedHistoryTests.sqlite3)
+            process.arguments = [db, "SELECT count(*) FROM input WHERE error_code = 'internal-error'"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let count = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(count.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        }
+    }
+
+    /// A run waiting for the folder (--wait) that is interrupted leaves the running run's
+    /// temporary files alone: they are not its own.
+    @Test func anInterruptedWaitingRunTouchesNothing() throws {
+        let out = try ConcurrentRunTests.scratch("interrupt-wait") + "/out"
+        #expect(try CLI.run("batch", "Examples/seed-003-department-2021.yaml", "--out", out, "--quiet").status == 1)
+        let descriptor = open(out + "/.jixiao-lock", O_RDWR)
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        // The holder's run in progress.
+        try FileManager.default.createDirectory(atPath: out + "/runs/.running.jixiao-partial", withIntermediateDirectories: true)
+        let waiting = try ConcurrentRunTests.start(["batch", "Examples/clean-project-2022.yaml", "--out", out, "--quiet", "--wait"])
+        // Once it has the lock file open, it is waiting for the lock.
+        let fds = "/proc/\(waiting.processIdentifier)/fd"
+        Self.wait(for: waiting) {
+            ((try? FileManager.default.contentsOfDirectory(atPath: fds)) ?? []).contains { fd in
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: fds + "/" + fd))?.hasSuffix(".jixiao-lock") ?? false
+            }
+        }
+        kill(waiting.processIdentifier, SIGINT)
+        waiting.waitUntilExit()
+        close(descriptor)
+        #expect(waiting.terminationStatus == 128 + SIGINT)
+        #expect(FileManager.default.fileExists(atPath: out + "/runs/.running.jixiao-partial"))
+    }
+}

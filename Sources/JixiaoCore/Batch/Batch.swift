@@ -84,13 +84,13 @@ public struct Batch: Sendable {
         // One run at a time in a folder: the lock comes before anything there is touched.
         let lock = try OutputLock(folder: out, wait: options.waitForOutput)
         defer { lock.release() }
-        OutputFile.removePartials(in: out)
         // Marks the folder as outputs, so no later walk reads them back as inputs.
         if access(out + "/" + BatchInputs.outputMarker, F_OK) != 0 {
             try OutputFile.write(BatchInputs.outputMarkerText, to: out + "/" + BatchInputs.outputMarker)
         }
         // The run is written whole into a folder of its own, made current at the end in one step.
         let folders = RunFolders(out: out)
+        folders.removePartials()
         let runFolderID = RunFolders.id(started: started)
         var staged = options
         staged.outputDirectory = try folders.prepare(id: runFolderID)

@@ -23,7 +23,7 @@ public final class OutputFile {
     public init(path: String, bom: Bool = false) throws {
         self.path = path
         temporaryPath = Self.temporaryPath(for: path)
-        guard let handle = fopen(temporaryPath, "w+b") else {
+        guard let handle = OutputGate.pass({ fopen(temporaryPath, "w+b") }) else {
             throw OutputError(path: path, code: errno)
         }
         self.handle = handle
@@ -64,7 +64,7 @@ public final class OutputFile {
         self.handle = nil
         let failed = ferror(handle) != 0
         fclose(handle)
-        if failed || rename(temporaryPath, path) != 0 {
+        if failed || OutputGate.pass({ rename(temporaryPath, path) }) != 0 {
             let code = errno
             unlink(temporaryPath)
             throw OutputError(path: path, code: code)
@@ -102,7 +102,7 @@ public final class OutputFile {
             unlink(temporary)
             throw OutputError(path: path, code: error.code)
         }
-        guard rename(temporary, path) == 0 else {
+        guard OutputGate.pass({ rename(temporary, path) }) == 0 else {
             let code = errno
             unlink(temporary)
             throw OutputError(path: path, code: code)
@@ -116,7 +116,7 @@ public final class OutputFile {
 
     /// Nil once `bytes` are the file at `path`; else why they are not (an `errno`).
     static func createFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let descriptor = OutputGate.pass { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666) }
         guard descriptor >= 0 else { return errno }
         defer { close(descriptor) }
         return writeAll(descriptor, bytes) ? nil : errno
@@ -128,7 +128,7 @@ public final class OutputFile {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
-            if mkdir(prefix, 0o777) != 0 {
+            if OutputGate.pass({ mkdir(prefix, 0o777) }) != 0 {
                 let code = errno
                 var info = stat()
                 guard code == EEXIST, stat(prefix, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
@@ -216,11 +216,34 @@ public struct StagedFolder: Sendable {
     public func commit() throws {
         let previous = OutputFile.temporaryPath(for: path + "-previous")
         try? FileManager.default.removeItem(atPath: previous)
-        if rename(path, previous) != 0, errno != ENOENT {
+        if OutputGate.pass({ rename(path, previous) }) != 0, errno != ENOENT {
             throw OutputError(path: path, code: errno)
         }
-        guard rename(temporaryPath, path) == 0 else { throw OutputError(path: path, code: errno) }
+        guard OutputGate.pass({ rename(temporaryPath, path) }) == 0 else { throw OutputError(path: path, code: errno) }
         try? FileManager.default.removeItem(atPath: previous)
+    }
+}
+
+/// The one door through which a batch adds a name to a folder (creates, renames, links), so
+/// that an interruption can close it: once `close()` has run, every thread that comes to it
+/// waits there until the process ends, and nothing reappears after the interrupted run's
+/// temporary files are removed. Each passage holds a lock only for its one system call.
+package enum OutputGate {
+    private static let lock = NSLock()
+
+    /// Runs `call` (one system call that adds a name), keeping its `errno`.
+    package static func pass<T>(_ call: () -> T) -> T {
+        lock.lock()
+        let result = call()
+        let code = errno
+        lock.unlock()
+        errno = code
+        return result
+    }
+
+    /// Closes the door for good: returns once no call is passing.
+    package static func close() {
+        lock.lock()
     }
 }
 

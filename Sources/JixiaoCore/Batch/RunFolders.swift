@@ -58,11 +58,22 @@ struct RunFolders {
         return staging
     }
 
+    /// Removes the temporary files and folders a run leaves in the folder and in `runs/` (a
+    /// staged run, a link being replaced): a look at two folders, not a walk of every report,
+    /// so an interrupted run ends at once.
+    func removePartials() {
+        for folder in [out, runs] {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasSuffix(OutputFile.partialSuffix) {
+                try? FileManager.default.removeItem(atPath: folder + "/" + entry)
+            }
+        }
+    }
+
     /// Makes the staged run current: renamed into `runs/<id>`, then `current` switched to it
     /// in one rename; the previous run's folder is then removed.
     func commit(staging: String, id: String) throws {
         let final = runs + "/" + id
-        guard rename(staging, final) == 0 else { throw OutputError(path: final, code: errno) }
+        guard OutputGate.pass({ rename(staging, final) }) == 0 else { throw OutputError(path: final, code: errno) }
         FailPoint.reach("before-switch")
         let previous = current
         try replace(out + "/" + Self.currentLink, withLinkTo: Self.runsFolder + "/" + id)
@@ -86,11 +97,11 @@ struct RunFolders {
         try? FileManager.default.removeItem(atPath: earlier)
         try OutputFile.createFolder(earlier)
         for name in direct where name != Batch.reportsFolder {
-            guard link(out + "/" + name, earlier + "/" + name) == 0 else { throw OutputError(path: earlier + "/" + name, code: errno) }
+            guard OutputGate.pass({ link(out + "/" + name, earlier + "/" + name) }) == 0 else { throw OutputError(path: earlier + "/" + name, code: errno) }
         }
         try replace(out + "/" + Self.currentLink, withLinkTo: Self.runsFolder + "/earlier")
         for name in direct {
-            if name == Batch.reportsFolder, rename(out + "/" + name, earlier + "/" + name) != 0 {
+            if name == Batch.reportsFolder, OutputGate.pass({ rename(out + "/" + name, earlier + "/" + name) }) != 0 {
                 throw OutputError(path: out + "/" + name, code: errno)
             }
             try replace(out + "/" + name, withLinkTo: Self.currentLink + "/" + name)
@@ -106,7 +117,7 @@ struct RunFolders {
     private func replace(_ path: String, withLinkTo target: String) throws {
         let temporary = OutputFile.temporaryPath(for: path)
         unlink(temporary)
-        guard symlink(target, temporary) == 0, rename(temporary, path) == 0 else {
+        guard OutputGate.pass({ symlink(target, temporary) }) == 0, OutputGate.pass({ rename(temporary, path) }) == 0 else {
             let code = errno
             unlink(temporary)
             throw OutputError(path: path, code: code)
