@@ -340,3 +340,31 @@ struct ErrorExcerptTests {
         #expect(!record.message.unicodeScalars.contains { $0.value < 0x20 })
     }
 }
+
+/// Many unreadable inputs cost disk, not memory: their rows for the JSON and the dashboard
+/// wait in scratch files, each with a short excerpt of its message.
+struct StreamedErrorTests {
+    @Test func errorRowsWaitOnDiskNotInMemory() throws {
+        let out = try scratchFolder("stream-errors")
+        var writer = try BatchWriter(options: BatchOptions(outputDirectory: out, runName: "t", tool: "t"), started: Date())
+        let value = String(repeating: "值", count: 100_000)
+        for index in 0..<300 {
+            let file = "bad-\(index).yaml"
+            let error = InputError(.invalidNumber, at: SourceLocation(file: file, line: 3), field: "budget.executed",
+                                   message: LocalizedText(zh: "“\(value)”不是数字", en: "'\(value)' is not a number"))
+            try writer.write(FileOutcome(index: index, file: file, sha256: nil, bytes: 0, tables: [],
+                                         errors: [ErrorRecord(error, file: file, language: .zh)]))
+        }
+        // Written out past the scratch files' 64 KB buffers.
+        for name in ["summary.json.errors", "index.html.unreadable"] {
+            let size = (try FileManager.default.attributesOfItem(atPath: out + "/." + name + OutputFile.partialSuffix)[.size] as? Int) ?? 0
+            #expect(size > 0 && size < 300 * 2_000, "\(name): \(size) bytes")
+        }
+        let summary = try writer.finish(duration: 0, rubrics: [])
+        #expect(summary.errors == 300)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read(out + "/summary.json").utf8)) as? [String: Any])
+        #expect((json["errors"] as? [[String: Any]])?.count == 300)
+        #expect(try read(out + "/index.html").components(separatedBy: "<code>invalid-number</code>").count == 301)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.hasSuffix(OutputFile.partialSuffix) })
+    }
+}
