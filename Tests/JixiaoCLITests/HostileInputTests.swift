@@ -117,3 +117,22 @@ struct LinkTests {
         #expect(!(try String(contentsOfFile: folder + "/followed/errors.csv", encoding: .utf8)).contains("link-outside-folder"))
     }
 }
+
+/// A value too large to hold does not make its indicator vanish: it is reported, and the
+/// number is named as too large.
+struct HugeNumberTests {
+    @Test func aNumberTooLargeIsNamedAndItsIndicatorReported() throws {
+        let folder = NSTemporaryDirectory() + "jixiao-hostile/huge-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let source = try String(contentsOfFile: CLI.root.appendingPathComponent("Examples/clean-project-2022.yaml").path, encoding: .utf8)
+        try source.replacingOccurrences(of: "actual: 1260 户", with: "actual: 99999999999999999999999999999 户")
+            .replacingOccurrences(of: "target: ≥ 300 人次", with: "target: ≥ 1e308 人次")
+            .write(toFile: folder + "/huge.yaml", atomically: true, encoding: .utf8)
+        let output = try CLI.run("audit", "--fail-on", "info", folder + "/huge.yaml")
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("[unscored-indicator] 产出指标/数量指标/农村户厕改造户数"))
+        #expect(output.stdout.contains("数字超出可精确计算的范围（至多 18 位，不用科学计数法）「99999999999999999999999999999」"), "\(output.stdout)")
+        #expect(output.stdout.contains("[unscored-indicator] 产出指标/数量指标/改厕技术培训人次"))
+        #expect(output.stdout.contains("「1e308」"))
+    }
+}
