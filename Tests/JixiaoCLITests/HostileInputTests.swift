@@ -136,3 +136,74 @@ struct HugeNumberTests {
         #expect(output.stdout.contains("「1e308」"))
     }
 }
+
+/// Clear messages, naming the file and the line, where a raw error or a wrong one was given.
+struct ClearMessageTests {
+    private static func scratch() throws -> String {
+        let folder = NSTemporaryDirectory() + "jixiao-hostile/clear-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func aSymlinkLoopIsNamed() throws {
+        let folder = try Self.scratch()
+        try FileManager.default.createSymbolicLink(atPath: folder + "/a.yaml", withDestinationPath: "b.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/b.yaml", withDestinationPath: "a.yaml")
+        let output = try CLI.run("audit", folder + "/a.yaml")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("a.yaml: 错误[unreadable-file]: 符号链接构成循环，指不到文件"), "\(output.stderr)")
+    }
+
+    /// A file that is not SQLite, or an SQLite database of something else, is refused in
+    /// words, and the foreign database is left exactly as it was.
+    @Test func aDatabaseThatIsNoHistoryIsRefused() throws {
+        let folder = try Self.scratch()
+        try String(repeating: "not a database\n", count: 200).write(toFile: folder + "/text.sqlite", atomically: true, encoding: .utf8)
+        for arguments in [["history", "--db", folder + "/text.sqlite"],
+                          ["batch", "Examples/clean-project-2022.yaml", "--db", folder + "/text.sqlite", "--out", folder + "/o", "--quiet"]] {
+            let output = try CLI.run(arguments)
+            #expect(output.status == 2)
+            #expect(output.stderr.contains("text.sqlite: 错误[unreadable-file]: 这不是 SQLite 数据库，或已损坏"), "\(output.stderr)")
+        }
+        // A history made elsewhere, then given a table of another program: no longer a history.
+        let foreign = folder + "/foreign.sqlite"
+        #expect(try CLI.run("batch", "Examples/clean-project-2022.yaml", "--db", folder + "/mine.sqlite", "--out", folder + "/o1", "--quiet").status == 0)
+        if FileManager.default.isExecutableFile(atPath: SharedHistoryTests.sqlite3) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: SharedHistoryTests.sqlite3)
+            process.arguments = [foreign, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'x');"]
+            try process.run()
+            process.waitUntilExit()
+            let before = FileManager.default.contents(atPath: foreign)
+            let output = try CLI.run("batch", "Examples/clean-project-2022.yaml", "--db", foreign, "--out", folder + "/o2", "--quiet", "--lang", "en")
+            #expect(output.status == 2)
+            #expect(output.stderr.contains("foreign.sqlite: error[unreadable-file]: this SQLite database is not a jixiao history; nothing was written to it"), "\(output.stderr)")
+            #expect(FileManager.default.contents(atPath: foreign) == before)
+        }
+    }
+
+    /// A small number is a number; one with more digits than can be held says so.
+    @Test func smallAndOverlongNumbers() throws {
+        let folder = try Self.scratch()
+        let source = try String(contentsOfFile: CLI.root.appendingPathComponent("Examples/clean-project-2022.yaml").path, encoding: .utf8)
+        try source.replacingOccurrences(of: "  points: 10\n  rate: 96.20%", with: "  points: 10.000000000001\n  rate: 96.20%")
+            .write(toFile: folder + "/small.yaml", atomically: true, encoding: .utf8)
+        let small = try CLI.run("audit", folder + "/small.yaml")
+        #expect(small.status != 2, "\(small.stderr)")
+        try source.replacingOccurrences(of: "executed: 336.70", with: "executed: 0.0000000000000000001")
+            .write(toFile: folder + "/long.yaml", atomically: true, encoding: .utf8)
+        let long = try CLI.run("audit", folder + "/long.yaml")
+        #expect(long.status == 2)
+        #expect(long.stderr.contains("long.yaml:13:13: 错误[invalid-number]: budget.executed: “0.0000000000000000001”的位数超出可精确计算的范围"), "\(long.stderr)")
+    }
+
+    @Test func anUnknownRubricIsReportedAtItsLine() throws {
+        let folder = try Self.scratch()
+        let source = try String(contentsOfFile: CLI.root.appendingPathComponent("Examples/clean-project-2022.yaml").path, encoding: .utf8)
+        try source.replacingOccurrences(of: "year: 2022\n", with: "year: 2022\nrubric: no-such-rubric\n")
+            .write(toFile: folder + "/rubric.yaml", atomically: true, encoding: .utf8)
+        let output = try CLI.run("audit", folder + "/rubric.yaml")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("rubric.yaml:9:9: 错误[unknown-rubric]: rubric: 找不到评分规则“no-such-rubric”"), "\(output.stderr)")
+    }
+}

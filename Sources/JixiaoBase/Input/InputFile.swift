@@ -26,12 +26,17 @@ public enum InputFile {
         // Opened without blocking: opening a named pipe waits for a writer otherwise.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
-            let exists = access(path, F_OK) == 0
-            throw InputError(
-                .unreadableFile, at: whole,
-                message: exists
-                    ? LocalizedText(zh: "无法读取文件（权限不足？）", en: "the file cannot be read (permissions?)")
-                    : LocalizedText(zh: "文件不存在", en: "no such file"))
+            let code = errno
+            let message: LocalizedText = switch code {
+            case ENOENT, ENOTDIR: LocalizedText(zh: "文件不存在", en: "no such file")
+            case EACCES, EPERM: LocalizedText(zh: "无法读取文件（权限不足）", en: "the file cannot be read (no permission)")
+            case ELOOP: LocalizedText(zh: "符号链接构成循环，指不到文件", en: "its symbolic links loop and lead to no file")
+            case ENAMETOOLONG: LocalizedText(zh: "路径太长", en: "the path is too long")
+            default:
+                LocalizedText(zh: "无法打开文件（系统错误 \(code)：\(String(cString: strerror(code)))）",
+                              en: "the file cannot be opened (system error \(code): \(String(cString: strerror(code))))")
+            }
+            throw InputError(.unreadableFile, at: whole, message: message)
         }
         defer { close(descriptor) }
         var info = stat()

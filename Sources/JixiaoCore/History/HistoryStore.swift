@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JixiaoBase
 
 /// Batch runs stored in SQLite, so years can be compared (README, "Batch runs": the schema).
 ///
@@ -21,11 +22,59 @@ public final class HistoryStore: @unchecked Sendable {
     public init(path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try Self.checkIsHistory(path)
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        try Self.migrator.migrate(queue)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw Self.unusable(path, error)
+        }
+    }
+
+    /// Refuses, before anything is written to it, a file that is not an SQLite database (or is
+    /// damaged) and an SQLite database of something else: no table is ever added to a
+    /// database that is not a jixiao history. A missing or empty file becomes a new history.
+    private static func checkIsHistory(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let tables: [String]
+        do {
+            tables = try DatabaseQueue(path: path, configuration: configuration).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        } catch let error as DatabaseError {
+            throw unusable(path, error)
+        }
+        guard tables.isEmpty || Set(tables).isSuperset(of: ["grdb_migrations", "run", "result", "finding"]) else {
+            throw InputError(
+                .unreadableFile, at: SourceLocation(file: path, line: 0),
+                message: LocalizedText(zh: "这个 SQLite 数据库不是 jixiao 的历史数据库，未向其中写入任何内容",
+                                       en: "this SQLite database is not a jixiao history; nothing was written to it"),
+                hint: LocalizedText(zh: "用另一个 --db 路径：新的历史数据库会自动建立", en: "give another --db path: a new history is created there"))
+        }
+    }
+
+    /// A database that cannot be used, said in words.
+    private static func unusable(_ path: String, _ error: DatabaseError) -> InputError {
+        let whole = SourceLocation(file: path, line: 0)
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return InputError(.unreadableFile, at: whole,
+                              message: LocalizedText(zh: "这不是 SQLite 数据库，或已损坏", en: "this is not an SQLite database, or it is damaged"),
+                              hint: LocalizedText(zh: "用另一个 --db 路径：新的历史数据库会自动建立", en: "give another --db path: a new history is created there"))
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+            return InputError(.unreadableFile, at: whole,
+                              message: LocalizedText(zh: "无法打开或写入历史数据库", en: "the history database cannot be opened or written"))
+        default:
+            return InputError(.unreadableFile, at: whole,
+                              message: LocalizedText(zh: "历史数据库出错（SQLite \(error.resultCode.rawValue)）", en: "the history database failed (SQLite \(error.resultCode.rawValue))"))
+        }
     }
 
     static var migrator: DatabaseMigrator {
