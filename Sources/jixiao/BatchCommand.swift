@@ -13,7 +13,10 @@ struct BatchCommand: AsyncParsableCommand {
         discussion: """
             Walks folders (.yaml, .yml, .txt, .text, .md, .xlsx, .docx, .htm, .html) and takes files named directly. Writes \
             summary.csv, findings.csv, errors.csv, summary.json and reports/ into --out (default \
-            Reports/<year or run name>/). Inputs that cannot be read go to errors.csv and the run goes on; \
+            Reports/<year or run name>/): each run whole into runs/<id>/, made current in one step (the usual \
+            names are links through current), so a killed run leaves the previous one. One run at a time per \
+            --out (--wait to queue). Output folders and links out of the walked folders are not read \
+            (--follow-links reads the links). Inputs that cannot be read go to errors.csv and the run goes on; \
             so does a file that takes longer than --timeout (listed as timed-out).
             """)
 
