@@ -6,22 +6,28 @@ import JixiaoBase
 /// sorts the table.
 public enum Dashboard {
     public static func render(_ summary: DashboardSummary, language: Language) -> String {
-        let page = Page(DashboardTotals(summary.tables), unreadable: summary.unreadable, language: language)
+        let page = Page(DashboardTotals(summary.tables), unreadable: summary.unreadable.count, language: language)
         var out = page.head
         for table in summary.tables { out.append(row(table, language: language)) }
-        return out + page.tail
+        out.append(page.tailOpening)
+        for input in summary.unreadable { out.append(unreadableRow(input, language: language)) }
+        return out + page.tailClosing
     }
 
-    /// The page around the table of tables, whose rows (`row`) go between `head` and `tail`: a
-    /// batch writes the rows as tables arrive and the rest once it has counted them all.
+    /// The page around the table of tables and the list of unreadable inputs: the table rows
+    /// (`row`) go between `head` and `tailOpening`, the unreadable inputs (`unreadableRow`)
+    /// between `tailOpening` and `tailClosing`. A batch writes both kinds of row as they come,
+    /// to scratch files, and the rest once it has counted them all.
     public struct Page {
         public var head: String
-        public var tail: String
+        public var tailOpening: String
+        public var tailClosing: String
 
-        public init(_ totals: DashboardTotals, unreadable: [DashboardSummary.Unreadable], language: Language) {
+        public init(_ totals: DashboardTotals, unreadable: Int, language: Language) {
             let model = DashboardModel(totals, unreadable: unreadable, language: language)
             head = Dashboard.head(model, language: language)
-            tail = Dashboard.tail(model, language: language)
+            tailOpening = Dashboard.tailOpening(unreadable: unreadable, language: language)
+            tailClosing = Dashboard.tailClosing(unreadable: unreadable, language: language)
         }
     }
 
@@ -110,45 +116,57 @@ public enum Dashboard {
         return out.text
     }
 
-    /// The page after the last row of the table of tables: the unreadable inputs and the script.
-    static func tail(_ model: DashboardModel, language: Language) -> String {
+    /// The page after the last row of the table of tables, up to the first unreadable input.
+    static func tailOpening(unreadable: Int, language: Language) -> String {
         let t = ReportLabels.html(language)
-        var out = TextBuffer(capacity: 8_192 + model.unreadable.count * 256)
+        var out = TextBuffer(capacity: 1_024)
         out += "</tbody>\n</table>\n</section>\n\n"
         out += #"<section id="unreadable" aria-labelledby="unreadable-title">"#
         out += "\n<h2 id=\"unreadable-title\">"
         out.append(t[.unreadable])
         out += "</h2>\n"
-        if model.unreadable.isEmpty {
+        if unreadable == 0 {
             out += "<p>"
             out.append(t[.noUnreadable])
             out += "</p>"
         }
         out += "\n"
-        if !model.unreadable.isEmpty {
+        if unreadable > 0 {
             out += "<table class=\"unreadable cards\">\n<thead><tr><th>"
             out.append(t[.file])
             out += "</th><th>"
             out.append(t[.unreadableReason])
             out += "</th></tr></thead>\n<tbody>\n"
-            for row in model.unreadable {
-                out += "<tr><td data-label=\""
-                out.append(t[.file])
-                out += "\"><code>"
-                out.append(html: row.file)
-                out += "</code></td><td data-label=\""
-                out.append(t[.unreadableReason])
-                out += "\">"
-                if let code = row.code {
-                    out += "<code>"
-                    out.append(html: code)
-                    out += "</code> "
-                }
-                out.append(html: row.reason)
-                out += "</td></tr>\n"
-            }
-            out += "</tbody>\n</table>\n"
         }
+        return out.text
+    }
+
+    /// One input that could not be read, a row of the list after the table of tables.
+    public static func unreadableRow(_ input: DashboardSummary.Unreadable, language: Language) -> String {
+        let t = ReportLabels.html(language)
+        var out = TextBuffer(capacity: 256)
+        out += "<tr><td data-label=\""
+        out.append(t[.file])
+        out += "\"><code>"
+        out.append(html: input.file)
+        out += "</code></td><td data-label=\""
+        out.append(t[.unreadableReason])
+        out += "\">"
+        if let code = input.code {
+            out += "<code>"
+            out.append(html: code)
+            out += "</code> "
+        }
+        out.append(html: input.reason.text(language))
+        out += "</td></tr>\n"
+        return out.text
+    }
+
+    /// The page after the last unreadable input: the end of its list, and the script.
+    static func tailClosing(unreadable: Int, language: Language) -> String {
+        let t = ReportLabels.html(language)
+        var out = TextBuffer(capacity: 8_192)
+        if unreadable > 0 { out += "</tbody>\n</table>\n" }
         out += "</section>\n<footer>"
         out.append(t[.generatedBy])
         out += "</footer>\n</main>\n"

@@ -8,7 +8,6 @@ struct DashboardModel {
     var grades: BarChart
     var codes: BarChart
     var codeRows: [CodeRow]
-    var unreadable: [UnreadableRow]
 
     struct Stat {
         var value: String
@@ -47,11 +46,6 @@ struct DashboardModel {
         var findings: Int
     }
 
-    struct UnreadableRow {
-        var file: String
-        var code: String?
-        var reason: String
-    }
 }
 
 /// What the dashboard counts over all tables, added up one table at a time, so a batch keeps
@@ -85,7 +79,8 @@ public struct DashboardTotals: Sendable {
 }
 
 extension DashboardModel {
-    init(_ totals: DashboardTotals, unreadable: [DashboardSummary.Unreadable], language: Language) {
+    /// `unreadable`: how many inputs could not be read.
+    init(_ totals: DashboardTotals, unreadable: Int, language: Language) {
         let labels = ReportLabels.plain(language)
         let bySeverity = totals.bySeverity
         stats = [
@@ -93,7 +88,7 @@ extension DashboardModel {
             Stat(value: String(bySeverity[.error] ?? 0), label: labels[.errors], cssClass: "sev-error"),
             Stat(value: String(bySeverity[.warning] ?? 0), label: labels[.warnings], cssClass: "sev-warning"),
             Stat(value: String(bySeverity[.info] ?? 0), label: labels[.infos], cssClass: "sev-info"),
-            Stat(value: String(unreadable.count), label: labels[.unreadable], cssClass: unreadable.isEmpty ? "" : "sev-error"),
+            Stat(value: String(unreadable), label: labels[.unreadable], cssClass: unreadable == 0 ? "" : "sev-error"),
         ]
 
         // Grades: the usual four in order, then any other label seen, then tables with none.
@@ -125,9 +120,6 @@ extension DashboardModel {
                     severityLabel: code.severity.label.text(language), count: counts[code]!, tables: tableCounts[code]!)
         }
 
-        self.unreadable = unreadable.map {
-            UnreadableRow(file: $0.file, code: $0.code, reason: $0.reason.text(language))
-        }
     }
 }
 

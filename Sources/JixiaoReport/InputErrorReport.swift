@@ -6,9 +6,9 @@ import JixiaoBase
 public enum InputErrorReport {
     public static func render(_ error: InputError, language: Language, style: TextStyle = TextStyle(color: false)) -> String {
         let label = language == .zh ? "错误" : "error"
-        let field = error.field.map { "\($0): " } ?? ""
+        let field = error.field.map { "\(TerminalText.safe($0)): " } ?? ""
         var lines = [
-            "\(style.bold(error.location.description)): \(style.severity(.error, "\(label)[\(error.code.rawValue)]")): \(field)\(error.message.text(language))",
+            "\(style.bold(TerminalText.safe(error.location.description))): \(style.severity(.error, "\(label)[\(error.code.rawValue)]")): \(field)\(TerminalText.safe(error.message.text(language)))",
         ]
         if error.location.line > 0, let source = sourceLine(error.location) {
             let number = String(error.location.line)
@@ -20,12 +20,12 @@ public enum InputErrorReport {
             }
         }
         if let hint = error.hint {
-            lines.append((language == .zh ? "提示：" : "hint: ") + hint.text(language))
+            lines.append((language == .zh ? "提示：" : "hint: ") + TerminalText.safe(hint.text(language)))
         }
         return lines.joined(separator: "\n")
     }
 
-    /// The text of the error's line, tabs shown as spaces; nil if the file cannot be read.
+    /// The text of the error's line, tabs shown as spaces and control characters as symbols; nil if the file cannot be read.
     private static func sourceLine(_ location: SourceLocation) -> String? {
         guard let bytes = try? InputFile.read(location.file) else { return nil }
         var line = 1
@@ -39,8 +39,6 @@ public enum InputErrorReport {
     }
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
-            .replacingOccurrences(of: "\r", with: "")
-            .replacingOccurrences(of: "\t", with: " ")
+        TerminalText.safe(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r", with: ""))
     }
 }

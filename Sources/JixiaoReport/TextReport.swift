@@ -9,12 +9,12 @@ public enum TextReport {
     public static func heading(_ result: AuditResult, language: Language, style: TextStyle) -> String {
         let card = result.scorecard
         let submission = card.submission
-        let name = [submission.unitName, submission.project].compactMap { $0 }.joined(separator: " · ")
+        let name = TerminalText.safe([submission.unitName, submission.project].compactMap { $0 }.joined(separator: " · "))
         let year = language == .zh ? "\(submission.year) 年" : "\(submission.year)"
         let rubric = language == .zh ? "评分规则 \(card.rubric.id)" : "rubric \(card.rubric.id)"
         let kind = result.narrativeFigures == nil ? submission.level.label.text(language) : (language == .zh ? "未找到自评表" : "no self-evaluation table")
         let parts = [name.isEmpty ? nil : name, year, kind, rubric].compactMap { $0 }
-        return style.bold(parts.joined(separator: " · ")) + "\n" + style.dim(submission.source?.file ?? submission.file)
+        return style.bold(parts.joined(separator: " · ")) + "\n" + style.dim(TerminalText.safe(submission.source?.file ?? submission.file))
             + "\n" + style.dim((language == .zh ? "读取情况：" : "read: ") + CoverageText.line(result, language: language))
     }
 
@@ -35,18 +35,18 @@ public enum TextReport {
         ]]
         let budget = card.budget
         let rateNote = [
-            budget.claimedRate.map { "\(zh ? "所填" : "printed") \($0)" },
+            budget.claimedRate.map { "\(zh ? "所填" : "printed") \(TerminalText.safe($0.description))" },
             budget.rate.map { "\(zh ? "核定" : "computed") \(($0 * 100).formatted(decimals: 2))%" },
         ].compactMap { $0 }.joined(separator: " / ")
-        rows.append([zh ? "预算执行" : "budget", number(budget.points), budget.claimedScore?.description ?? "—", "",
+        rows.append([zh ? "预算执行" : "budget", number(budget.points), TerminalText.safe(budget.claimedScore?.description ?? "—"), "",
                      number(budget.score), rateNote.isEmpty ? "" : "\(zh ? "执行率" : "rate") \(rateNote)"])
         for category in card.categories {
-            rows.append([category.row.name, number(category.points), number(category.claimed), "", number(category.computed), ""])
+            rows.append([TerminalText.safe(category.row.name), number(category.points), number(category.claimed), "", number(category.computed), ""])
         }
         let totalPoints = card.submission.total.points?.number ?? card.rubric.total
-        rows.append([zh ? "总分" : "total", number(totalPoints), card.total.claimed?.description ?? "—",
+        rows.append([zh ? "总分" : "total", number(totalPoints), TerminalText.safe(card.total.claimed?.description ?? "—"),
                      number(card.total.computed), number(card.total.recomputed), mark(.totalMismatch)])
-        rows.append([zh ? "等级" : "grade", "", card.grade.claimed ?? "—", card.grade.computed?.name ?? "—",
+        rows.append([zh ? "等级" : "grade", "", TerminalText.safe(card.grade.claimed ?? "—"), card.grade.computed?.name ?? "—",
                      card.grade.recomputed?.name ?? "—", mark(.gradeMismatch)])
         return table(rows, rightAligned: [1, 2, 3, 4], style: style)
     }
@@ -54,9 +54,9 @@ public enum TextReport {
     /// One line per finding, `file:line: 严重程度[code] path: message`, and a count.
     public static func findings(_ result: AuditResult, language: Language, style: TextStyle) -> String {
         var lines = result.findings.map { finding in
-            let location = "\(finding.location.file):\(finding.location.line)"
+            let location = TerminalText.safe("\(finding.location.file):\(finding.location.line)")
             let tag = style.severity(finding.severity, "\(finding.severity.label.text(language))[\(finding.code.rawValue)]")
-            return "\(location): \(tag) \(finding.path): \(finding.message.text(language))"
+            return "\(location): \(tag) \(TerminalText.safe(finding.path)): \(TerminalText.safe(finding.message.text(language)))"
         }
         lines.append(summary(result, language: language, style: style))
         return lines.joined(separator: "\n")
@@ -132,8 +132,9 @@ extension TextReport {
                     ?? assessment.band.map { "\($0.points.lower.compact(decimals: decimals))–\($0.points.upper.compact(decimals: decimals))" }
                     ?? "—"
                 rows.append([
-                    scored.indicator.name, ReportLabels.method(assessment.method, language), scored.indicator.points?.description ?? "—",
-                    scored.indicator.score?.description ?? "—", computed, assessment.formula?.text ?? "",
+                    TerminalText.safe(scored.indicator.name), ReportLabels.method(assessment.method, language),
+                    TerminalText.safe(scored.indicator.points?.description ?? "—"), TerminalText.safe(scored.indicator.score?.description ?? "—"),
+                    computed, TerminalText.safe(assessment.formula?.text ?? ""),
                 ])
             }
         }

@@ -18,8 +18,11 @@ extension ParsedValue {
             case severalValues
             /// A number followed by a unit the parser does not know.
             case unknownUnit
-            /// Digits that do not form a number (`1,2.3`), or too many of them.
+            /// Digits that do not form a number (`1,2.3`, `.5`).
             case malformedNumber
+            /// A number that cannot be held exactly: more than 18 digits, or in scientific
+            /// notation (`1e308`).
+            case numberTooLarge
             /// A change rather than a level (`较上年提高 5%`).
             case change
             /// An approximate number (`约 500 人`, `100 余人`, `左右`).

@@ -30,6 +30,10 @@ extension ParsedValue.Unscorable {
             message = LocalizedText(zh: "无法识别的单位\(zh)", en: "unknown unit\(en)")
         case .malformedNumber:
             message = LocalizedText(zh: "数字格式无法识别\(zh)", en: "malformed number\(en)")
+        case .numberTooLarge:
+            message = LocalizedText(
+                zh: "数字超出可精确计算的范围（至多 \(ValueNumberScanner.maximumDigits) 位，不用科学计数法）\(zh)",
+                en: "a number that cannot be held exactly (at most \(ValueNumberScanner.maximumDigits) digits, no scientific notation)\(en)")
         case .change:
             message = LocalizedText(zh: "\(zh)表示变化量而不是数值水平", en: "\(subject) states a change, not a level")
         case .approximate:

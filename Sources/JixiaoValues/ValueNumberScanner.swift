@@ -42,6 +42,8 @@ struct ValueNumber: Sendable {
 enum ValueNumberScanner {
     enum Failure: Error {
         case malformed(String)
+        /// More digits than `maximumDigits`, or scientific notation: a number not held exactly.
+        case tooLarge(String)
     }
 
     /// The most digits a number may have; 18 fit a UInt64 exactly.
@@ -147,7 +149,16 @@ enum ValueNumberScanner {
             }
         }
         guard integer.count + fraction.count <= maximumDigits else {
-            throw .malformed(text.text(start..<index))
+            throw .tooLarge(text.text(start..<index))
+        }
+        // `1e308`, `2.5E-3`: an exponent right after the digits.
+        if index + 1 < text.count, text[index] == "e" || text[index] == "E" {
+            var end = index + 1
+            if end + 1 < text.count, text[end] == "+" || text[end] == "-" { end += 1 }
+            if ValueTextNormalizer.isDigit(text[end]) {
+                while end < text.count, ValueTextNormalizer.isDigit(text[end]) { end += 1 }
+                throw .tooLarge(text.text(start..<end))
+            }
         }
         // `2021.12.31`: three whole numbers joined by dots, read later as a date.
         if dot >= 0, !grouped, index + 1 < text.count, text[index] == ".",

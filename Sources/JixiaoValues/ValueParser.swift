@@ -107,6 +107,7 @@ public final class ValueParser: Sendable {
         } catch {
             switch error {
             case .malformed(let digits): throw Stop(.malformedNumber, digits)
+            case .tooLarge(let digits): throw Stop(.numberTooLarge, digits)
             }
         }
         let reading = ValueReading(

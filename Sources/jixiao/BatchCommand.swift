@@ -13,7 +13,10 @@ struct BatchCommand: AsyncParsableCommand {
         discussion: """
             Walks folders (.yaml, .yml, .txt, .text, .md, .xlsx, .docx, .htm, .html, .pdf, and .doc, .wps, .xls, .et through LibreOffice) and takes files named directly. Writes \
             summary.csv, findings.csv, errors.csv, summary.json and reports/ into --out (default \
-            Reports/<year or run name>/). Inputs that cannot be read go to errors.csv and the run goes on; \
+            Reports/<year or run name>/): each run whole into runs/<id>/, made current in one step (the usual \
+            names are links through current), so a killed run leaves the previous one. One run at a time per \
+            --out (--wait to queue). Output folders and links out of the walked folders are not read \
+            (--follow-links reads the links). Inputs that cannot be read go to errors.csv and the run goes on; \
             so does a file that takes longer than --timeout (listed as timed-out).
             """)
 
@@ -37,6 +40,12 @@ struct BatchCommand: AsyncParsableCommand {
 
     @OptionGroup var options: AuditOptions
 
+    @Flag(name: .customLong("follow-links"), help: "Follow links in the folders to files outside them (not followed by default: listed as link-outside-folder).")
+    var followLinks = false
+
+    @Flag(help: "When another run is writing into --out, wait for it to finish instead of refusing.")
+    var wait = false
+
     @Flag(help: "No progress display.")
     var quiet = false
 
@@ -59,18 +68,19 @@ struct BatchCommand: AsyncParsableCommand {
             try finish(Terminal.report(error, language: lang))
             return
         }
-        let inputs = BatchInputs.collect(paths)
         let runName = name ?? BatchInputs.runName(paths)
+        let outputDirectory = out ?? "Reports/\(runName)"
+        let inputs = BatchInputs.collect(paths, skipping: outputDirectory, followingLinks: followLinks)
         let batchOptions = BatchOptions(
-            outputDirectory: out ?? "Reports/\(runName)", jobs: jobs, language: lang, reports: report, runName: runName,
+            outputDirectory: outputDirectory, jobs: jobs, language: lang, reports: report, runName: runName,
             tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil,
-            timeout: timeout > 0 ? .milliseconds(Int64((timeout * 1000).rounded(.up))) : nil)
+            timeout: timeout > 0 ? .milliseconds(Int64((timeout * 1000).rounded(.up))) : nil, waitForOutput: wait)
         BatchInterruption.install(outputDirectory: batchOptions.outputDirectory)
         let display = ProgressDisplay(live: !quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil,
                                       quiet: quiet, language: lang)
         let summary: BatchSummary
         do {
-            summary = try await Batch(engine: engine, options: batchOptions).run(inputs.files, unsupported: inputs.unsupported,
+            summary = try await Batch(engine: engine, options: batchOptions).run(inputs.files, unsupported: inputs.unsupported, outsideLinks: inputs.outsideLinks,
                                                                                 history: history) { display.update($0) }
         } catch {
             display.end()
@@ -134,7 +144,7 @@ final class ProgressDisplay: @unchecked Sendable {
 }
 
 /// On Ctrl-C or a kill, removes the temporary files of the run before exiting, so no
-/// half-written output is left behind (outputs are only ever renamed into place when complete).
+/// half-written output is left behind (a run is only ever put in place when complete).
 enum BatchInterruption {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
@@ -142,10 +152,7 @@ enum BatchInterruption {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                OutputFile.removePartials(in: outputDirectory)
-                Foundation.exit(128 + signalNumber)
-            }
+            source.setEventHandler { OutputLock.interrupt(folder: outputDirectory, signal: signalNumber) }
             source.resume()
             sources.append(source)
         }

@@ -6,7 +6,7 @@ import JixiaoBase
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "List the batch runs stored with --db, or show one unit across years.")
+        abstract: "List the batch runs stored with --db, show one unit across years, or remove incomplete runs.")
 
     @Option(help: "The SQLite history written by jixiao batch --db.")
     var db: String
@@ -14,13 +14,19 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Show this unit's totals and findings across years (a full name or part of one).")
     var unit: String?
 
+    @Flag(help: "Remove the runs that did not complete (killed or failed); a run still being written is left alone.")
+    var prune = false
+
     @Option(help: "Language of messages: zh or en.")
     var lang: Language = .zh
 
     func run() throws {
         do {
             let store = try HistoryStore.open(existing: db)
-            if let unit {
+            if prune {
+                let (removed, running) = try store.pruneIncompleteRuns()
+                Terminal.print(HistoryReport.pruned(removed: removed, running: running, language: lang))
+            } else if let unit {
                 Terminal.print(HistoryReport.unit(try store.unitHistory(unit), query: unit, language: lang))
             } else {
                 Terminal.print(HistoryReport.runs(try store.runs(), language: lang))

@@ -4,6 +4,7 @@ import JixiaoCore
 import JixiaoBase
 import JixiaoModel
 import JixiaoImport
+import JixiaoReport
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,7 +54,7 @@ struct Import: ParsableCommand {
             do {
                 let document = try SubmissionReader.readDocument(path: file, options: ImportOptions(words: words, region: region))
                 for note in document.notes {
-                    Terminal.printError("\(note.location): \(lang == .zh ? "注意" : "note"): \(note.message.text(lang))")
+                    Terminal.printError(TerminalText.safe("\(note.location): \(lang == .zh ? "注意" : "note"): \(note.message.text(lang))"))
                 }
                 if document.tables.isEmpty { throw document.noTableError() }
                 for (index, table) in document.tables.enumerated() {
@@ -79,17 +80,10 @@ struct Import: ParsableCommand {
         return "\(base)-\(index + 1)-\(table.level.rawValue).yaml"
     }
 
-    /// Writes through a temporary file and a rename, so a reader never sees half a file.
+    /// Writes through a temporary file and a rename, so a reader never sees half a file and a
+    /// rewrite replaces the previous file in one step.
     func write(_ text: String, to folder: String, name: String) throws {
-        let directory = URL(fileURLWithPath: folder)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let target = directory.appendingPathComponent(name)
-        let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(text.utf8).write(to: temporary)
-        if FileManager.default.fileExists(atPath: target.path) {
-            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: target)
-        }
+        try OutputFile.createFolder(folder)
+        try OutputFile.write(text, to: folder + "/" + name)
     }
 }

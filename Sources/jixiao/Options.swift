@@ -88,6 +88,9 @@ enum Terminal {
                 printError(InputErrorReport.render(error, language: language, style: style(disabled: isatty(STDERR_FILENO) != 1)))
             }
             return .unusableInput
+        case let error as OutputError:
+            printError(error.text(language))
+            return .unusableInput
         default:
             printError((language == .zh ? "内部错误：" : "internal error: ") + "\(error)")
             return .internalError

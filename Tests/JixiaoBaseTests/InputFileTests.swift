@@ -37,3 +37,19 @@ struct InputFileTests {
         }
     }
 }
+
+/// Only regular files are read: a device gives no end (`/dev/zero`) or nothing (`/dev/null`),
+/// and a named pipe can wait forever for a writer.
+struct NonRegularFileTests {
+    @Test(arguments: ["/dev/null", "/dev/zero"])
+    func devicesAreRefusedBeforeReading(path: String) {
+        do {
+            _ = try InputFile.bytes(path)
+            Issue.record("\(path) was read")
+        } catch {
+            #expect(error.code == .unreadableFile)
+            #expect(error.message.en.contains("not a regular file"))
+            #expect(error.message.zh.contains("不是普通文件"))
+        }
+    }
+}

@@ -30,3 +30,31 @@ struct ImportCommandTests {
         }
     }
 }
+
+/// `import --out` into a folder it has written before replaces each file in one step.
+struct ImportRewriteTests {
+    @Test func importingTwiceIntoOneFolderReplacesTheFiles() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-reimport-\(UUID().uuidString)").path
+        var written: [[String: Data]] = []
+        for _ in 0..<3 {
+            let output = try CLI.run(["import", "--out", out, "Tests/Fixtures/documents/seed-002.txt"])
+            #expect(output.status == 0, "\(output.stderr)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+            written.append(Dictionary(uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: out + "/" + $0) ?? Data()) }))
+        }
+        #expect(written[0].count == 3 && written[0].keys.allSatisfy { $0.hasSuffix(".yaml") }, "\(written[0].keys)")
+        #expect(written[1] == written[0] && written[2] == written[0])
+    }
+
+    /// An --out that cannot be written says why, in words, naming the path (exit 2).
+    @Test func anUnwritableOutSaysWhy() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-file-\(UUID().uuidString)").path
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        let output = try CLI.run(["import", "--out", file + "/tables", "Tests/Fixtures/documents/seed-002.txt"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("\(file)/tables: 错误[output]: 无法写入：路径中有一部分是文件，不是文件夹"), "\(output.stderr)")
+        let batch = try CLI.run(["batch", "Examples/clean-project-2022.yaml", "--out", file + "/out", "--quiet", "--lang", "en"])
+        #expect(batch.status == 2)
+        #expect(batch.stderr.contains("\(file)/out: error[output]: cannot write: part of the path is a file, not a folder"), "\(batch.stderr)")
+    }
+}

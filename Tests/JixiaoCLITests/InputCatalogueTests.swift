@@ -57,7 +57,7 @@ struct InputCatalogueTests {
             return "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
         }.joined()).utf8), "yaml-alias-limit", "4:36"),
         ("deep nesting", Array((String(repeating: "[", count: 100) + String(repeating: "]", count: 100)).utf8), "yaml-too-deep", "1:65"),
-        ("unknown rubric", replacing("year: 2023\n", "year: 2023\nrubric: province-zz\n"), "unknown-rubric", "1:1"),
+        ("unknown rubric", replacing("year: 2023\n", "year: 2023\nrubric: province-zz\n"), "unknown-rubric", "3:9"),
     ]
 
     @Test(arguments: cases.indices)

@@ -226,3 +226,29 @@ struct XLSXPartTextTests {
         #expect(XLSXPartText.utf8(Data(bytes)) == nil)
     }
 }
+
+/// A ZIP64 entry (a zip bomb declares one of 16 GB) is named as too large, not as missing.
+struct ZipBombTests {
+    private static func le(_ value: UInt64, _ bytes: Int) -> [UInt8] { (0..<bytes).map { UInt8((value >> (8 * $0)) & 0xFF) } }
+
+    /// A zip of one deflated entry, `name`, whose sizes are in a ZIP64 extra field.
+    static func zip64(_ name: String) -> Data {
+        let nameBytes = Array(name.utf8)
+        let extra = le(0x0001, 2) + le(16, 2) + le(16 << 30, 8) + le(10, 8)
+        let local = le(0x0403_4B50, 4) + le(45, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0, 4)
+            + le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(UInt64(nameBytes.count), 2) + le(UInt64(extra.count), 2) + nameBytes + extra
+            + [UInt8](repeating: 0, count: 10)
+        let central = le(0x0201_4B50, 4) + le(45, 2) + le(45, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0, 4)
+            + le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(UInt64(nameBytes.count), 2) + le(UInt64(extra.count), 2)
+            + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(0, 4) + nameBytes + extra
+        let end = le(0x0605_4B50, 4) + le(0, 2) + le(0, 2) + le(1, 2) + le(1, 2)
+            + le(UInt64(central.count), 4) + le(UInt64(local.count), 4) + le(0, 2)
+        return Data(local + central + end)
+    }
+
+    @Test func aZip64PartIsNamedAsTooLarge() {
+        let error = #expect(throws: InputError.self) { try XLSXReader.read(data: Self.zip64("xl/workbook.xml"), file: "bomb.xlsx") }
+        #expect(error?.code == .fileTooLarge)
+        #expect(error?.message.zh == "xl/workbook.xml 是 ZIP64 条目（解压后可达 4 GB 以上），不予读取")
+    }
+}

@@ -214,7 +214,10 @@ import Testing
         ValueCase("1,2.3", .unscorable(.severalValues)),
         ValueCase("1234,567", .unscorable(.malformedNumber)),
         ValueCase(".5", .unscorable(.malformedNumber)),
-        ValueCase("12345678901234567890", .unscorable(.malformedNumber)),
+        ValueCase("12345678901234567890", .unscorable(.numberTooLarge)),
+        ValueCase("99999999999999999999999999999 户", .unscorable(.numberTooLarge)),
+        ValueCase("≥ 1e308 人次", .unscorable(.numberTooLarge)),
+        ValueCase("2.5E-3", .unscorable(.numberTooLarge)),
     ]
 
     /// Ranges.

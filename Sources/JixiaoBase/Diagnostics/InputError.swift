@@ -28,6 +28,10 @@ public struct InputError: Error, Sendable, Hashable {
         case converterMissing = "converter-missing"
         /// LibreOffice failed to convert an old Office/WPS file, wrote nothing or took too long.
         case conversionFailed = "conversion-failed"
+        /// A link in a folder walked by a batch to a file outside it: not followed.
+        case linkOutsideFolder = "link-outside-folder"
+        /// The batch's output folder is being written by another run.
+        case outputLocked = "output-locked"
         /// The file took longer than the batch's per-file time limit.
         case timedOut = "timed-out"
     }

@@ -19,17 +19,24 @@ public enum InputFile {
     }
 
     /// The file's bytes as they are on disk, not decoded (`decode`); a folder, a missing or
-    /// unreadable file or one over `sizeLimit` is an input error.
+    /// unreadable file, one over `sizeLimit` or anything that is not a regular file (a named
+    /// pipe, a device, a socket: reading one can wait forever) is an input error.
     public static func bytes(_ path: String) throws(InputError) -> [UInt8] {
         let whole = SourceLocation(file: path, line: 0)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Opened without blocking: opening a named pipe waits for a writer otherwise.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
-            let exists = access(path, F_OK) == 0
-            throw InputError(
-                .unreadableFile, at: whole,
-                message: exists
-                    ? LocalizedText(zh: "无法读取文件（权限不足？）", en: "the file cannot be read (permissions?)")
-                    : LocalizedText(zh: "文件不存在", en: "no such file"))
+            let code = errno
+            let message: LocalizedText = switch code {
+            case ENOENT, ENOTDIR: LocalizedText(zh: "文件不存在", en: "no such file")
+            case EACCES, EPERM: LocalizedText(zh: "无法读取文件（权限不足）", en: "the file cannot be read (no permission)")
+            case ELOOP: LocalizedText(zh: "符号链接构成循环，指不到文件", en: "its symbolic links loop and lead to no file")
+            case ENAMETOOLONG: LocalizedText(zh: "路径太长", en: "the path is too long")
+            default:
+                LocalizedText(zh: "无法打开文件（系统错误 \(code)：\(String(cString: strerror(code)))）",
+                              en: "the file cannot be opened (system error \(code): \(String(cString: strerror(code))))")
+            }
+            throw InputError(.unreadableFile, at: whole, message: message)
         }
         defer { close(descriptor) }
         var info = stat()
@@ -38,7 +45,14 @@ public enum InputFile {
             throw InputError(.unreadableFile, at: whole,
                              message: LocalizedText(zh: "这是一个文件夹，不是文件", en: "this is a folder, not a file"))
         }
-        // One read for a regular file (its size plus one byte, to see the end); pipes grow the buffer.
+        if known, info.st_mode & S_IFMT != S_IFREG {
+            throw InputError(.unreadableFile, at: whole,
+                             message: LocalizedText(zh: "这不是普通文件（命名管道、设备或套接字），未读取",
+                                                    en: "this is not a regular file (a named pipe, a device or a socket); not read"),
+                             hint: LocalizedText(zh: "请先把内容保存为文件", en: "save its content as a file first"))
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        // One read for a regular file (its size plus one byte, to see the end); a file that gives no size (/proc) grows the buffer.
         var bytes = [UInt8](repeating: 0, count: known && info.st_size > 0 ? min(Int(info.st_size), sizeLimit) + 1 : 1 << 16)
         var filled = 0
         while true {

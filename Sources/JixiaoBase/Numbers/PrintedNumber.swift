@@ -97,7 +97,7 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
             default:
                 return nil
             }
-            guard integerDigits <= 26, decimals <= 10 else { return nil }
+            guard integerDigits <= 26, decimals <= Fixed.scaleDigits else { return nil }
         }
         guard integerDigits > 0, groups == 0 || group == 3, !inFraction || decimals > 0 else { return nil }
         return (significand, decimals)

@@ -24,10 +24,12 @@ public struct BatchOptions: Sendable {
     /// How long one file may take (reading, auditing, its reports); nil for no limit. A file
     /// over the limit is listed in errors.csv as `timed-out` and the run goes on.
     public var timeout: Duration?
+    /// When another run holds the output folder: wait for it to finish instead of refusing.
+    public var waitForOutput: Bool
 
     public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: Language = .zh,
                 reports: ReportFormat = .markdown, runName: String, tool: String, hashInputs: Bool = false,
-                timeout: Duration? = .seconds(30)) {
+                timeout: Duration? = .seconds(30), waitForOutput: Bool = false) {
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
         self.language = language
@@ -36,6 +38,7 @@ public struct BatchOptions: Sendable {
         self.tool = tool
         self.hashInputs = hashInputs
         self.timeout = timeout
+        self.waitForOutput = waitForOutput
     }
 }
 
@@ -71,19 +74,30 @@ public struct Batch: Sendable {
     ///     year-over-year checks.
     ///   - progress: called after each file is written, in input order.
     public func run(
-        _ files: [String], unsupported: [String] = [], history: HistoryStore? = nil,
+        _ files: [String], unsupported: [String] = [], outsideLinks: [String] = [], history: HistoryStore? = nil,
         progress: (@Sendable (BatchProgress) -> Void)? = nil
     ) async throws -> BatchSummary {
         let started = Date()
         let clock = ContinuousClock.now
         let out = options.outputDirectory
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: out, withIntermediateDirectories: true)
-        OutputFile.removePartials(in: out)
+        try OutputFile.createFolder(out)
+        // One run at a time in a folder: the lock comes before anything there is touched.
+        let lock = try OutputLock(folder: out, wait: options.waitForOutput)
+        defer { lock.release() }
+        // Marks the folder as outputs, so no later walk reads them back as inputs.
+        if access(out + "/" + BatchInputs.outputMarker, F_OK) != 0 {
+            try OutputFile.write(BatchInputs.outputMarkerText, to: out + "/" + BatchInputs.outputMarker)
+        }
+        // The run is written whole into a folder of its own, made current at the end in one step.
+        let folders = RunFolders(out: out)
+        folders.removePartials()
+        let runFolderID = RunFolders.id(started: started)
+        var staged = options
+        staged.outputDirectory = try folders.prepare(id: runFolderID)
 
         // Each input's report path in the reports folder, without the extension. The folder is
         // staged and its subfolders made up front, so the workers only write files.
-        let reports = options.reports == .none ? nil : try StagedFolder(path: out + "/" + Self.reportsFolder)
+        let reports = options.reports == .none ? nil : try StagedFolder(path: staged.outputDirectory + "/" + Self.reportsFolder)
         let reportPaths = reports == nil ? [] : BatchInputs.reportBases(for: files)
         if let reports {
             let folders = Set(reportPaths.map(BatchInputs.folder(of:)))
@@ -94,7 +108,7 @@ public struct Batch: Sendable {
         let prior = try history?.priorYears()
         let rubrics = rubricHashes()
         let runID = try history?.beginRun(name: options.runName, started: started, tool: options.tool, rubrics: rubrics)
-        var writer = try BatchWriter(options: options, started: started)
+        var writer = try BatchWriter(options: staged, started: started)
         let total = files.count
         var tablesDone = 0, errors = 0
 
@@ -122,9 +136,15 @@ public struct Batch: Sendable {
         for file in unsupported {
             writer.list(unsupported: ErrorRecord(BatchInputs.unsupportedError(file), file: file, language: options.language))
         }
+        // Links out of the folders, not followed: listed the same way.
+        for file in outsideLinks {
+            writer.list(unsupported: ErrorRecord(BatchInputs.outsideLinkError(file), file: file, language: options.language))
+        }
         try reports?.commit()
         let duration = (ContinuousClock.now - clock).seconds
         var summary = try writer.finish(duration: duration, rubrics: rubrics)
+        try folders.commit(staging: staged.outputDirectory, id: runFolderID)
+        summary.outputDirectory = out
         summary.runID = runID
         try history?.finishRun(runID ?? 0, summary: summary)
         return summary

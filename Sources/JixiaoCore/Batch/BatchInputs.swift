@@ -18,14 +18,20 @@ public enum BatchInputs {
     public struct Collected: Sendable {
         public var files: [String]
         public var unsupported: [String]
+        /// Links in the folders to files outside them, not followed (listed in errors.csv as
+        /// `link-outside-folder`).
+        public var outsideLinks: [String] = []
     }
 
     /// Every file named in `paths`: folders are walked recursively (hidden files and folders are
     /// skipped; files with a known extension are taken, the others listed as unsupported); files
     /// named directly are always taken, whatever their format, so an unreadable one is reported.
     /// Paths named as files keep their given order; each folder's files are sorted by path.
-    /// A file reached twice is read once.
-    public static func collect(_ paths: [String]) -> Collected {
+    /// A file reached twice is read once. Output folders are never walked: `outputDirectory`
+    /// (the run's own) and any folder holding an `outputMarker`. A link in a folder to a file
+    /// outside it is not followed unless `followingLinks` (a link to a folder never is).
+    public static func collect(_ paths: [String], skipping outputDirectory: String? = nil, followingLinks: Bool = false) -> Collected {
+        let boundary = Boundary(skipping: outputDirectory, followsLinks: followingLinks)
         var files: [String] = []
         var unsupported: [String] = []
         var seen: Set<String> = []
@@ -39,8 +45,10 @@ public enum BatchInputs {
                 continue
             }
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+            guard boundary.enters(folder) else { continue }
+            boundary.start(folder)
             var found: [(key: [UInt8], path: String)] = []
-            walk(folder) { path, known in
+            walk(folder, boundary: boundary) { path, known in
                 if known { found.append((Array(path.utf8), path)) } else { unsupported.append(path) }
             }
             found.sort { $0.key.lexicographicallyPrecedes($1.key) }
@@ -52,7 +60,8 @@ public enum BatchInputs {
                 files.append(file.path)
             }
         }
-        return Collected(files: files, unsupported: unsupported.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        func sorted(_ paths: [String]) -> [String] { paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
+        return Collected(files: files, unsupported: sorted(unsupported), outsideLinks: sorted(boundary.outsideLinks))
     }
 
     private enum Kind { case directory, file, missing }
@@ -64,11 +73,11 @@ public enum BatchInputs {
         return info.st_mode & S_IFMT == S_IFDIR ? .directory : .file
     }
 
-    /// Calls `found` with every non-hidden file under `folder`, depth first, and whether its
-    /// extension is known. Entries are typed from the directory listing; only links and file
+    /// Calls `found` with every non-hidden file under `folder` (output folders left out, see
+    /// `Boundary`), depth first, and whether its extension is known. Entries are typed from the directory listing; only links and file
     /// systems that do not say are looked up one by one. A link to a folder is not followed
     /// (links can loop).
-    private static func walk(_ folder: String, found: (String, Bool) -> Void) {
+    private static func walk(_ folder: String, boundary: Boundary, found: (String, Bool) -> Void) {
         guard let directory = opendir(folder.isEmpty ? "/" : folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -79,12 +88,12 @@ public enum BatchInputs {
             let full = folder + "/" + name
             let kind: Kind = switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): .directory
-            case Int32(DT_LNK): kind(of: full) == .file ? .file : .missing
+            case Int32(DT_LNK): kind(of: full) == .file && boundary.follows(link: full) ? .file : .missing
             case Int32(DT_UNKNOWN): kind(of: full)
             default: .file
             }
             switch kind {
-            case .directory: walk(full, found: found)
+            case .directory: if boundary.enters(full) { walk(full, boundary: boundary, found: found) }
             case .file: found(full, hasKnownExtension(name))
             default: break
             }

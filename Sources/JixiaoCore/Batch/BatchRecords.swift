@@ -35,9 +35,22 @@ public struct ErrorRecord: Sendable {
         self.code = code
         line = diagnostic.location.line
         column = diagnostic.location.column
-        field = diagnostic.field ?? ""
-        message = diagnostic.message.text(language)
-        hint = diagnostic.hint?.text(language) ?? ""
+        field = Self.excerpt(diagnostic.field ?? "")
+        message = Self.excerpt(diagnostic.message.text(language))
+        hint = Self.excerpt(diagnostic.hint?.text(language) ?? "")
+    }
+
+    /// The most of a message an error row keeps, in characters: a message may quote the input,
+    /// and an input that is not a submission (a password file reached by a link, a 100 KB
+    /// value) is echoed no further than this.
+    public static let excerptLength = 200
+
+    /// `text` cut to `excerptLength` characters (`…` added) with its control characters shown
+    /// as symbols.
+    static func excerpt(_ text: String) -> String {
+        var text = text
+        if text.utf8.count > excerptLength, text.count > excerptLength { text = String(text.prefix(excerptLength)) + "…" }
+        return TerminalText.safe(text)
     }
 
     /// The error in `summary.json`, on one line, as UTF-8.

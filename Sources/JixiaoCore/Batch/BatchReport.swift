@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoBase
 import JixiaoAudit
+import JixiaoReport
 
 /// A batch's progress line and final summary, as text.
 public enum BatchReport {
@@ -45,7 +46,7 @@ public enum BatchReport {
             lines.append(zh ? "自评总分高出按规则计算最多的单位：" : "units whose claimed total most exceeds the recomputed one:")
             for entry in summary.largestGaps {
                 let name = entry.unit + (entry.project.map { " · \($0)" } ?? "")
-                lines.append("  +\(entry.gap.compact(decimals: 2))  \(name) \(entry.year)  \(entry.claimed) → \(entry.recomputed)  \(entry.file)\(entry.table > 1 ? " #\(entry.table)" : "")")
+                lines.append(TerminalText.safe("  +\(entry.gap.compact(decimals: 2))  \(name) \(entry.year)  \(entry.claimed) → \(entry.recomputed)  \(entry.file)\(entry.table > 1 ? " #\(entry.table)" : "")"))
             }
         }
         lines.append((zh ? "输出：" : "outputs: ") + summary.outputDirectory + "/ (" + summary.outputs.joined(separator: ", ") + ")")

@@ -5,9 +5,10 @@ import JixiaoReport
 
 /// Writes a batch's shared outputs as results arrive in input order: `summary.csv`,
 /// `findings.csv`, `errors.csv` and `summary.json`, each under a temporary name until the run
-/// finishes; and keeps the run's counts for the final summary and the dashboard (a fixed amount
-/// of memory, plus the error rows; the dashboard's row for each table waits in a scratch file
-/// until `index.html` is written around them).
+/// finishes; and keeps the run's counts for the final summary and the dashboard: a fixed amount
+/// of memory, whatever the number of tables or errors. The rows known only at the end of their
+/// document (the JSON's errors, the dashboard's tables and unreadable inputs) wait in scratch
+/// files until the documents are written around them.
 struct BatchWriter {
     let options: BatchOptions
     let started: Date
@@ -16,7 +17,9 @@ struct BatchWriter {
     private let errorsCSV: OutputFile
     private let summaryJSON: OutputFile
     private var firstResult = true
-    private var errorJSON: [[UInt8]] = []
+    /// The JSON's errors, each after its separator, until the results are all written.
+    private let errorJSON: OutputFile
+    private var errorCount = 0
     private var files = 0
     private var tables = 0
     /// Tables of which nothing could be read: counted apart, never as clean.
@@ -29,8 +32,8 @@ struct BatchWriter {
     private var gaps: [GapEntry] = []
     /// The dashboard's counts, and its table rows in a scratch file until the page is written.
     private var dashboard = DashboardTotals()
-    private var unreadable: [DashboardSummary.Unreadable] = []
     private let dashboardRows: OutputFile
+    private let dashboardUnreadable: OutputFile
 
     init(options: BatchOptions, started: Date) throws {
         self.options = options
@@ -41,6 +44,8 @@ struct BatchWriter {
         errorsCSV = try OutputFile(path: out + "/" + Batch.errorsCSV, bom: true)
         summaryJSON = try OutputFile(path: out + "/" + Batch.summaryJSON)
         dashboardRows = try OutputFile(path: out + "/" + Batch.dashboard + ".rows")
+        dashboardUnreadable = try OutputFile(path: out + "/" + Batch.dashboard + ".unreadable")
+        errorJSON = try OutputFile(path: out + "/" + Batch.summaryJSON + ".errors")
         summaryCSV.write(CSV.row(TableRecord.summaryHeader))
         findingsCSV.write(CSV.row(TableRecord.findingsHeader))
         errorsCSV.write(CSV.row(ErrorRecord.header))
@@ -68,11 +73,19 @@ struct BatchWriter {
             dashboardRows.write(Dashboard.row(table, language: options.language))
         }
         for error in outcome.errors {
-            unreadable.append(DashboardSummary.Unreadable(error))
             if error.code == "internal-error" { internalErrors += 1 }
-            errorsCSV.write(CSV.row(error.row))
-            errorJSON.append(error.json)
+            add(error)
         }
+    }
+
+    /// Writes an error's row in errors.csv, and in the scratch files of the JSON's errors and
+    /// the dashboard's unreadable inputs.
+    private mutating func add(_ error: ErrorRecord) {
+        errorsCSV.write(CSV.row(error.row))
+        errorJSON.write(errorCount == 0 ? "\n" : ",\n")
+        errorJSON.write(error.json)
+        errorCount += 1
+        dashboardUnreadable.write(Dashboard.unreadableRow(DashboardSummary.Unreadable(error), language: options.language))
     }
 
     /// Lists a file found in the folders that no reader takes: in errors.csv, the JSON's
@@ -80,9 +93,7 @@ struct BatchWriter {
     /// nobody asked for it to be audited.
     mutating func list(unsupported error: ErrorRecord) {
         unsupported += 1
-        unreadable.append(DashboardSummary.Unreadable(error))
-        errorsCSV.write(CSV.row(error.row))
-        errorJSON.append(error.json)
+        add(error)
     }
 
     /// Keeps the ten largest gaps; on a tie the earlier table stays ahead.
@@ -100,11 +111,8 @@ struct BatchWriter {
     /// into place.
     mutating func finish(duration: Double, rubrics: [(id: String, file: String, sha256: String)]) throws -> BatchSummary {
         summaryJSON.write(firstResult ? "],\n\"errors\":[" : "\n],\n\"errors\":[")
-        for (index, error) in errorJSON.enumerated() {
-            summaryJSON.write(index == 0 ? "\n" : ",\n")
-            summaryJSON.write(error)
-        }
-        summaryJSON.write(errorJSON.isEmpty ? "],\n" : "\n],\n")
+        try errorJSON.drain(into: summaryJSON)
+        summaryJSON.write(errorCount == 0 ? "],\n" : "\n],\n")
         var run = JSONWriter(pretty: false)
         run.object { json in
             json.string("name", options.runName)
@@ -115,7 +123,7 @@ struct BatchWriter {
             json.number("files", files)
             json.number("tables", tables)
             json.number("notChecked", notChecked)
-            json.number("errors", errorJSON.count - unsupported)
+            json.number("errors", errorCount - unsupported)
             json.number("unsupported", unsupported)
             json.object("findings") { json in
                 json.number("error", bySeverity[.error] ?? 0)
@@ -136,15 +144,17 @@ struct BatchWriter {
         summaryJSON.write(run.bytes)
         summaryJSON.write("}\n")
         for file in [summaryCSV, findingsCSV, errorsCSV, summaryJSON] { try file.commit() }
-        let page = Dashboard.Page(dashboard, unreadable: unreadable, language: options.language)
+        let page = Dashboard.Page(dashboard, unreadable: errorCount, language: options.language)
         let index = try OutputFile(path: options.outputDirectory + "/" + Batch.dashboard)
         index.write(page.head)
         try dashboardRows.drain(into: index)
-        index.write(page.tail)
+        index.write(page.tailOpening)
+        try dashboardUnreadable.drain(into: index)
+        index.write(page.tailClosing)
         try index.commit()
         return BatchSummary(
             runName: options.runName, started: started, duration: duration, files: files, tables: tables,
-            notChecked: notChecked, unsupported: unsupported, errors: errorJSON.count - unsupported, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
+            notChecked: notChecked, unsupported: unsupported, errors: errorCount - unsupported, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
             largestGaps: gaps, outputDirectory: options.outputDirectory,
             outputs: [Batch.summaryCSV, Batch.findingsCSV, Batch.errorsCSV, Batch.summaryJSON, Batch.dashboard]
                 + (options.reports == .none ? [] : [Batch.reportsFolder + "/"]),

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoBase
 import JixiaoReport
 #if canImport(Glibc)
 import Glibc
@@ -22,8 +23,8 @@ public final class OutputFile {
     public init(path: String, bom: Bool = false) throws {
         self.path = path
         temporaryPath = Self.temporaryPath(for: path)
-        guard let handle = fopen(temporaryPath, "w+b") else {
-            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        guard let handle = OutputGate.pass({ fopen(temporaryPath, "w+b") }) else {
+            throw OutputError(path: path, code: errno)
         }
         self.handle = handle
         if bom { buffer += [0xEF, 0xBB, 0xBF] }
@@ -63,10 +64,10 @@ public final class OutputFile {
         self.handle = nil
         let failed = ferror(handle) != 0
         fclose(handle)
-        if failed || rename(temporaryPath, path) != 0 {
-            let reason = String(cString: strerror(errno))
+        if failed || OutputGate.pass({ rename(temporaryPath, path) }) != 0 {
+            let code = errno
             unlink(temporaryPath)
-            throw OutputError(path: path, reason: reason)
+            throw OutputError(path: path, code: code)
         }
     }
 
@@ -89,7 +90,7 @@ public final class OutputFile {
             target.buffer.append(contentsOf: chunk[..<count])
             target.flush()
         }
-        if ferror(handle) != 0 { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        if ferror(handle) != 0 { throw OutputError(path: path, code: errno) }
     }
 
     /// Writes a whole file at once, atomically: written under its temporary name, then renamed.
@@ -99,26 +100,43 @@ public final class OutputFile {
             try create(text, at: temporary)
         } catch {
             unlink(temporary)
-            throw OutputError(path: path, reason: error.reason)
+            throw OutputError(path: path, code: error.code)
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        guard OutputGate.pass({ rename(temporary, path) }) == 0 else {
+            let code = errno
             unlink(temporary)
-            throw OutputError(path: path, reason: reason)
+            throw OutputError(path: path, code: code)
         }
     }
 
     /// Writes `text` as the file at `path` with one open, write and close, no buffer of its own.
     static func create(_ text: String, at path: String) throws(OutputError) {
-        if let reason = text.withUTF8Bytes({ createFile(path, $0) }) { throw OutputError(path: path, reason: reason) }
+        if let code = text.withUTF8Bytes({ createFile(path, $0) }) { throw OutputError(path: path, code: code) }
     }
 
-    /// Nil once `bytes` are the file at `path`; else why they are not.
-    static func createFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+    /// Nil once `bytes` are the file at `path`; else why they are not (an `errno`).
+    static func createFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let descriptor = OutputGate.pass { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666) }
+        guard descriptor >= 0 else { return errno }
         defer { close(descriptor) }
-        return writeAll(descriptor, bytes) ? nil : String(cString: strerror(errno))
+        return writeAll(descriptor, bytes) ? nil : errno
+    }
+
+    /// Makes the folder `path` and any folder above it that is missing.
+    /// `mkdir -p` with the system's own calls, so a failure keeps its `errno`.
+    public static func createFolder(_ path: String) throws(OutputError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if OutputGate.pass({ mkdir(prefix, 0o777) }) != 0 {
+                let code = errno
+                var info = stat()
+                guard code == EEXIST, stat(prefix, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                    throw OutputError(path: path, code: code == EEXIST ? ENOTDIR : code)
+                }
+            }
+            prefix += "/"
+        }
     }
 
     /// Writes every byte of `bytes`, going on after short writes and interruptions.
@@ -175,18 +193,18 @@ public struct StagedFolder: Sendable {
         self.path = path
         temporaryPath = OutputFile.temporaryPath(for: path)
         try? FileManager.default.removeItem(atPath: temporaryPath)
-        try FileManager.default.createDirectory(atPath: temporaryPath, withIntermediateDirectories: true)
+        try OutputFile.createFolder(temporaryPath)
     }
 
     /// Makes `relative` (a folder inside this one).
     public func createFolder(_ relative: String) throws {
-        try FileManager.default.createDirectory(atPath: temporaryPath + "/" + relative, withIntermediateDirectories: true)
+        try OutputFile.createFolder(temporaryPath + "/" + relative)
     }
 
     /// Writes the file `relative` inside the folder.
     func write(_ page: borrowing TextBuffer, to relative: String) throws {
         let path = temporaryPath + "/" + relative
-        if let reason = page.withBytes({ OutputFile.createFile(path, $0) }) { throw OutputError(path: path, reason: reason) }
+        if let code = page.withBytes({ OutputFile.createFile(path, $0) }) { throw OutputError(path: path, code: code) }
     }
 
     /// Removes the file `relative`, written by a table that was then given up.
@@ -198,18 +216,70 @@ public struct StagedFolder: Sendable {
     public func commit() throws {
         let previous = OutputFile.temporaryPath(for: path + "-previous")
         try? FileManager.default.removeItem(atPath: previous)
-        if rename(path, previous) != 0, errno != ENOENT {
-            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        if OutputGate.pass({ rename(path, previous) }) != 0, errno != ENOENT {
+            throw OutputError(path: path, code: errno)
         }
-        guard rename(temporaryPath, path) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        guard OutputGate.pass({ rename(temporaryPath, path) }) == 0 else { throw OutputError(path: path, code: errno) }
         try? FileManager.default.removeItem(atPath: previous)
     }
 }
 
-/// An output that could not be written.
+/// The one door through which a batch adds a name to a folder (creates, renames, links), so
+/// that an interruption can close it: once `close()` has run, every thread that comes to it
+/// waits there until the process ends, and nothing reappears after the interrupted run's
+/// temporary files are removed. Each passage holds a lock only for its one system call.
+package enum OutputGate {
+    private static let lock = NSLock()
+
+    /// Runs `call` (one system call that adds a name), keeping its `errno`.
+    package static func pass<T>(_ call: () -> T) -> T {
+        lock.lock()
+        let result = call()
+        let code = errno
+        lock.unlock()
+        errno = code
+        return result
+    }
+
+    /// Closes the door for good: returns once no call is passing.
+    package static func close() {
+        lock.lock()
+    }
+}
+
+/// An output that could not be written: where, and why in words (zh and en) rather than the
+/// system's.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var path: String
-    public var reason: String
+    /// The system's error number (`errno`).
+    public var code: Int32
 
-    public var description: String { "\(path): \(reason)" }
+    public init(path: String, code: Int32) {
+        self.path = path
+        self.code = code
+    }
+
+    /// Why, in words.
+    public var reason: LocalizedText {
+        switch code {
+        case EACCES, EPERM: LocalizedText(zh: "没有写入权限", en: "no permission to write there")
+        case ENOSPC, EDQUOT: LocalizedText(zh: "磁盘空间不足", en: "no space left on the disk")
+        case EROFS: LocalizedText(zh: "文件系统只读", en: "the file system is read-only")
+        case ENOENT: LocalizedText(zh: "所在的文件夹不存在", en: "its folder does not exist")
+        case ENOTDIR, EEXIST: LocalizedText(zh: "路径中有一部分是文件，不是文件夹", en: "part of the path is a file, not a folder")
+        case EISDIR: LocalizedText(zh: "这里已有一个同名文件夹", en: "a folder of that name is in the way")
+        case ELOOP: LocalizedText(zh: "路径中的符号链接构成循环", en: "the path's symbolic links loop")
+        case ENAMETOOLONG: LocalizedText(zh: "路径太长", en: "the path is too long")
+        default:
+            LocalizedText(zh: "系统错误 \(code)：\(String(cString: strerror(code)))", en: "system error \(code): \(String(cString: strerror(code)))")
+        }
+    }
+
+    /// `path: 错误[output]: 无法写入：没有写入权限`, one line.
+    public func text(_ language: Language) -> String {
+        let reason = reason.text(language)
+        return language == .zh ? "\(path): 错误[output]: 无法写入：\(reason)" : "\(path): error[output]: cannot write: \(reason)"
+    }
+
+    public var description: String { text(.en) }
 }

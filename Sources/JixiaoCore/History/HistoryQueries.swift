@@ -104,6 +104,19 @@ extension HistoryStore {
 
 /// `jixiao history` as text.
 public enum HistoryReport {
+    /// What `jixiao history --prune` did.
+    public static func pruned(removed: [Int64], running: [Int64], language: Language) -> String {
+        let zh = language == .zh
+        let ids = { (runs: [Int64]) in runs.map(String.init).joined(separator: zh ? "、" : ", ") }
+        var lines = [removed.isEmpty
+            ? (zh ? "没有未完成的运行可删除" : "no incomplete run to remove")
+            : (zh ? "已删除 \(removed.count) 次未完成的运行：\(ids(removed))" : "removed \(removed.count) incomplete run\(removed.count == 1 ? "" : "s"): \(ids(removed))")]
+        if !running.isEmpty {
+            lines.append(zh ? "仍在写入、未删除的运行：\(ids(running))" : "still being written, not removed: \(ids(running))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     public static func runs(_ runs: [StoredRun], language: Language) -> String {
         let zh = language == .zh
         guard !runs.isEmpty else { return zh ? "没有已保存的运行" : "no runs stored" }
@@ -117,7 +130,7 @@ public enum HistoryReport {
                 run.complete ? "" : (zh ? "未完成" : "incomplete"),
             ])
         }
-        return TextReport.table(rows, rightAligned: [0, 4, 5, 6, 7], style: TextStyle(color: false))
+        return TerminalText.safe(TextReport.table(rows, rightAligned: [0, 4, 5, 6, 7], style: TextStyle(color: false)), keepingNewlines: true)
     }
 
     public static func unit(_ years: [UnitYear], query: String, language: Language) -> String {
@@ -142,6 +155,7 @@ public enum HistoryReport {
                 out.append("  \(severity)[\(finding.code)] \(finding.path): \(finding.message)")
             }
         }
-        return out.joined(separator: "\n")
+        // Names and messages come from the inputs: no escape sequence reaches the terminal.
+        return TerminalText.safe(out.joined(separator: "\n"), keepingNewlines: true)
     }
 }

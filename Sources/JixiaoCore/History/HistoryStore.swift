@@ -1,12 +1,20 @@
 import Foundation
 import GRDB
+import JixiaoBase
 
 /// Batch runs stored in SQLite, so years can be compared (README, "Batch runs": the schema).
 ///
 /// The database is created and migrated on first use. A run is written as it goes, in chunks
 /// of a few hundred tables, and marked complete at the end; a run that was interrupted stays
 /// marked incomplete and is left out of the year-over-year checks.
+///
+/// The database is in WAL mode, so a reader (`jixiao history`, an SQL query) never blocks a
+/// run's writes, and waits up to `busyTimeout` for another run's write: two runs on one
+/// database queue instead of failing.
 public final class HistoryStore: @unchecked Sendable {
+    /// How long a write waits for another process's write to end.
+    static let busyTimeout: TimeInterval = 120
+
     let queue: DatabaseQueue
     private var pending: [FileOutcome] = []
     private var pendingTables = 0
@@ -14,8 +22,59 @@ public final class HistoryStore: @unchecked Sendable {
     public init(path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        queue = try DatabaseQueue(path: path)
-        try Self.migrator.migrate(queue)
+        try Self.checkIsHistory(path)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw Self.unusable(path, error)
+        }
+    }
+
+    /// Refuses, before anything is written to it, a file that is not an SQLite database (or is
+    /// damaged) and an SQLite database of something else: no table is ever added to a
+    /// database that is not a jixiao history. A missing or empty file becomes a new history.
+    private static func checkIsHistory(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let tables: [String]
+        do {
+            tables = try DatabaseQueue(path: path, configuration: configuration).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        } catch let error as DatabaseError {
+            throw unusable(path, error)
+        }
+        guard tables.isEmpty || Set(tables).isSuperset(of: ["grdb_migrations", "run", "result", "finding"]) else {
+            throw InputError(
+                .unreadableFile, at: SourceLocation(file: path, line: 0),
+                message: LocalizedText(zh: "这个 SQLite 数据库不是 jixiao 的历史数据库，未向其中写入任何内容",
+                                       en: "this SQLite database is not a jixiao history; nothing was written to it"),
+                hint: LocalizedText(zh: "用另一个 --db 路径：新的历史数据库会自动建立", en: "give another --db path: a new history is created there"))
+        }
+    }
+
+    /// A database that cannot be used, said in words.
+    private static func unusable(_ path: String, _ error: DatabaseError) -> InputError {
+        let whole = SourceLocation(file: path, line: 0)
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return InputError(.unreadableFile, at: whole,
+                              message: LocalizedText(zh: "这不是 SQLite 数据库，或已损坏", en: "this is not an SQLite database, or it is damaged"),
+                              hint: LocalizedText(zh: "用另一个 --db 路径：新的历史数据库会自动建立", en: "give another --db path: a new history is created there"))
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+            return InputError(.unreadableFile, at: whole,
+                              message: LocalizedText(zh: "无法打开或写入历史数据库", en: "the history database cannot be opened or written"))
+        default:
+            return InputError(.unreadableFile, at: whole,
+                              message: LocalizedText(zh: "历史数据库出错（SQLite \(error.resultCode.rawValue)）", en: "the history database failed (SQLite \(error.resultCode.rawValue))"))
+        }
     }
 
     static var migrator: DatabaseMigrator {
@@ -100,6 +159,15 @@ public final class HistoryStore: @unchecked Sendable {
                                       WHERE u.complete = 1 AND r2.unit_key = r.unit_key AND r2.year = r.year);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Which process a run belongs to, so `prune` never removes a run still being written;
+            // and an index for replacing a table seen again in the same run.
+            try db.execute(sql: """
+                ALTER TABLE run ADD COLUMN host TEXT;
+                ALTER TABLE run ADD COLUMN pid INTEGER;
+                CREATE INDEX result_table ON result(run_id, unit_key, year);
+                """)
+        }
         return migrator
     }
 
@@ -121,8 +189,8 @@ public final class HistoryStore: @unchecked Sendable {
     /// Starts a run; returns its id.
     public func beginRun(name: String, started: Date, tool: String, rubrics: [(id: String, file: String, sha256: String)]) throws -> Int64 {
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO run (name, started, tool) VALUES (?, ?, ?)",
-                           arguments: [name, BatchWriter.timestamp(started), tool])
+            try db.execute(sql: "INSERT INTO run (name, started, tool, host, pid) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [name, BatchWriter.timestamp(started), tool, ProcessInfo.processInfo.hostName, Int64(getpid())])
             let id = db.lastInsertedRowID
             for rubric in rubrics {
                 try db.execute(sql: "INSERT INTO rubric_file (run_id, rubric, path, sha256) VALUES (?, ?, ?, ?)",
@@ -156,6 +224,11 @@ public final class HistoryStore: @unchecked Sendable {
                     indicators, indicator_hash, all_full_marks)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // A table seen again in this run (the same unit, year and indicators, from another
+            // file) replaces its earlier row, so the history holds each table once per run.
+            let replace = try db.cachedStatement(sql: """
+                DELETE FROM result WHERE run_id = ? AND unit_key = ? AND year = ? AND indicator_hash = ?
+                """)
             let finding = try db.cachedStatement(sql: """
                 INSERT INTO finding (result_id, run_id, code, severity, path, file, line, claimed, computed, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -166,6 +239,9 @@ public final class HistoryStore: @unchecked Sendable {
                 try input.execute(arguments: [run, outcome.index, outcome.file, outcome.sha256, outcome.sha256 == nil ? nil : outcome.bytes,
                                               outcome.tables.count, outcome.errors.first?.code, outcome.errors.first?.message])
                 for table in outcome.tables {
+                    if let facts = table.facts {
+                        try replace.execute(arguments: [run, facts.key, table.year, facts.fingerprint])
+                    }
                     let counts = table.counts
                     var arguments: StatementArguments = [run, table.file, table.table, table.facts?.key, table.unit, table.level,
                                                          table.project, table.year, table.rubric]
@@ -182,6 +258,26 @@ public final class HistoryStore: @unchecked Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Removes the runs that did not complete (killed, or failed), with everything stored of
+    /// them; a run whose process is still running on this machine is left alone. Returns the
+    /// runs removed and those left because they are still being written.
+    public func pruneIncompleteRuns() throws -> (removed: [Int64], running: [Int64]) {
+        let host = ProcessInfo.processInfo.hostName
+        return try queue.write { db in
+            var removed: [Int64] = [], running: [Int64] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, host, pid FROM run WHERE complete = 0 ORDER BY id") {
+                let id: Int64 = row[0]
+                if let pid: Int64 = row[2], (row[1] as String?) == host, pid > 0, kill(pid_t(pid), 0) == 0 || errno == EPERM {
+                    running.append(id)
+                    continue
+                }
+                try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [id])
+                removed.append(id)
+            }
+            return (removed, running)
         }
     }
 

@@ -45,7 +45,8 @@ struct OOXMLPackage {
         return OOXMLPackage(archive: archive, file: file, kind: kind, partLimit: partLimit)
     }
 
-    func has(_ path: String) -> Bool { archive.entries[path] != nil }
+    /// Whether the package lists `path` (a part it lists but cannot read is reported when parsed).
+    func has(_ path: String) -> Bool { archive.entries[path] != nil || archive.skipped[path] != nil }
 
     /// The main part named by the package's `_rels/.rels` (its officeDocument relationship), or
     /// `fallback` when the package does not name one.
@@ -61,7 +62,16 @@ struct OOXMLPackage {
     /// itself (a limit it reports) says so with `stoppedParsing`.
     func parse(_ path: String, with delegate: XMLParserDelegate, stoppedParsing: () -> Bool = { false }) throws(InputError) {
         guard let entry = archive.entries[path] else {
-            throw Self.failure(file, .unreadableFile, zh: "\(kind.zh)缺少 \(path)", en: "the \(kind.en) has no \(path)")
+            switch archive.skipped[path] {
+            case .zip64:
+                throw Self.failure(file, .fileTooLarge, zh: "\(path) 是 ZIP64 条目（解压后可达 4 GB 以上），不予读取",
+                                   en: "\(path) is a ZIP64 entry (4 GB or more uncompressed); not read")
+            case .truncated:
+                throw Self.failure(file, .unreadableFile, zh: "\(path) 的数据不完整（文件已损坏？）",
+                                   en: "the data of \(path) is cut short (is the file damaged?)")
+            case nil:
+                throw Self.failure(file, .unreadableFile, zh: "\(kind.zh)缺少 \(path)", en: "the \(kind.en) has no \(path)")
+            }
         }
         let tooLarge = Self.failure(file, .fileTooLarge, zh: "\(path) 解压后超过 \(partLimit / 1_048_576) MB",
                                     en: "\(path) is over \(partLimit / 1_048_576) MB uncompressed")

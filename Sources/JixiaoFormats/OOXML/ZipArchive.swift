@@ -19,6 +19,12 @@ struct ZipArchive {
 
     private let bytes: [UInt8]
     let entries: [String: Entry]
+    /// Entries not read, and why: ZIP64 sizes (a part of 4 GB or more, as a zip bomb
+    /// declares), or data past the end of the file. Named so that a missing part is reported
+    /// for what it is, not as absent.
+    let skipped: [String: Skipped]
+
+    enum Skipped { case zip64, truncated }
 
     /// Nil when `data` has no readable central directory.
     init?(data: Data) {
@@ -26,6 +32,7 @@ struct ZipArchive {
         guard let end = Self.endOfCentralDirectory(bytes),
               let count = Self.u16(bytes, end + 10), let offset = Self.u32(bytes, end + 16) else { return nil }
         var entries: [String: Entry] = [:]
+        var skipped: [String: Skipped] = [:]
         var position = offset
         for _ in 0..<count {
             guard Self.u32(bytes, position) == 0x0201_4B50,
@@ -39,14 +46,19 @@ struct ZipArchive {
             else { return nil }
             let name = String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
             let dataOffset = local + 30 + localName + localExtra
-            if dataOffset + compressed <= bytes.count {
+            if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF {
+                skipped[name] = .zip64
+            } else if dataOffset + compressed <= bytes.count {
                 entries[name] = Entry(method: UInt16(method), dataOffset: dataOffset,
                                       compressedSize: compressed, uncompressedSize: uncompressed)
+            } else {
+                skipped[name] = .truncated
             }
             position += 46 + nameLength + extraLength + commentLength
         }
         self.bytes = bytes
         self.entries = entries
+        self.skipped = skipped
     }
 
     /// The entry's contents; throws `Damaged` for a stream that cannot be read, and whatever

@@ -59,7 +59,7 @@ public struct RubricCatalog: Sendable {
     /// checked against its own printed weights, and where it departs from the rubric is a note.
     public func choose(for submission: Submission) throws -> RubricChoice {
         if let reference = submission.rubric {
-            return RubricChoice(rubric: try resolve(reference, at: submission.location), note: nil, fits: true)
+            return RubricChoice(rubric: try resolve(reference, at: submission.rubricLocation ?? submission.location), note: nil, fits: true)
         }
         let candidates = rubrics.indices.filter {
             rubrics[$0].applies.levels.contains(submission.level) && rubrics[$0].applies.covers(region: submission.region)

@@ -22,6 +22,8 @@ public struct Submission: Sendable, Equatable {
     public var region: String?
     /// Rubric id or path named by the file, if any.
     public var rubric: String?
+    /// Where `rubric` is written, when it is.
+    public var rubricLocation: SourceLocation?
     public var money: MoneyUnit
     public var budget: BudgetRow
     public var goals: Goals?

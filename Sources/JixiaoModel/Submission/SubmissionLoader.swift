@@ -102,7 +102,7 @@ extension Submission {
                 ?? top.total.location(in: top.map))
 
         let goalsDraft = try opened(top.goals)
-        return Submission(
+        var submission = Submission(
             file: file, unit: try top.unit.optional(), title: try top.title.optional(),
             level: try top.level.required("level", in: top.map),
             project: try top.project.optional(), department: try top.department.optional(),
@@ -114,6 +114,8 @@ extension Submission {
             categories: categories, total: total,
             grade: try top.grade.optional().map { Claim(value: $0, location: top.grade.location(in: top.map)) },
             source: source, location: top.map.position.location(file))
+        if top.rubric.isPresent { submission.rubricLocation = top.rubric.location(in: top.map) }
+        return submission
     }
 
     /// A mapping field, as `YAMLMapping.mapping` gives it: none when absent or null.

@@ -151,9 +151,16 @@ public struct YAMLMapping {
             throw wrongType(node, file: file, field: field(), expected: LocalizedText(zh: "数字", en: "a number"))
         }
         guard let number = PrintedNumber(parsing: text) else {
+            // Plain digits that are a number, but one that cannot be held, are named as such.
+            let digits = text.trimmingCharacters(in: .whitespaces).drop { $0 == "-" || $0 == "+" }
+            let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+            let plain = !digits.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
             throw InputError(
                 .invalidNumber, at: location(node, file), field: field(),
-                message: LocalizedText(zh: "“\(text)”不是数字", en: "'\(text)' is not a number"),
+                message: plain
+                    ? LocalizedText(zh: "“\(text)”的位数超出可精确计算的范围（整数至多 26 位，小数至多 \(Fixed.scaleDigits) 位）",
+                                    en: "'\(text)' has more digits than can be held exactly (at most 26 before the point and \(Fixed.scaleDigits) after)")
+                    : LocalizedText(zh: "“\(text)”不是数字", en: "'\(text)' is not a number"),
                 hint: LocalizedText(zh: "按表中所填写数字，如 1614.46、96.3%、1,614.46",
                                     en: "write the number as printed, e.g. 1614.46, 96.3%, 1,614.46"))
         }

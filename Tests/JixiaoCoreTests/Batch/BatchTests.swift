@@ -81,11 +81,12 @@ struct BatchOutputTests {
     @Test func aRerunReplacesTheReportsFolderWhole() async throws {
         let out = try scratchFolder("rerun")
         _ = try await runBatch([Project.path("Examples")], out: out)
-        let first = try FileManager.default.subpathsOfDirectory(atPath: out + "/reports").sorted()
+        // `reports` is a link through `current`; listings go through the run's real folder.
+        let first = try FileManager.default.subpathsOfDirectory(atPath: out + "/current/reports").sorted()
         #expect(first.contains { $0.hasSuffix(".md") })
         try "stale".write(toFile: out + "/reports/stale.md", atomically: true, encoding: .utf8)
         _ = try await runBatch([Project.path("Examples")], out: out)
-        #expect(try FileManager.default.subpathsOfDirectory(atPath: out + "/reports").sorted() == first)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out + "/current/reports").sorted() == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.contains(OutputFile.partialSuffix) })
     }
 
@@ -240,6 +241,19 @@ struct BatchOutputTests {
         #expect(CSVText.rows("\u{FEFF}" + CSV.row(fields) + CSV.row(["x"])) == [fields, ["x"]])
     }
 
+    /// OWASP's rule against formula injection: a cell that starts with = + - @, a tab or a
+    /// carriage return is prefixed with `'`, also when it is quoted; plain numbers are kept.
+    @Test(arguments: [
+        ("=1+1", "'=1+1"), ("+1", "+1"), ("@SUM(A1)", "'@SUM(A1)"), ("-1+1", "'-1+1"), ("\t=1+1", "'\t=1+1"),
+        ("\r=1", "\"'\r=1\""), ("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+        ("-", "'-"), ("-1", "-1"), ("-12.50", "-12.50"), ("-3%", "-3%"), ("+2.5", "+2.5"), ("a=b", "a=b"), ("", ""),
+    ])
+    func csvCellsNeverRunAsFormulas(field: String, written: String) {
+        #expect(CSV.escape(field) == written)
+        let neutralised = written.hasPrefix("'") || written.hasPrefix("\"'") ? "'" + field : field
+        #expect(CSVText.rows(CSV.row([field, "x"])) == [[neutralised, "x"]])
+    }
+
     @Test func sha256MatchesTheStandardVectors() {
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
@@ -316,9 +330,51 @@ struct BatchInputsTests {
         try FileManager.default.copyItem(atPath: Project.example("clean-project-2022.yaml"), toPath: folder + "/in/a.yaml")
         try FileManager.default.copyItem(atPath: Project.example("seed-003-department-2021.yaml"), toPath: folder + "/in/a.yml")
         _ = try await runBatch([folder + "/in"], out: folder + "/out")
-        let reports = try FileManager.default.subpathsOfDirectory(atPath: folder + "/out/reports").filter { $0.hasSuffix(".md") }
+        let reports = try FileManager.default.subpathsOfDirectory(atPath: folder + "/out/current/reports").filter { $0.hasSuffix(".md") }
         #expect(reports.count == 2)
         let pages = try reports.map { try String(contentsOfFile: folder + "/out/reports/" + $0, encoding: .utf8) }
         #expect(pages.contains { $0.contains("某市农业农村局") } && pages.contains { $0.contains("市委老干部局") })
+    }
+}
+
+/// An error row echoes no more than a short excerpt of a message, control characters shown.
+struct ErrorExcerptTests {
+    @Test func errorRowsKeepAShortSanitisedExcerpt() {
+        let value = String(repeating: "值", count: 100_000) + "\u{1B}[2J"
+        let error = InputError(.invalidNumber, at: SourceLocation(file: "a.yaml", line: 3), field: "budget.executed",
+                               message: LocalizedText(zh: "“\u{1B}]0;x\u{07}\(value)”不是数字", en: "'\(value)' is not a number"))
+        let record = ErrorRecord(error, file: "a.yaml", language: .zh)
+        #expect(record.message.count == ErrorRecord.excerptLength + 1)
+        #expect(record.message.hasPrefix("“␛]0;x␇值值"))
+        #expect(record.message.hasSuffix("…"))
+        #expect(!record.message.unicodeScalars.contains { $0.value < 0x20 })
+    }
+}
+
+/// Many unreadable inputs cost disk, not memory: their rows for the JSON and the dashboard
+/// wait in scratch files, each with a short excerpt of its message.
+struct StreamedErrorTests {
+    @Test func errorRowsWaitOnDiskNotInMemory() throws {
+        let out = try scratchFolder("stream-errors")
+        var writer = try BatchWriter(options: BatchOptions(outputDirectory: out, runName: "t", tool: "t"), started: Date())
+        let value = String(repeating: "值", count: 100_000)
+        for index in 0..<300 {
+            let file = "bad-\(index).yaml"
+            let error = InputError(.invalidNumber, at: SourceLocation(file: file, line: 3), field: "budget.executed",
+                                   message: LocalizedText(zh: "“\(value)”不是数字", en: "'\(value)' is not a number"))
+            try writer.write(FileOutcome(index: index, file: file, sha256: nil, bytes: 0, tables: [],
+                                         errors: [ErrorRecord(error, file: file, language: .zh)]))
+        }
+        // Written out past the scratch files' 64 KB buffers.
+        for name in ["summary.json.errors", "index.html.unreadable"] {
+            let size = (try FileManager.default.attributesOfItem(atPath: out + "/." + name + OutputFile.partialSuffix)[.size] as? Int) ?? 0
+            #expect(size > 0 && size < 300 * 2_000, "\(name): \(size) bytes")
+        }
+        let summary = try writer.finish(duration: 0, rubrics: [])
+        #expect(summary.errors == 300)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read(out + "/summary.json").utf8)) as? [String: Any])
+        #expect((json["errors"] as? [[String: Any]])?.count == 300)
+        #expect(try read(out + "/index.html").components(separatedBy: "<code>invalid-number</code>").count == 301)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.hasSuffix(OutputFile.partialSuffix) })
     }
 }

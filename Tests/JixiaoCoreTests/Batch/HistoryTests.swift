@@ -3,6 +3,7 @@ import Testing
 @testable import JixiaoCore
 import JixiaoTestSupport
 import JixiaoModel
+import JixiaoAudit
 
 struct HistoryTests {
     /// Two years of the same table: the second run flags the copy and the full marks, and the
@@ -73,5 +74,50 @@ struct HistoryTests {
         for query in queries {
             #expect(throws: Never.self, "\(query)") { _ = try store.query(query) }
         }
+    }
+}
+
+/// The history is repeatable: the same inputs stored again give the same findings, a table
+/// seen twice in one run is stored once, and runs that did not complete can be pruned.
+struct RepeatableHistoryTests {
+    @Test func rerunsGiveTheSameFindingsAndATableSeenAgainIsStoredOnce() async throws {
+        let folder = try scratchFolder("repeat")
+        let text = try read(Project.example("clean-project-2022.yaml"))
+        for year in [2022, 2023] {
+            try FileManager.default.createDirectory(atPath: folder + "/\(year)", withIntermediateDirectories: true)
+            let table = text.replacingOccurrences(of: "year: 2022", with: "year: \(year)")
+            try table.write(toFile: folder + "/\(year)/project.yaml", atomically: true, encoding: .utf8)
+            // The same table again, under another name.
+            try table.write(toFile: folder + "/\(year)/project-copy.yaml", atomically: true, encoding: .utf8)
+        }
+        let db = folder + "/history.sqlite"
+        var counts: [[FindingCode: Int]] = []
+        for index in 0..<3 {
+            let summary = try await runBatch([folder + "/2022", folder + "/2023"], out: folder + "/out\(index)", name: "all",
+                                             history: HistoryStore(path: db))
+            counts.append(summary.findingsByCode)
+        }
+        #expect(counts[1] == counts[2], "a rerun gives the same findings")
+        #expect(counts[2][.alwaysFullMarks] == 4, "once per table of the run, each against the other year only")
+        let store = try HistoryStore.open(existing: db)
+        let perRun = try store.query("SELECT run_id, count(*) FROM result GROUP BY run_id ORDER BY run_id").map { $0[1] }
+        #expect(perRun == ["2", "2", "2"], "each table once per run")
+        #expect(try store.unitHistory("农业农村局").map(\.year) == [2022, 2023])
+    }
+
+    @Test func incompleteRunsArePrunedUnlessStillRunning() async throws {
+        let folder = try scratchFolder("prune")
+        let db = folder + "/history.sqlite"
+        _ = try await runBatch([Project.example("clean-project-2022.yaml")], out: folder + "/out", name: "done", history: HistoryStore(path: db))
+        let store = try HistoryStore(path: db)
+        let killed = try store.beginRun(name: "killed", started: Date(), tool: "test", rubrics: [])
+        let running = try store.beginRun(name: "running", started: Date(), tool: "test", rubrics: [])
+        // The killed run's process is gone; the running one is this process.
+        try await store.queue.write { try $0.execute(sql: "UPDATE run SET pid = 2147483646 WHERE id = ?", arguments: [killed]) }
+        let (removed, kept) = try store.pruneIncompleteRuns()
+        #expect(removed == [killed])
+        #expect(kept == [running])
+        #expect(try store.runs().map(\.name) == ["done", "running"])
+        #expect(HistoryReport.pruned(removed: removed, running: kept, language: .zh).contains("已删除 1 次未完成的运行：\(killed)"))
     }
 }
