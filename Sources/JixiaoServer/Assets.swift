@@ -31,7 +31,7 @@ package enum Assets {
         pre.error { white-space: pre-wrap; background: #fff5f5; border: 1px solid #f3c2c2; padding: .6rem; border-radius: 4px; color: var(--ink); }
         pre.ok { background: #f0fff4; border: 1px solid #b7e4c7; padding: .6rem; border-radius: 4px; white-space: pre-wrap; }
         .counts { display: flex; flex-wrap: wrap; gap: 1rem; margin: .6rem 0; }
-        .counts span { padding: .2rem .6rem; border-radius: 999px; background: var(--bg); border: 1px solid var(--line); }
+        .counts > span { padding: .2rem .6rem; border-radius: 999px; background: var(--bg); border: 1px solid var(--line); }
         .pager { display: flex; gap: .8rem; align-items: center; margin: .8rem 0; }
         .muted { color: var(--muted); }
         progress { width: 100%; height: 1.2rem; }

@@ -171,7 +171,10 @@ package actor Jobs {
                 for result in results {
                     let submission = result.scorecard.submission
                     let path = reports + "/\(tables.count + 1).html"
-                    try Data(HTMLReport.render(result, language: language).utf8).write(to: URL(fileURLWithPath: path))
+                    // The report names the file it read: the client's name, not the generated one.
+                    let page = HTMLReport.render(result, language: language)
+                        .replacingOccurrences(of: HTMLText.escape(file.storedPath), with: HTMLText.escape(file.clientName))
+                    try Data(page.utf8).write(to: URL(fileURLWithPath: path))
                     let record = TableRecord(result, file: file.clientName, table: tables.count + 1, report: nil, facts: nil, language: language)
                     tables.append(AuditedTable(
                         clientName: file.clientName,

@@ -58,6 +58,8 @@ public struct WebServer: Sendable {
             Response(status: .ok, headers: Page.headers("text/javascript; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: Assets.javaScript)))
         }
 
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent, headers: Page.headers("image/x-icon")) }
+
         router.post("/api/jobs") { _, _ in
             let job = try await jobs.create()
             return Page.json(["id": job.id])

@@ -12,6 +12,7 @@ python's playwright or chromium is missing.
 import csv
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -85,7 +86,7 @@ def main():
     def read_address():
         for line in server.stdout:
             if "http://" in line:
-                address.append(line[line.index("http://"):].split()[0].rstrip("）)"))
+                address.append(re.search(r"http://[0-9A-Za-z.:\[\]-]+/", line).group(0))
                 ready.set()
                 return
         ready.set()

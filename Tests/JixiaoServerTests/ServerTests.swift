@@ -51,6 +51,8 @@ struct ServerTests {
                 #expect(page.contains("total-mismatch"))
                 #expect(page.contains("总分印为 96"))
                 #expect(page.contains("class=\"jixiao-serve\""))
+                #expect(page.contains("<code>seed-003-department-2021.yaml</code>"))
+                #expect(!page.contains(server.configuration.dataDirectory))
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
             }
             try await client.execute(uri: "/jobs/\(id)", method: .get) { response in
