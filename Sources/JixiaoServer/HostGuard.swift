@@ -5,19 +5,30 @@ import JixiaoBase
 /// another site whose name is made to resolve to 127.0.0.1 must not read this one).
 ///
 /// Loopback addresses accept each other's names (`localhost`, `127.0.0.1`, `[::1]`), as a
-/// browser may use any of them; a port of 0 (tests) accepts any port.
+/// browser may use any of them. Listening on every interface (`0.0.0.0`, `::`) accepts any IP
+/// address as the host, since a rebinding attack needs a domain name. A port of 0 (tests)
+/// accepts any port.
 package struct HostGuard<Context: RequestContext>: RouterMiddleware {
     package let names: Set<String>
+    package let anyAddress: Bool
     package let port: Int
     package let language: JixiaoBase.Language
 
     package init(host: String, port: Int, language: JixiaoBase.Language) {
         let lowered = host.lowercased()
         var names: Set<String> = [lowered.hasPrefix("[") ? lowered : (lowered.contains(":") ? "[\(lowered)]" : lowered)]
-        if ServeConfiguration.isLoopback(lowered) { names.formUnion(["localhost", "127.0.0.1", "[::1]"]) }
+        anyAddress = ["0.0.0.0", "::", "[::]"].contains(lowered)
+        if anyAddress || ServeConfiguration.isLoopback(lowered) { names.formUnion(["localhost", "127.0.0.1", "[::1]"]) }
         self.names = names
         self.port = port
         self.language = language
+    }
+
+    /// Whether `name` is an IPv4 address (four numbers) or a bracketed IPv6 address.
+    static func isAddress(_ name: String) -> Bool {
+        if name.hasPrefix("[") { return name.hasSuffix("]") && name.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in part.count <= 3 && Int(part).map { (0...255).contains($0) } == true }
     }
 
     /// Whether an `Host` header value names the served address.
@@ -30,7 +41,7 @@ package struct HostGuard<Context: RequestContext>: RouterMiddleware {
             guard let number = Int(value[value.index(after: colon)...]) else { return false }
             port = number
         }
-        guard names.contains(name) else { return false }
+        guard names.contains(name) || (anyAddress && Self.isAddress(name)) else { return false }
         if self.port == 0 { return true }
         return (port ?? 80) == self.port
     }

@@ -50,8 +50,10 @@ struct ServeCommand: AsyncParsableCommand {
                 Terminal.print(lang == .zh ? "绩效自评表审核页面：\(address)（按 Ctrl-C 停止）" : "Jixiao is serving \(address) (Ctrl-C to stop)")
             }
         } catch {
-            Terminal.printError(lang == .zh ? "无法在 \(host):\(port) 上启动服务：\(error)（端口可能已被占用，可用 --port 换一个）"
-                                            : "cannot serve on \(host):\(port): \(error) (the port may be in use; choose another with --port)")
+            let inUse = String(describing: error).contains("Address already in use")
+            Terminal.printError(inUse
+                ? (lang == .zh ? "无法在 \(host):\(port) 上启动服务：端口已被占用，可用 --port 换一个" : "cannot serve on \(host):\(port): the port is in use; choose another with --port")
+                : (lang == .zh ? "无法在 \(host):\(port) 上启动服务：\(error)" : "cannot serve on \(host):\(port): \(error)"))
             try finish(.unusableInput)
         }
     }

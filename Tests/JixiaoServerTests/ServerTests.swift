@@ -178,6 +178,11 @@ struct ServerTests {
         let exposed = HostGuard<BasicRequestContext>(host: "192.0.2.10", port: 9000, language: .zh)
         #expect(exposed.allows("192.0.2.10:9000"))
         #expect(!exposed.allows("localhost:9000"))
+        let everywhere = HostGuard<BasicRequestContext>(host: "0.0.0.0", port: 9000, language: .zh)
+        #expect(everywhere.allows("192.0.2.10:9000"))
+        #expect(everywhere.allows("localhost:9000"))
+        #expect(!everywhere.allows("rebind.attacker.example:9000"))
+        #expect(!everywhere.allows("1.2.3.4.example:9000"))
     }
 
     @Test func uploadsOverTheSizeLimitAreRefused() async throws {
