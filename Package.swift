@@ -126,6 +126,7 @@ let package = Package(
             dependencies: [
                 "JixiaoServer", "JixiaoCore", "JixiaoFormats", "JixiaoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoTestSupport"]),

@@ -4,6 +4,8 @@ import JixiaoAudit
 
 /// One finding as the run page lists it and the exports write it.
 package struct FindingRow: Sendable {
+    /// The history's row of the table (0 for a table audited at once).
+    package var result: Int64 = 0
     package var file: String
     package var table: Int
     package var unit: String
@@ -29,6 +31,8 @@ package struct FindingFilter: Sendable, Equatable {
     package var code = ""
     /// Part of the file or project name.
     package var search = ""
+    /// Only tables whose printed grade differs from the grade the rules give.
+    package var gradeChanged = false
     package var sort = Sort.severity
     package var page = 1
 
@@ -48,6 +52,7 @@ package struct FindingFilter: Sendable, Equatable {
         severity = Severity(rawValue: value("severity")) == nil ? "" : value("severity")
         code = FindingCode(rawValue: value("code")) == nil ? "" : value("code")
         search = value("q")
+        gradeChanged = value("grade") == "changed"
         sort = Sort(rawValue: value("sort")) ?? .severity
         page = max(1, min(Int(value("page")) ?? 1, 1_000_000))
     }
@@ -61,6 +66,7 @@ package struct FindingFilter: Sendable, Equatable {
         if !severity.isEmpty { items.append(("severity", severity)) }
         if !code.isEmpty { items.append(("code", code)) }
         if !search.isEmpty { items.append(("q", search)) }
+        if gradeChanged { items.append(("grade", "changed")) }
         let sort = sort ?? self.sort
         if sort != .severity { items.append(("sort", sort.rawValue)) }
         if let page, page > 1 { items.append(("page", String(page))) }
@@ -97,6 +103,9 @@ package struct FindingFilter: Sendable, Equatable {
             clauses.append("(r.file LIKE ? ESCAPE '\\' OR r.project LIKE ? ESCAPE '\\' OR r.unit LIKE ? ESCAPE '\\')")
             let pattern = "%" + Self.likeEscaped(search) + "%"
             _ = arguments.append(contentsOf: [pattern, pattern, pattern])
+        }
+        if gradeChanged {
+            clauses.append("COALESCE(r.grade_claimed, '') <> '' AND r.grade_recomputed IS NOT NULL AND r.grade_claimed <> r.grade_recomputed")
         }
         return (clauses.joined(separator: " AND "), arguments)
     }
@@ -155,6 +164,14 @@ package final class FindingQuery: Sendable {
         queue = try DatabaseQueue(path: path, configuration: configuration)
     }
 
+    /// The input file and the table's 1-based index in it of result `result` of run `run`.
+    package func table(run: Int64, result: Int64) throws -> (file: String, table: Int)? {
+        try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT file, table_index FROM result WHERE id = ? AND run_id = ?", arguments: [result, run])
+                .map { (file: $0[0], table: $0[1]) }
+        }
+    }
+
     package func run(_ id: Int64) throws -> RunHeader? {
         try queue.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, name, started, files, tables, errors, complete FROM run WHERE id = ?",
@@ -202,14 +219,14 @@ package final class FindingQuery: Sendable {
     }
 
     static let columns = """
-        SELECT r.file, r.table_index, COALESCE(r.unit, ''), r.level, COALESCE(r.project, ''), r.year,
+        SELECT r.id, r.file, r.table_index, COALESCE(r.unit, ''), r.level, COALESCE(r.project, ''), r.year,
                f.code, f.severity, f.path, f.line, COALESCE(f.claimed, ''), COALESCE(f.computed, ''), f.message
         """
 
     static func rows(_ db: Database, sql: String, arguments: StatementArguments) throws -> [FindingRow] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            FindingRow(file: row[0], table: row[1], unit: row[2], level: row[3], project: row[4], year: row[5], code: row[6],
-                       severity: row[7], path: row[8], line: row[9], claimed: row[10], computed: row[11], message: row[12])
+            FindingRow(result: row[0], file: row[1], table: row[2], unit: row[3], level: row[4], project: row[5], year: row[6], code: row[7],
+                       severity: row[8], path: row[9], line: row[10], claimed: row[11], computed: row[12], message: row[13])
         }
     }
 }

@@ -3,6 +3,7 @@ import JixiaoBase
 import JixiaoAudit
 import JixiaoReport
 import JixiaoCore
+import ZIPFoundation
 
 /// A file of an upload: the name the client gave (shown, escaped; never used as a path) and
 /// where it was stored.
@@ -77,33 +78,91 @@ package actor Jobs {
 
     package func job(_ id: String) -> Job? { jobs[id] }
 
-    /// Stores an uploaded file under a generated name; returns the reason it was refused, if it was.
+    /// Stores an uploaded file under a generated name (a .zip: each table file in it); returns
+    /// the reason it was refused, if it was.
     package func add(to id: String, clientName: String, data: Data) throws -> LocalizedText? {
         guard var job = jobs[id] else { return nil }
         guard case .collecting = job.state else {
             return LocalizedText(zh: "这次上传已开始审核，不能再添加文件", en: "this upload is already being audited; no more files can be added")
         }
-        let shown = UploadStore.displayName(clientName)
-        func refuse(_ reason: LocalizedText) -> LocalizedText {
-            job.refused.append((shown, reason.text(configuration.language)))
-            jobs[id] = job
+        defer { jobs[id] = job }
+        if clientName.lowercased().hasSuffix(".zip") {
+            return try addArchive(data, clientName: clientName, to: &job)
+        }
+        if let reason = try store(data, clientName: clientName, in: &job) {
+            job.refused.append((UploadStore.displayName(clientName), reason.text(configuration.language)))
             return reason
         }
+        return nil
+    }
+
+    /// Writes one file into the job's inputs, or says why not.
+    private func store(_ data: Data, clientName: String, in job: inout Job) throws -> LocalizedText? {
         guard job.files.count < configuration.maxFiles else {
-            return refuse(LocalizedText(zh: "一次最多上传 \(configuration.maxFiles) 个文件", en: "at most \(configuration.maxFiles) files in one upload"))
+            return LocalizedText(zh: "一次最多上传 \(configuration.maxFiles) 个文件", en: "at most \(configuration.maxFiles) files in one upload")
         }
         guard let name = UploadStore.storedName(index: job.files.count + 1, clientName: clientName, extensions: UploadStore.tableExtensions) else {
-            return refuse(LocalizedText(
-                zh: "不支持的文件类型；可上传 .yaml / .yml、.xlsx、.docx、.htm / .html、.txt / .text / .md",
-                en: "unsupported file type; upload .yaml / .yml, .xlsx, .docx, .htm / .html, .txt / .text / .md"))
+            return LocalizedText(
+                zh: "不支持的文件类型；可上传 .yaml / .yml、.xlsx、.docx、.htm / .html、.txt / .text / .md，或装有这些文件的 .zip",
+                en: "unsupported file type; upload .yaml / .yml, .xlsx, .docx, .htm / .html, .txt / .text / .md, or a .zip of them")
         }
         let path = job.inputs + "/" + name
         try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
-        job.files.append(UploadedFile(clientName: shown, storedPath: path, bytes: data.count))
+        job.files.append(UploadedFile(clientName: UploadStore.displayName(clientName), storedPath: path, bytes: data.count))
         job.bytes += data.count
-        jobs[id] = job
         return nil
     }
+
+    /// The table files of a .zip, each stored as an upload of its own. Entries are read with
+    /// their sizes counted as they are inflated (never trusting the headers), within the
+    /// per-file and per-archive limits; other files in it are skipped and counted.
+    private func addArchive(_ data: Data, clientName: String, to job: inout Job) throws -> LocalizedText? {
+        let shown = UploadStore.displayName(clientName)
+        let refusal: LocalizedText
+        do {
+            let archive = try Archive(data: data, accessMode: .read)
+            var total = 0, skipped = 0
+            for entry in archive where entry.type == .file {
+                if job.files.count >= configuration.maxFiles {
+                    job.refused.append((shown, LocalizedText(zh: "一次最多上传 \(configuration.maxFiles) 个文件，其余未读取",
+                                                             en: "at most \(configuration.maxFiles) files in one upload; the rest were not read")
+                        .text(configuration.language)))
+                    break
+                }
+                let entryName = UploadStore.displayName(entry.path)
+                guard UploadStore.storedName(index: 0, clientName: entryName, extensions: UploadStore.tableExtensions) != nil,
+                      !entryName.hasPrefix("."), !entry.path.contains("__MACOSX") else {
+                    skipped += 1
+                    continue
+                }
+                var contents = Data()
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    contents.append(chunk)
+                    total += chunk.count
+                    if contents.count > self.configuration.maxFileBytes || total > self.configuration.maxArchiveBytes {
+                        throw ArchiveLimit.exceeded
+                    }
+                }
+                if let reason = try store(contents, clientName: entryName, in: &job) {
+                    job.refused.append((shown + " › " + entryName, reason.text(configuration.language)))
+                }
+            }
+            if skipped > 0 {
+                job.refused.append((shown, configuration.language == .zh ? "跳过了其中 \(skipped) 个不支持的文件" : "skipped \(skipped) unsupported files in it"))
+            }
+            return nil
+        } catch ArchiveLimit.exceeded {
+            refusal = LocalizedText(
+                zh: "压缩包过大：其中每个文件最大 \(configuration.maxFileBytes >> 20) MB，解压后合计最大 \(configuration.maxArchiveBytes >> 20) MB",
+                en: "archive too large: at most \(configuration.maxFileBytes >> 20) MB per file and \(configuration.maxArchiveBytes >> 20) MB in all, unpacked")
+        } catch {
+            refusal = LocalizedText(zh: "无法读取压缩包（不是有效的 .zip 文件）", en: "cannot read the archive (not a valid .zip file)")
+        }
+        job.refused.append((shown, refusal.text(configuration.language)))
+        return refusal
+    }
+
+    enum ArchiveLimit: Error { case exceeded }
 
     /// Starts auditing job `id`: at once when it is small (or not `batch`), else as a batch
     /// run into the history. Returns the page to go to.

@@ -16,6 +16,8 @@ public struct ServeConfiguration: Sendable {
     public var rubrics: String?
     /// Largest file accepted, in bytes.
     public var maxFileBytes: Int
+    /// Largest .zip accepted, and most bytes unpacked from one.
+    public var maxArchiveBytes: Int
     /// Most files in one upload.
     public var maxFiles: Int
     /// Uploads of at most this many files (and `smallBytes`) are audited at once; larger ones run as a batch.
@@ -23,7 +25,7 @@ public struct ServeConfiguration: Sendable {
     public var smallBytes: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "jixiao-data", database: String? = nil,
-                language: Language = .zh, rubrics: String? = nil, maxFileBytes: Int = 20 << 20, maxFiles: Int = 5_000,
+                language: Language = .zh, rubrics: String? = nil, maxFileBytes: Int = 20 << 20, maxArchiveBytes: Int = 200 << 20, maxFiles: Int = 5_000,
                 smallFiles: Int = 5, smallBytes: Int = 5 << 20) {
         self.host = host
         self.port = port
@@ -32,6 +34,7 @@ public struct ServeConfiguration: Sendable {
         self.language = language
         self.rubrics = rubrics
         self.maxFileBytes = maxFileBytes
+        self.maxArchiveBytes = maxArchiveBytes
         self.maxFiles = maxFiles
         self.smallFiles = smallFiles
         self.smallBytes = smallBytes

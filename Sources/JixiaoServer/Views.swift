@@ -34,7 +34,7 @@ package enum Views {
 
     package static func upload(_ configuration: ServeConfiguration) -> String {
         let zh = configuration.language == .zh
-        let accept = UploadStore.tableExtensions.sorted().map { "." + $0 }.joined(separator: ",")
+        let accept = (UploadStore.tableExtensions.sorted() + ["zip"]).map { "." + $0 }.joined(separator: ",")
         let main = """
             <form id="upload" class="panel" data-api="/api/jobs" data-max-files="\(configuration.maxFiles)" \
             data-none="\(zh ? "请先选择文件或文件夹" : "choose files or a folder first")" \
@@ -49,8 +49,8 @@ package enum Views {
             </form>
             <noscript><p class="error">\(zh ? "上传文件需要启用 JavaScript。" : "Uploading needs JavaScript.")</p></noscript>
             <p class="muted">\(zh
-                ? "可读取：自评表 YAML（.yaml / .yml）、Excel 工作簿（.xlsx）、Word 文档（.docx）、网页（.htm / .html）、文档文本（.txt / .text / .md）。每个文件最大 \(configuration.maxFileBytes >> 20) MB。不超过 \(configuration.smallFiles) 个文件时立即审核并显示报告；更多文件作为批量运行，显示进度，完成后可按单位、年度、层级、严重程度、问题代码筛选并导出。文件只保存在本机的数据目录中。"
-                : "Reads self-evaluation YAML (.yaml / .yml), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm / .html) and document text (.txt / .text / .md), at most \(configuration.maxFileBytes >> 20) MB each. Up to \(configuration.smallFiles) files are audited at once and their report shown; more run as a batch with a progress bar, then filter by unit, year, level, severity and finding code, and export. Files stay in this computer's data folder.")</p>
+                ? "可读取：自评表 YAML（.yaml / .yml）、Excel 工作簿（.xlsx）、Word 文档（.docx）、网页（.htm / .html）、文档文本（.txt / .text / .md），或装有这些文件的 .zip。每个文件最大 \(configuration.maxFileBytes >> 20) MB。不超过 \(configuration.smallFiles) 个文件时立即审核并显示报告；更多文件作为批量运行，显示进度，完成后可按单位、年度、层级、严重程度、问题代码筛选并导出。文件只保存在本机的数据目录中。"
+                : "Reads self-evaluation YAML (.yaml / .yml), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm / .html) and document text (.txt / .text / .md), or a .zip of them, at most \(configuration.maxFileBytes >> 20) MB each. Up to \(configuration.smallFiles) files are audited at once and their report shown; more run as a batch with a progress bar, then filter by unit, year, level, severity and finding code, and export. Files stay in this computer's data folder.")</p>
             """
         return Page.frame(zh ? "上传自评表" : "Upload tables", main, language: configuration.language)
     }
@@ -121,17 +121,24 @@ package enum Views {
     }
 
     /// The `HTMLReport` page of a table, as written, with a bar of links put after `<body>`.
-    package static func report(_ page: String, job: Job, table: Int, language: Language) -> String {
-        let zh = language == .zh
+    package static func report(_ page: String, links: [(href: String, label: String)], caption: String) -> String {
         let style = "display:flex;flex-wrap:wrap;gap:1rem;padding:.5rem 1rem;background:#24292f;font:14px system-ui,sans-serif"
-        let link = "color:#fff"
-        var bar = "<nav class=\"jixiao-serve\" style=\"\(style)\"><a style=\"\(link)\" href=\"/\">\(zh ? "上传" : "Upload")</a>"
-        bar += "<a style=\"\(link)\" href=\"/jobs/\(e(job.id))\">\(zh ? "本次上传" : "This upload")</a>"
-        bar += "<a style=\"\(link)\" href=\"/jobs/\(e(job.id))/findings.xlsx\" download>\(zh ? "导出 Excel" : "Export Excel")</a>"
-        bar += "<a style=\"\(link)\" href=\"/jobs/\(e(job.id))/findings.csv\" download>\(zh ? "导出 CSV" : "Export CSV")</a>"
-        bar += "<span style=\"color:#c9d1d9\">\(e(job.tables[table - 1].clientName))</span></nav>\n"
+        var bar = "<nav class=\"jixiao-serve\" style=\"\(style)\">"
+        for link in links {
+            let download = link.href.hasSuffix(".xlsx") || link.href.hasSuffix(".csv") ? " download" : ""
+            bar += "<a style=\"color:#fff\" href=\"\(e(link.href))\"\(download)>\(e(link.label))</a>"
+        }
+        bar += "<span style=\"color:#c9d1d9\">\(e(caption))</span></nav>\n"
         guard let body = page.range(of: "<body>") else { return bar + page }
         return page.replacingCharacters(in: body, with: "<body>\n" + bar)
+    }
+
+    package static func report(_ page: String, job: Job, table: Int, language: Language) -> String {
+        let zh = language == .zh
+        return report(page, links: [("/", zh ? "上传" : "Upload"), ("/jobs/\(job.id)", zh ? "本次上传" : "This upload"),
+                                    ("/jobs/\(job.id)/findings.xlsx", zh ? "导出 Excel" : "Export Excel"),
+                                    ("/jobs/\(job.id)/findings.csv", zh ? "导出 CSV" : "Export CSV")],
+                      caption: job.tables[table - 1].clientName)
     }
 
     // MARK: A run
@@ -162,6 +169,7 @@ package enum Views {
             <label>\(zh ? "严重程度" : "Severity")<select name="severity" id="severity">\(options(Severity.allCases.reversed().map(\.rawValue), selected: filter.severity, label: { Severity(rawValue: $0)?.label.text(language) ?? $0 }))</select></label>
             <label>\(zh ? "问题代码" : "Finding code")<select name="code">\(options(page.codes, selected: filter.code, label: { $0 }))</select></label>
             <label>\(zh ? "名称搜索（文件、项目、单位）" : "Search (file, project, unit)")<input type="search" name="q" value="\(e(filter.search))"></label>
+            <label>\(zh ? "等级" : "Grade")<select name="grade"><option value="">\(zh ? "全部" : "all")</option><option value="changed"\(filter.gradeChanged ? " selected" : "")>\(zh ? "所填等级与按规则不同" : "printed grade differs from the rules'")</option></select></label>
             <label>\(zh ? "排序" : "Sort")<select name="sort">\(FindingFilter.Sort.allCases.map { "<option value=\"\($0.rawValue)\"\($0 == filter.sort ? " selected" : "")>\(e(sortLabel($0, language)))</option>" }.joined())</select></label>
             <button type="submit">\(zh ? "筛选" : "Filter")</button> <a href="/runs/\(header.id)">\(zh ? "清除" : "Clear")</a>
             </form>
@@ -179,7 +187,7 @@ package enum Views {
         } else {
             out += "<table id=\"findings\"><thead><tr><th>\(zh ? "单位" : "Unit")</th><th>\(zh ? "项目" : "Project")</th><th class=\"num\">\(zh ? "年度" : "Year")</th><th>\(zh ? "层级" : "Level")</th><th>\(zh ? "严重程度" : "Severity")</th><th>\(zh ? "代码" : "Code")</th><th>\(zh ? "位置" : "Where")</th><th>\(zh ? "说明" : "Message")</th><th>\(zh ? "文件" : "File")</th></tr></thead><tbody>"
             for row in page.rows.map({ shortened($0, dataDirectory: dataDirectory) }) {
-                out += "<tr><td>\(e(row.unit))</td><td>\(e(row.project))</td><td class=\"num\">\(row.year)</td><td>\(e(row.level))</td><td>\(severity(row.severity, language))</td><td><code>\(e(row.code))</code></td><td>\(e(row.path))</td><td>\(e(row.message))</td><td><code>\(e(row.file))</code>\(row.table > 1 ? " #\(row.table)" : "")</td></tr>"
+                out += "<tr><td>\(e(row.unit))</td><td>\(e(row.project))</td><td class=\"num\">\(row.year)</td><td>\(e(row.level))</td><td>\(severity(row.severity, language))</td><td><code>\(e(row.code))</code></td><td>\(e(row.path))</td><td>\(e(row.message))</td><td><a href=\"/runs/\(header.id)/results/\(row.result)\"><code>\(e(row.file))</code>\(row.table > 1 ? " #\(row.table)" : "")</a></td></tr>"
             }
             out += "</tbody></table>"
         }

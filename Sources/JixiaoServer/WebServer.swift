@@ -69,12 +69,13 @@ public struct WebServer: Sendable {
                 return Page.json(["error": text(.noSuchUpload)], status: .notFound)
             }
             let name = Self.query(request)["name"] ?? ""
-            if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxFileBytes {
+            let limit = name.lowercased().hasSuffix(".zip") ? configuration.maxArchiveBytes : configuration.maxFileBytes
+            if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
                 return Page.json(["error": tooLarge()], status: .contentTooLarge)
             }
             let body: ByteBuffer
             do {
-                body = try await request.body.collect(upTo: configuration.maxFileBytes)
+                body = try await request.body.collect(upTo: limit)
             } catch {
                 return Page.json(["error": tooLarge()], status: .contentTooLarge)
             }
@@ -137,6 +138,27 @@ public struct WebServer: Sendable {
             return Page.html(Views.run(header, filter: filter, page: try queries.page(run: run, filter: filter),
                                        dataDirectory: configuration.dataDirectory, language: language))
         }
+        router.get("/runs/{run}/results/{result}") { _, context in
+            guard let run = context.parameters.get("run", as: Int64.self), let result = context.parameters.get("result", as: Int64.self),
+                  let table = try queries.table(run: run, result: result) else {
+                return Page.error(text(.noSuchTable), status: .notFound, language: language)
+            }
+            guard FileManager.default.fileExists(atPath: table.file) else {
+                return Page.error((language == .zh ? "原文件已不存在：" : "the file is no longer there: ") + table.file, status: .notFound,
+                                  language: language)
+            }
+            // Read and audited again: the history keeps findings, not the pages.
+            let engine = engine
+            let results = try await Task.detached { try engine.audit(path: table.file) }.value
+            guard results.indices.contains(table.table - 1) else {
+                return Page.error(text(.noSuchTable), status: .notFound, language: language)
+            }
+            let page = HTMLReport.render(results[table.table - 1], language: language)
+            let shown = table.file.hasPrefix(configuration.dataDirectory) ? (table.file as NSString).lastPathComponent : table.file
+            return Page.html(Views.report(page, links: [("/", language == .zh ? "上传" : "Upload"),
+                                                        ("/runs/\(run)", language == .zh ? "返回运行" : "Back to the run")],
+                                          caption: shown))
+        }
         router.get("/runs/{run}/findings.{format}") { request, context in
             guard let run = context.parameters.get("run", as: Int64.self), try queries.run(run) != nil,
                   let format = context.parameters.get("format") else {
@@ -177,7 +199,9 @@ public struct WebServer: Sendable {
 
     func tooLarge() -> String {
         let megabytes = configuration.maxFileBytes >> 20
-        return configuration.language == .zh ? "文件过大：每个文件最大 \(megabytes) MB" : "file too large: at most \(megabytes) MB per file"
+        let archive = configuration.maxArchiveBytes >> 20
+        return configuration.language == .zh ? "文件过大：每个文件最大 \(megabytes) MB，.zip 最大 \(archive) MB"
+                                              : "file too large: at most \(megabytes) MB per file, \(archive) MB per .zip"
     }
 
     static func export(_ rows: [FindingRow], format: String, name: String, language: Language) throws -> Response {

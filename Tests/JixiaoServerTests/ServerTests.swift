@@ -5,6 +5,7 @@ import Testing
 import JixiaoBase
 import JixiaoFormats
 import JixiaoTestSupport
+import ZIPFoundation
 @testable import JixiaoServer
 
 /// The web application over HTTP (HummingbirdTesting's router client): uploads, the audit
@@ -138,10 +139,17 @@ struct ServerTests {
             // A value that is no severity is ignored, and text is bound, never spliced into SQL.
             #expect(try await total("?severity=x%27%20OR%201=1--") == all)
             #expect(try await total("?q=%25%27") == 0)
-            try await client.execute(uri: run + "?severity=error&sort=unit", method: .get) { response in
+            #expect(try await total("?grade=changed") <= all)
+            let link = try await client.execute(uri: run + "?severity=error&sort=unit", method: .get) { response in
                 let page = Self.text(response)
                 #expect(page.contains("<option value=\"error\" selected>"))
                 #expect(page.contains("0001-seed-003-department-2021.yaml"))
+                return page.range(of: #"/runs/\d+/results/\d+"#, options: .regularExpression).map { String(page[$0]) }
+            }
+            try await client.execute(uri: try #require(link), method: .get) { response in
+                let page = Self.text(response)
+                #expect(page.contains("总分印为 96"))
+                #expect(page.contains("class=\"jixiao-serve\""))
             }
             try await client.execute(uri: run.replacingOccurrences(of: "/runs/", with: "/runs/") + "/findings.csv?severity=error", method: .get) { response in
                 let lines = Self.text(response).split(separator: "\r\n")
@@ -214,6 +222,37 @@ struct ServerTests {
         #expect(UploadStore.storedName(index: 1, clientName: "../x.exe", extensions: UploadStore.tableExtensions) == nil)
         #expect(UploadStore.storedName(index: 2, clientName: "..", extensions: UploadStore.tableExtensions) == nil)
         #expect(UploadStore.storedName(index: 3, clientName: "报告 2024.XLSX", extensions: UploadStore.tableExtensions) == "0003-报告2024.xlsx")
+    }
+
+    @Test func aZipsTablesAreUnpackedUnderGeneratedNames() async throws {
+        let server = try Self.server()
+        let archive = try Archive(accessMode: .create)
+        let entries: [(String, Data)] = [
+            ("年度/seed-003-department-2021.yaml", try Self.example("seed-003-department-2021.yaml")),
+            ("../../../evil.yaml", try Self.example("clean-project-2022.yaml")),
+            ("photo.png", Data([0x89, 0x50])),
+        ]
+        for (path, data) in entries {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let zip = try #require(archive.data)
+        try await Self.app(server).test(.router) { client in
+            let id = try await Self.upload(client, [("2021.zip", zip)])
+            let stored = try FileManager.default.contentsOfDirectory(atPath: server.configuration.dataDirectory + "/jobs/\(id)/inputs").sorted()
+            #expect(stored == ["0001-seed-003-department-2021.yaml", "0002-evil.yaml"])
+            try await client.execute(uri: "/api/jobs/\(id)/start", method: .post) { _ in }
+            try await client.execute(uri: "/jobs/\(id)", method: .get) { response in
+                let page = Self.text(response)
+                #expect(page.contains("共 2 张表"))
+                #expect(page.contains("跳过了其中 1 个不支持的文件"))
+            }
+            let bad = try await Self.upload(client, [("broken.zip", Data("not a zip".utf8))])
+            try await client.execute(uri: "/jobs/\(bad)", method: .get) { response in
+                #expect(Self.text(response).contains("无法读取压缩包"))
+            }
+        }
     }
 
     @Test func unknownIDsAndPagesAnswerInTheInterfaceLanguage() async throws {
