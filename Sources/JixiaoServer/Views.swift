@@ -259,10 +259,14 @@ package enum Views {
         guard let first = allYears.first, let last = allYears.last else { return "" }
         let width = 640.0, height = 220.0, left = 40.0, right = 16.0, top = 12.0, bottom = 28.0
         func x(_ year: Int) -> Double { last == first ? left + (width - left - right) / 2 : left + Double(year - first) / Double(last - first) * (width - left - right) }
-        func y(_ score: Double) -> Double { top + (1 - score / 100) * (height - top - bottom) }
+        // The scale starts a little below the lowest total, so close scores stay apart.
+        let totals = years.compactMap { ($0.totalClaimed ?? $0.totalRecomputed).flatMap(Double.init) }
+        let low = max(0, ((totals.min() ?? 0) - 2) / 5).rounded(.down) * 5
+        let step = max(1, ((100 - low) / 5).rounded(.up))
+        func y(_ score: Double) -> Double { top + (1 - (score - low) / (100 - low)) * (height - top - bottom) }
         let colours = ["#1f6feb", "#b42318", "#1a7f37", "#9a6700", "#8250df", "#0b5cad"]
         var svg = "<svg role=\"img\" aria-label=\"\(language == .zh ? "历年总分" : "total by year")\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" style=\"max-width:\(Int(width))px\">"
-        for score in stride(from: 0.0, through: 100, by: 20) {
+        for score in stride(from: low, through: 100, by: step) {
             svg += "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(y(score))\" y2=\"\(y(score))\" stroke=\"#d1d9e0\"/><text x=\"4\" y=\"\(y(score) + 4)\">\(Int(score))</text>"
         }
         for year in allYears { svg += "<text x=\"\(x(year) - 14)\" y=\"\(height - 8)\">\(year)</text>" }
@@ -271,7 +275,7 @@ package enum Views {
             let colour = colours[index % colours.count]
             let points = (series[name] ?? []).sorted { $0.year < $1.year }.compactMap { year -> (Int, Double)? in
                 guard let total = (year.totalClaimed ?? year.totalRecomputed).flatMap(Double.init) else { return nil }
-                return (year.year, min(100, max(0, total)))
+                return (year.year, min(100, max(low, total)))
             }
             svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " "))\"/>"
             for point in points {
