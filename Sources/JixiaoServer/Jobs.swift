@@ -102,9 +102,9 @@ package actor Jobs {
             return LocalizedText(zh: "一次最多上传 \(configuration.maxFiles) 个文件", en: "at most \(configuration.maxFiles) files in one upload")
         }
         guard let name = UploadStore.storedName(index: job.files.count + 1, clientName: clientName, extensions: UploadStore.tableExtensions) else {
-            return LocalizedText(
-                zh: "不支持的文件类型；可上传 .yaml / .yml、.xlsx、.docx、.htm / .html、.txt / .text / .md，或装有这些文件的 .zip",
-                en: "unsupported file type; upload .yaml / .yml, .xlsx, .docx, .htm / .html, .txt / .text / .md, or a .zip of them")
+            let known = UploadStore.tableExtensions.sorted().map { "." + $0 }.joined(separator: " ")
+            return LocalizedText(zh: "不支持的文件类型；可上传 \(known)，或装有这些文件的 .zip",
+                                 en: "unsupported file type; upload \(known), or a .zip of them")
         }
         let path = job.inputs + "/" + name
         try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)

@@ -35,6 +35,7 @@ package enum Views {
     package static func upload(_ configuration: ServeConfiguration) -> String {
         let zh = configuration.language == .zh
         let accept = (UploadStore.tableExtensions.sorted() + ["zip"]).map { "." + $0 }.joined(separator: ",")
+        let known = UploadStore.tableExtensions.sorted().map { "." + $0 }.joined(separator: " ")
         let main = """
             <form id="upload" class="panel" data-api="/api/jobs" data-max-files="\(configuration.maxFiles)" \
             data-none="\(zh ? "请先选择文件或文件夹" : "choose files or a folder first")" \
@@ -49,8 +50,8 @@ package enum Views {
             </form>
             <noscript><p class="error">\(zh ? "上传文件需要启用 JavaScript。" : "Uploading needs JavaScript.")</p></noscript>
             <p class="muted">\(zh
-                ? "可读取：自评表 YAML（.yaml / .yml）、Excel 工作簿（.xlsx）、Word 文档（.docx）、网页（.htm / .html）、文档文本（.txt / .text / .md），或装有这些文件的 .zip。每个文件最大 \(configuration.maxFileBytes >> 20) MB。不超过 \(configuration.smallFiles) 个文件时立即审核并显示报告；更多文件作为批量运行，显示进度，完成后可按单位、年度、层级、严重程度、问题代码筛选并导出。文件只保存在本机的数据目录中。"
-                : "Reads self-evaluation YAML (.yaml / .yml), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm / .html) and document text (.txt / .text / .md), or a .zip of them, at most \(configuration.maxFileBytes >> 20) MB each. Up to \(configuration.smallFiles) files are audited at once and their report shown; more run as a batch with a progress bar, then filter by unit, year, level, severity and finding code, and export. Files stay in this computer's data folder.")</p>
+                ? "可读取：\(known)，或装有这些文件的 .zip。每个文件最大 \(configuration.maxFileBytes >> 20) MB。不超过 \(configuration.smallFiles) 个文件时立即审核并显示报告；更多文件作为批量运行，显示进度，完成后可按单位、年度、层级、严重程度、问题代码筛选并导出。文件只保存在本机的数据目录中。"
+                : "Reads \(known), or a .zip of them, at most \(configuration.maxFileBytes >> 20) MB each. Up to \(configuration.smallFiles) files are audited at once and their report shown; more run as a batch with a progress bar, then filter by unit, year, level, severity and finding code, and export. Files stay in this computer's data folder.")</p>
             """
         return Page.frame(zh ? "上传自评表" : "Upload tables", main, language: configuration.language)
     }
