@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "JixiaoServerTests",
             dependencies: [
-                "JixiaoServer", "JixiaoCore", "JixiaoFormats", "JixiaoTestSupport",
+                "JixiaoServer", "JixiaoCore", "JixiaoAudit", "JixiaoFormats", "JixiaoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
