@@ -49,6 +49,7 @@ struct ServerTests {
 
     @Test func uploadedTableShowsItsReportWithTheTotalMismatch() async throws {
         let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         let message = try Self.totalMismatchMessage()
         #expect(message.contains("96"))
         try await Self.app(server).test(.router) { client in
@@ -73,6 +74,7 @@ struct ServerTests {
 
     @Test func aBadFileShowsTheCommandLinesErrorInThePage() async throws {
         let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         try await Self.app(server).test(.router) { client in
             let id = try await Self.upload(client, [("坏表<b>.yaml", Data("unit: [unclosed\nyear: 2024\n".utf8))])
             let url = try await client.execute(uri: "/api/jobs/\(id)/start", method: .post) { try Self.json($0)["url"] as? String }
@@ -90,6 +92,7 @@ struct ServerTests {
 
     @Test func exportsAreFormulaSafeCSVAndARealWorkbook() async throws {
         let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         try await Self.app(server).test(.router) { client in
             let id = try await Self.upload(client, [("seed-003-department-2021.yaml", try Self.example("seed-003-department-2021.yaml"))])
             try await client.execute(uri: "/api/jobs/\(id)/start", method: .post) { _ in }
@@ -119,6 +122,7 @@ struct ServerTests {
 
     @Test func aBatchRunIsFilteredAndExportedFromSQLite() async throws {
         let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         let examples = ["seed-003-department-2021.yaml", "seed-000-department-2024.yaml", "seed-002-department-2024.yaml",
                         "clean-project-2022.yaml"]
         try await Self.app(server).test(.router) { client in
@@ -178,6 +182,7 @@ struct ServerTests {
 
     @Test func requestsForAnotherHostAreRefused() async throws {
         let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         // The test client's Host is `localhost` on port 80, not the 8080 served.
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
@@ -205,6 +210,7 @@ struct ServerTests {
 
     @Test func uploadsOverTheSizeLimitAreRefused() async throws {
         let server = try Self.server(maxFileBytes: 1_000)
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         try await Self.app(server).test(.router) { client in
             let id = try await client.execute(uri: "/api/jobs", method: .post) { try Self.json($0)["id"] as? String ?? "" }
             try await client.execute(uri: "/api/jobs/\(id)/files?name=big.yaml", method: .post, body: ByteBuffer(repeating: 0x61, count: 5_000)) { response in
@@ -221,6 +227,7 @@ struct ServerTests {
     @Test(arguments: ["../../../etc/evil.yaml", "..\\..\\evil.yaml", "/etc/passwd.yaml", "a/../../b/../evil.yaml"])
     func aClientPathNeverReachesTheFileSystem(_ name: String) async throws {
         let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         try await Self.app(server).test(.router) { client in
             let id = try await Self.upload(client, [(name, try Self.example("clean-project-2022.yaml"))])
             let inputs = server.configuration.dataDirectory + "/jobs/\(id)/inputs"
@@ -236,6 +243,7 @@ struct ServerTests {
 
     @Test func aZipsTablesAreUnpackedUnderGeneratedNames() async throws {
         let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         let archive = try Archive(accessMode: .create)
         let entries: [(String, Data)] = [
             ("年度/seed-003-department-2021.yaml", try Self.example("seed-003-department-2021.yaml")),
@@ -267,6 +275,7 @@ struct ServerTests {
 
     @Test func unknownIDsAndPagesAnswerInTheInterfaceLanguage() async throws {
         let server = try Self.server(language: .en)
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         try await Self.app(server).test(.router) { client in
             try await client.execute(uri: "/jobs/../../etc", method: .get) { response in #expect(response.status == .notFound) }
             try await client.execute(uri: "/jobs/0123456789abcdef", method: .get) { response in
@@ -285,6 +294,7 @@ struct ServerTests {
 
     @Test func rubricsAreListedAndAnUploadedRubricIsChecked() async throws {
         let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
         try await Self.app(server).test(.router) { client in
             try await client.execute(uri: "/rubrics", method: .get) { response in
                 #expect(Self.text(response).contains("rubric-check"))
