@@ -11,6 +11,7 @@ import PackageDescription
 //   JixiaoAudit     scoring and checks → findings
 //   JixiaoReport    text, JSON, Markdown, HTML, dashboard
 //   JixiaoCore      the pipeline (which reader for which file, then audit), batch (its CSVs), history
+//   JixiaoServer    `jixiao serve`: the local web page (upload, audit, runs, export) over the pipeline
 let package = Package(
     name: "jixiao",
     platforms: [.macOS(.v13)],
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -64,10 +66,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "JixiaoServer",
+            dependencies: [
+                "JixiaoBase", "JixiaoModel", "JixiaoAudit", "JixiaoReport", "JixiaoCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "jixiao",
             dependencies: [
-                "JixiaoBase", "JixiaoModel", "JixiaoImport", "JixiaoAudit", "JixiaoReport", "JixiaoCore", "JixiaoSynth",
+                "JixiaoBase", "JixiaoModel", "JixiaoImport", "JixiaoAudit", "JixiaoReport", "JixiaoCore", "JixiaoSynth", "JixiaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -115,6 +126,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore", "JixiaoSynth", "JixiaoTestSupport"]),
+        .testTarget(
+            name: "JixiaoServerTests",
+            dependencies: [
+                "JixiaoServer", "JixiaoCore", "JixiaoAudit", "JixiaoFormats", "JixiaoTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(name: "JixiaoCLITests", dependencies: ["jixiao", "JixiaoTestSupport"]),
     ]
 )

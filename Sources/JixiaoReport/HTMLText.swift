@@ -1,7 +1,7 @@
 /// Text made safe for HTML element content and quoted attribute values.
-enum HTMLText {
+package enum HTMLText {
     /// `text` with `<`, `>`, `&`, `"` and `'` replaced by `&lt;`, `&gt;`, `&amp;`, `&quot;` and `&#39;`.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = TextBuffer(capacity: text.utf8.count)
         out.append(html: text)
         return out.text

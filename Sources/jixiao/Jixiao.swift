@@ -12,7 +12,7 @@ struct Jixiao: AsyncParsableCommand {
             """,
         version: JixiaoVersion.current,
         subcommands: [Score.self, Audit.self, Import.self, RubricCommand.self, Explain.self,
-                      BatchCommand.self, HistoryCommand.self, SynthCommand.self])
+                      BatchCommand.self, HistoryCommand.self, ServeCommand.self, SynthCommand.self])
 
     /// Argument errors exit with 2, like unusable input, instead of ArgumentParser's 64.
     static func main() async {

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+import JixiaoServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve a local web page: upload tables, read their audit, filter a batch's findings, export them.",
+        discussion: """
+            Listens on 127.0.0.1 (this computer only) unless --host says otherwise. Uploads, reports and batch \
+            outputs are kept under --data; batch runs are stored in the SQLite history --db (the same file as \
+            jixiao batch --db). Stop it with Ctrl-C.
+            """)
+
+    @Option(help: "Port to listen on (0: any free port).")
+    var port: Int = 8080
+
+    @Option(help: "Address to listen on; anything but a loopback address lets other computers reach the page.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The SQLite history (default: <data>/history.sqlite).")
+    var db: String?
+
+    @Option(help: "Folder for uploads and outputs (created when missing).")
+    var data: String = "jixiao-data"
+
+    @OptionGroup var options: RubricOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let lang = options.lang
+        let data = URL(fileURLWithPath: data).standardizedFileURL.path
+        let configuration = ServeConfiguration(host: host, port: port, dataDirectory: data,
+                                               database: db.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+                                               language: lang, rubrics: options.rubrics)
+        let server: WebServer
+        do {
+            server = try WebServer(configuration: configuration)
+        } catch {
+            try finish(Terminal.report(error, language: lang))
+            return
+        }
+        if !ServeConfiguration.isLoopback(host) { Terminal.printError(ServeConfiguration.exposedWarning(host, language: lang)) }
+        do {
+            try await server.run { address in
+                Terminal.print(lang == .zh ? "绩效自评表审核页面：\(address)（按 Ctrl-C 停止）" : "Jixiao is serving \(address) (Ctrl-C to stop)")
+            }
+        } catch {
+            let inUse = String(describing: error).contains("Address already in use")
+            Terminal.printError(inUse
+                ? (lang == .zh ? "无法在 \(host):\(port) 上启动服务：端口已被占用，可用 --port 换一个" : "cannot serve on \(host):\(port): the port is in use; choose another with --port")
+                : (lang == .zh ? "无法在 \(host):\(port) 上启动服务：\(error)" : "cannot serve on \(host):\(port): \(error)"))
+            try finish(.unusableInput)
+        }
+    }
+}
