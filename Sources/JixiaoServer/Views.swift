@@ -30,6 +30,18 @@ package enum Views {
         return "<span class=\"sev-\(e(raw))\">\(e(label))</span>"
     }
 
+    /// 部门整体支出 / 项目支出 for a stored level.
+    static func level(_ raw: String, _ language: Language) -> String {
+        EvaluationLevel(rawValue: raw)?.label.text(language) ?? raw
+    }
+
+    /// A finding code's name, the code itself in small type beside it.
+    static func code(_ raw: String, _ language: Language) -> String {
+        guard let code = FindingCode(rawValue: raw) else { return "<code>\(e(raw))</code>" }
+        return "\(e(code.title.text(language))) <small><code>\(e(raw))</code></small>"
+    }
+
+
     // MARK: Upload
 
     package static func upload(_ configuration: ServeConfiguration) -> String {
@@ -102,7 +114,7 @@ package enum Views {
             out += "</p>"
             for (index, table) in job.tables.enumerated() {
                 out += "<section class=\"card\"><h3><a href=\"/jobs/\(e(job.id))/tables/\(index + 1)\">\(e(table.heading.isEmpty ? table.clientName : table.heading))</a></h3>"
-                out += "<p class=\"muted\">\(e(table.clientName)) · \(table.year) · \(e(table.level))"
+                out += "<p class=\"muted\">\(e(table.clientName)) · \(table.year) · \(e(level(table.level, language)))"
                 if !table.totalClaimed.isEmpty { out += " · \(zh ? "总分" : "total") \(e(table.totalClaimed))" }
                 if !table.grade.isEmpty { out += " · \(e(table.grade))" }
                 out += "</p>"
@@ -111,7 +123,7 @@ package enum Views {
                 } else {
                     out += "<table><thead><tr><th>\(zh ? "严重程度" : "Severity")</th><th>\(zh ? "代码" : "Code")</th><th>\(zh ? "位置" : "Where")</th><th>\(zh ? "说明" : "Message")</th></tr></thead><tbody>"
                     for finding in table.findings {
-                        out += "<tr><td>\(severity(finding.severity, language))</td><td><code>\(e(finding.code))</code></td><td>\(e(finding.path))</td><td>\(e(finding.message))</td></tr>"
+                        out += "<tr><td>\(severity(finding.severity, language))</td><td>\(code(finding.code, language))</td><td>\(e(finding.path))</td><td>\(e(finding.message))</td></tr>"
                     }
                     out += "</tbody></table>"
                 }
@@ -153,7 +165,7 @@ package enum Views {
 
     package static func run(_ header: RunHeader, filter: FindingFilter, page: FindingPage, dataDirectory: String, language: Language) -> String {
         let zh = language == .zh
-        var out = "<p class=\"muted\">\(e(header.started)) · \(header.files) \(zh ? "个文件" : "files") · \(header.tables) \(zh ? "张表" : "tables") · \(header.errors) \(zh ? "个无法读取" : "unreadable")"
+        var out = "<p class=\"muted\">\(e(LocalTime.display(header.started))) · \(header.files) \(zh ? "个文件" : "files") · \(header.tables) \(zh ? "张表" : "tables") · \(header.errors) \(zh ? "个无法读取" : "unreadable")"
         if !header.complete { out += " · <span class=\"error\">\(zh ? "未完成" : "incomplete")</span>" }
         out += "</p>"
 
@@ -166,9 +178,9 @@ package enum Views {
             <form class="panel filters" method="get" action="/runs/\(header.id)">
             <label>\(zh ? "单位 / 主管部门" : "Unit")<input type="search" name="unit" value="\(e(filter.unit))"></label>
             <label>\(zh ? "年度" : "Year")<select name="year">\(options(page.years.map(String.init), selected: filter.year.map(String.init) ?? "", label: { $0 }))</select></label>
-            <label>\(zh ? "层级" : "Level")<select name="level">\(options(page.levels, selected: filter.level, label: { $0 }))</select></label>
+            <label>\(zh ? "层级" : "Level")<select name="level">\(options(page.levels, selected: filter.level, label: { level($0, language) }))</select></label>
             <label>\(zh ? "严重程度" : "Severity")<select name="severity" id="severity">\(options(Severity.allCases.reversed().map(\.rawValue), selected: filter.severity, label: { Severity(rawValue: $0)?.label.text(language) ?? $0 }))</select></label>
-            <label>\(zh ? "问题代码" : "Finding code")<select name="code">\(options(page.codes, selected: filter.code, label: { $0 }))</select></label>
+            <label>\(zh ? "问题代码" : "Finding code")<select name="code">\(options(page.codes, selected: filter.code, label: { raw in FindingCode(rawValue: raw).map { "\($0.title.text(language))（\(raw)）" } ?? raw }))</select></label>
             <label>\(zh ? "名称搜索（文件、项目、单位）" : "Search (file, project, unit)")<input type="search" name="q" value="\(e(filter.search))"></label>
             <label>\(zh ? "等级" : "Grade")<select name="grade"><option value="">\(zh ? "全部" : "all")</option><option value="changed"\(filter.gradeChanged ? " selected" : "")>\(zh ? "所填等级与按规则不同" : "printed grade differs from the rules'")</option></select></label>
             <label>\(zh ? "排序" : "Sort")<select name="sort">\(FindingFilter.Sort.allCases.map { "<option value=\"\($0.rawValue)\"\($0 == filter.sort ? " selected" : "")>\(e(sortLabel($0, language)))</option>" }.joined())</select></label>
@@ -188,7 +200,7 @@ package enum Views {
         } else {
             out += "<table id=\"findings\"><thead><tr><th>\(zh ? "单位" : "Unit")</th><th>\(zh ? "项目" : "Project")</th><th class=\"num\">\(zh ? "年度" : "Year")</th><th>\(zh ? "层级" : "Level")</th><th>\(zh ? "严重程度" : "Severity")</th><th>\(zh ? "代码" : "Code")</th><th>\(zh ? "位置" : "Where")</th><th>\(zh ? "说明" : "Message")</th><th>\(zh ? "文件" : "File")</th></tr></thead><tbody>"
             for row in page.rows.map({ shortened($0, dataDirectory: dataDirectory) }) {
-                out += "<tr><td>\(e(row.unit))</td><td>\(e(row.project))</td><td class=\"num\">\(row.year)</td><td>\(e(row.level))</td><td>\(severity(row.severity, language))</td><td><code>\(e(row.code))</code></td><td>\(e(row.path))</td><td>\(e(row.message))</td><td><a href=\"/runs/\(header.id)/results/\(row.result)\"><code>\(e(row.file))</code>\(row.table > 1 ? " #\(row.table)" : "")</a></td></tr>"
+                out += "<tr><td>\(e(row.unit))</td><td>\(e(row.project))</td><td class=\"num\">\(row.year)</td><td>\(e(level(row.level, language)))</td><td>\(severity(row.severity, language))</td><td>\(code(row.code, language))</td><td>\(e(row.path))</td><td>\(e(row.message))</td><td><a href=\"/runs/\(header.id)/results/\(row.result)\"><code>\(e(row.file))</code>\(row.table > 1 ? " #\(row.table)" : "")</a></td></tr>"
             }
             out += "</tbody></table>"
         }
@@ -230,7 +242,7 @@ package enum Views {
         } else {
             out += "<table><thead><tr><th class=\"num\">\(zh ? "运行" : "Run")</th><th>\(zh ? "名称" : "Name")</th><th>\(zh ? "开始时间" : "Started")</th><th>\(zh ? "年度" : "Years")</th><th class=\"num\">\(zh ? "文件" : "Files")</th><th class=\"num\">\(zh ? "表" : "Tables")</th><th class=\"num\">\(zh ? "无法读取" : "Unreadable")</th><th></th></tr></thead><tbody>"
             for run in runs.reversed() {
-                out += "<tr><td class=\"num\"><a href=\"/runs/\(run.id)\">\(run.id)</a></td><td>\(e(run.name))</td><td>\(e(run.started))</td><td>\(run.years.map(String.init).joined(separator: ", "))</td><td class=\"num\">\(run.files)</td><td class=\"num\">\(run.tables)</td><td class=\"num\">\(run.errors)</td><td>\(run.complete ? "" : (zh ? "未完成" : "incomplete"))</td></tr>"
+                out += "<tr><td class=\"num\"><a href=\"/runs/\(run.id)\">\(run.id)</a></td><td>\(e(run.name))</td><td>\(e(LocalTime.display(run.started)))</td><td>\(run.years.map(String.init).joined(separator: ", "))</td><td class=\"num\">\(run.files)</td><td class=\"num\">\(run.tables)</td><td class=\"num\">\(run.errors)</td><td>\(run.complete ? "" : (zh ? "未完成" : "incomplete"))</td></tr>"
             }
             out += "</tbody></table>"
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JixiaoAudit
+import JixiaoCore
 import JixiaoTestSupport
 
 /// The rules users read are in the repository (`Sources/JixiaoCore/Documentation.docc`), and
@@ -52,4 +53,14 @@ struct DocumentationTests {
             #expect(!text.contains("DOMAIN.md"), "\(file) cites DOMAIN.md, which is not in the repository")
         }
     }
+}
+
+/// History times are stored in UTC and shown in the local time zone.
+@Test func storedTimesAreShownInLocalTime() {
+    let shown = LocalTime.display("2026-12-07T11:06:37Z")
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    formatter.timeZone = .current
+    #expect(shown == formatter.string(from: Date(timeIntervalSince1970: 1_796_641_597)))
+    #expect(LocalTime.display("not a time") == "not a time")
 }

@@ -124,7 +124,7 @@ public enum HistoryReport {
                      zh ? "文件" : "files", zh ? "表" : "tables", zh ? "无法读取" : "errors", zh ? "耗时" : "duration", ""]]
         for run in runs {
             rows.append([
-                String(run.id), run.name, run.started, run.years.map(String.init).joined(separator: ","),
+                String(run.id), run.name, LocalTime.display(run.started), run.years.map(String.init).joined(separator: ","),
                 String(run.files), String(run.tables), String(run.errors),
                 run.duration.map { String(format: "%.1f s", $0) } ?? "—",
                 run.complete ? "" : (zh ? "未完成" : "incomplete"),
