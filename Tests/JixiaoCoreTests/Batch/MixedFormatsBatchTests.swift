@@ -11,7 +11,7 @@ struct MixedFormatsBatchTests {
     /// Fixture → its name in the folder.
     static let files = [
         "table.yaml": "table.yaml", "table.htm": "page.htm", "table.docx": "word.docx", "table.doc": "word97.doc",
-        "table.xlsx": "book.xlsx", "table.xls": "book97.xls", "table-writer.pdf": "printed.pdf",
+        "table.xlsx": "book.xlsx", "table.xls": "book97.xls", "table-chromium.pdf": "printed.pdf",
     ]
 
     @Test func eachFileIsAuditedOrListedWithItsReason() async throws {
