@@ -123,10 +123,12 @@ struct ReportModel {
     }
 
     /// Where a row was read, written into the page as it is rather than made into a `String`
-    /// first: a line of the table's own file (`第 23 行`, `line 23`), a place in another file
-    /// (`a.txt:12`), or nowhere (an empty cell).
+    /// first: a line of the table's own file (`第 23 行`, `line 23`), a page or table row of it
+    /// when its lines are text rendered from a PDF, web page or Word document (`第 3 页`,
+    /// `表 1 第 9 行`), a place in another file (`a.txt:12`), or nowhere (an empty cell).
     enum Source {
         case line(Int, Language)
+        case place(SourceLocation.Place, Language)
         case elsewhere(String)
         case none
     }
@@ -180,7 +182,8 @@ extension ReportModel {
         }
         func source(_ location: SourceLocation?) -> Source {
             guard let location else { return .none }
-            return location.file == file ? .line(location.line, language) : .elsewhere(location.description)
+            guard location.file == file else { return .elsewhere(location.text(language)) }
+            return location.place.map { .place($0, language) } ?? .line(location.line, language)
         }
 
         unit = submission.unitName ?? "—"
@@ -329,7 +332,7 @@ extension ReportModel.FindingLine {
         code = finding.code.rawValue
         title = finding.code.title.text(language)
         path = finding.path
-        location = finding.location.description
+        location = finding.location.text(language)
         claimed = finding.claimed?.description ?? "—"
         computed = finding.computed?.description ?? "—"
         claimedLabel = finding.code.valueLabels.claimed.text(language)

@@ -42,6 +42,16 @@ extension Auditor {
             }
         }
         if !loose.isEmpty { results[checker.documentIndex].findings += loose }
+        // Findings made from a line number (breakdowns, base data, claims) get its place too.
+        if !document.places.isEmpty {
+            for index in results.indices {
+                results[index].findings = results[index].findings.map { finding in
+                    var placed = finding
+                    placed.diagnostic.location = document.located(finding.location)
+                    return placed
+                }
+            }
+        }
         return results
     }
 

@@ -51,5 +51,13 @@ struct MixedFormatsBatchTests {
             let codes = findings.dropFirst().filter { ($0[0] as NSString).lastPathComponent == name && $0[severity] != "info" }.map { $0[code] }
             #expect(codes.sorted() == ["rate-mismatch", "total-mismatch", "unmet-but-full"], "\(name)")
         }
+        // The last column says where each finding is in a file with no lines of its own.
+        let place = try #require(header.firstIndex(of: "place"))
+        #expect(place == header.count - 1)
+        let expected = ["table.yaml": "", "book.xlsx": "", "page.htm": "表 1 第 17 行", "word.docx": "表 1 第 17 行", "printed.pdf": "第 2 页"]
+        for (name, text) in expected where audited.contains(name) {
+            let row = findings.dropFirst().first { ($0[0] as NSString).lastPathComponent == name && $0[code] == "total-mismatch" }
+            #expect(row?[place] == text, "\(name)")
+        }
     }
 }
