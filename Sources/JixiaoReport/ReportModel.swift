@@ -199,8 +199,10 @@ extension ReportModel {
         if heading.isEmpty { heading = file }
         self.file = file
         if let source = submission.source {
-            let table = source.table.map { zh ? "表 \($0)" : "table \($0)" }
-            let lines = source.firstLine.map { first in
+            // A web page's or Word document's table row names its table in the document's numbering.
+            let rowPlaced = if case .tableRow = source.firstPlace { true } else { false }
+            let table = rowPlaced ? nil : source.table.map { zh ? "表 \($0)" : "table \($0)" }
+            let lines = Self.span(source.firstPlace, source.lastPlace, language: language) ?? source.firstLine.map { first in
                 source.lastLine.map { zh ? "第 \(first)–\($0) 行" : "lines \(first)–\($0)" } ?? (zh ? "第 \(first) 行" : "line \(first)")
             }
             document = [source.file, table, lines].compactMap { $0 }.joined(separator: " · ")
@@ -321,6 +323,25 @@ extension ReportModel.Note {
         severityLabel = finding.severity.label.text(language)
         code = finding.code.rawValue
         message = finding.message.text(language)
+    }
+}
+
+extension ReportModel {
+    /// The pages a table of a PDF is printed on (`第 1–2 页`, `pp. 1–2`), or the rows of a web
+    /// page's or Word document's table it was read from (`表 2 第 3–17 行`, `table 2, rows 3–17`);
+    /// nil without places.
+    static func span(_ first: SourceLocation.Place?, _ last: SourceLocation.Place?, language: Language) -> String? {
+        let zh = language == .zh
+        switch (first, last) {
+        case (.page(let a), .page(let b)) where a != b:
+            return zh ? "第 \(a)–\(b) 页" : "pp. \(a)–\(b)"
+        case (.tableRow(let t, let a), .tableRow(let u, let b)) where t == u && a != b:
+            return zh ? "表 \(t) 第 \(a)–\(b) 行" : "table \(t), rows \(a)–\(b)"
+        case (.some(let place), _):
+            return place.text(language)
+        default:
+            return nil
+        }
     }
 }
 

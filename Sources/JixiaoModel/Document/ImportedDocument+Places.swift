@@ -45,5 +45,9 @@ extension Submission {
         }
         total.location = locate(total.location)
         if let grade { self.grade?.location = locate(grade.location) }
+        if let source {
+            self.source?.firstPlace = source.firstLine.flatMap { locate(SourceLocation(file: source.file, line: $0)).place }
+            self.source?.lastPlace = source.lastLine.flatMap { locate(SourceLocation(file: source.file, line: $0)).place }
+        }
     }
 }

@@ -49,6 +49,9 @@ struct SourcePlaceTests {
         #expect(markdown.contains("| 第 1 页 |") && markdown.contains("\(file):第2页"))
         #expect(!markdown.contains("| 第 17 行 |"))
         #expect(HTMLReport.render(result, language: .en).contains("p. 2"))
+        // The document the table came from: its pages, not the lines of the text read.
+        #expect(markdown.contains("| \(file) · 表 1 · 第 1–2 页 |"))
+        #expect(MarkdownReport.render(result, language: .en).contains("\(file) · table 1 · pp. 1–2"))
     }
 
     @Test(arguments: ["table.htm", "table.docx"])
@@ -65,7 +68,18 @@ struct SourcePlaceTests {
         #expect(TextReport.findings(result, language: .en, style: TextStyle(color: false)).contains("\(file):table 1, row 5: error[rate-mismatch]"))
         let json = try Self.jsonFindings(result)
         #expect(json["total-mismatch"]?["place"] as? [String: Int] == ["table": 1, "row": 17])
-        #expect(MarkdownReport.render(result, language: .zh).contains("| 表 1 第 9 行 |"))
+        let markdown = MarkdownReport.render(result, language: .zh)
+        #expect(markdown.contains("| 表 1 第 9 行 |"))
+        #expect(markdown.contains("| \(file) · 表 1 第 1–17 行 |"))
+    }
+
+    @Test func aNarrativeMismatchNamesTheTableRowNotALineOfText() throws {
+        let results = try Engine(catalog: Project.catalog, words: Project.words).audit(path: Project.fixture("docx/department-merged.docx"))
+        let finding = try #require(results.flatMap(\.findings).first { $0.code.rawValue == "narrative-mismatch" })
+        // The prose is a paragraph: no place; the table it is compared with is named by its row.
+        #expect(finding.location.place == nil)
+        #expect(finding.message.zh.contains("但自评表（表 1 第 4 行）为 99 分"))
+        #expect(finding.message.en.contains("the table (table 1, row 4)"))
     }
 
     @Test(arguments: ["table.yaml", "table.xlsx"])
