@@ -11,12 +11,15 @@ import JixiaoFormats
 /// read for the title and the narrative claims.
 ///
 /// Line numbers in findings and notes count the lines of that text, not of the page's source;
-/// `HTMLText.place(ofLine:)` tells which table and row (and which source line) a line is.
-/// This keeps `SourceLocation` a plain `file:line`, as `XLSXImport` does.
+/// a location on a table row also carries the table and row (`SourceLocation.Place.tableRow`),
+/// which the reports show.
 public enum HTMLImport {
     public static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedDocument {
         let text = HTMLText(try HTMLReader.read(path: path))
-        let document = DocumentImporter.parse(text.text, file: path, options: options)
+        var document = DocumentImporter.parse(text.text, file: path, options: options)
+        document.place(text.places.map { place in
+            if case .tableRow(let table, let row, _) = place { .tableRow(table: table, row: row) } else { nil }
+        })
         if let deadline = TimeLimit.current, deadline.hasExpired { throw deadline.error(file: path) }
         return document
     }

@@ -10,13 +10,14 @@ import JixiaoFormats
 /// table. That text is read by `DocumentImporter.parse`, so a PDF gives the same tables, notes and
 /// findings as the same table pasted into a text file.
 ///
-/// Line numbers in findings and notes count the lines of that text; `PDFText.place(ofLine:)`
-/// tells which page, table and row a line is. A scanned PDF (no text on any page) is an input
+/// Line numbers in findings and notes count the lines of that text, and each location carries
+/// the page its line is printed on (`SourceLocation.Place.page`), which the reports show. A scanned PDF (no text on any page) is an input
 /// error asking for OCR; a PDF with text but no table is read like text without one.
 package enum PDFImport {
     package static func read(path: String, options: ImportOptions) throws(InputError) -> ImportedDocument {
         let text = try PDFImport.text(path: path)
-        let document = DocumentImporter.parse(text.text, file: path, options: options)
+        var document = DocumentImporter.parse(text.text, file: path, options: options)
+        document.place(text.places.map { .page($0.page) })
         if let deadline = TimeLimit.current, deadline.hasExpired { throw deadline.error(file: path) }
         return document
     }

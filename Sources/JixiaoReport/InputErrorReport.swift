@@ -2,15 +2,17 @@ import Foundation
 import JixiaoBase
 
 /// Input errors written compiler-style: `file:line:column: 错误[code]: field: message`, then the
-/// offending source line with a caret under the column, then the hint.
+/// offending source line with a caret under the column, then the hint. Where the line is a
+/// page or table row of a PDF, web page or Word file, `file:第3页: …` and no source line.
 public enum InputErrorReport {
     public static func render(_ error: InputError, language: Language, style: TextStyle = TextStyle(color: false)) -> String {
         let label = language == .zh ? "错误" : "error"
         let field = error.field.map { "\(TerminalText.safe($0)): " } ?? ""
         var lines = [
-            "\(style.bold(TerminalText.safe(error.location.description))): \(style.severity(.error, "\(label)[\(error.code.rawValue)]")): \(field)\(TerminalText.safe(error.message.text(language)))",
+            "\(style.bold(TerminalText.safe(error.location.text(language)))): \(style.severity(.error, "\(label)[\(error.code.rawValue)]")): \(field)\(TerminalText.safe(error.message.text(language)))",
         ]
-        if error.location.line > 0, let source = sourceLine(error.location) {
+        // A line of text rendered from a PDF, web page or Word file is not a line of the file.
+        if error.location.line > 0, error.location.place == nil, let source = sourceLine(error.location) {
             let number = String(error.location.line)
             let gutter = String(repeating: " ", count: number.count)
             lines.append(" \(number) | \(source)")

@@ -129,6 +129,7 @@ public enum JSONReport {
         // `category.path(of: indicator)`, written without building it.
         json.path("path", category.name, indicator.subcategory, indicator.name)
         json.number("line", indicator.location.line)
+        write(place: indicator.location.place, into: &json)
         json.string("target", indicator.target)
         json.string("actual", indicator.actual)
         json.key("parsed")
@@ -205,11 +206,29 @@ public enum JSONReport {
             json.string("path", finding.path)
             json.string("file", finding.location.file)
             json.number("line", finding.location.line)
+            write(place: finding.location.place, into: &json)
             json.key("claimed")
             write(finding.claimed, into: &json)
             json.key("computed")
             write(finding.computed, into: &json)
             json.string("message", finding.message.text(language))
+        }
+    }
+
+    /// `"place": {"page": 3}` or `"place": {"table": 1, "row": 9}` where `line` counts text
+    /// rendered from a PDF, web page or Word document; nothing otherwise (the key is left out, so
+    /// the reports of YAML, text and workbooks are as they were).
+    static func write(place: SourceLocation.Place?, into json: inout JSONWriter) {
+        switch place {
+        case nil:
+            break
+        case .page(let page):
+            json.object("place") { $0.number("page", page) }
+        case .tableRow(let table, let row):
+            json.object("place") { json in
+                json.number("table", table)
+                json.number("row", row)
+            }
         }
     }
 

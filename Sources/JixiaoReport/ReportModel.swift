@@ -123,10 +123,12 @@ struct ReportModel {
     }
 
     /// Where a row was read, written into the page as it is rather than made into a `String`
-    /// first: a line of the table's own file (`第 23 行`, `line 23`), a place in another file
-    /// (`a.txt:12`), or nowhere (an empty cell).
+    /// first: a line of the table's own file (`第 23 行`, `line 23`), a page or table row of it
+    /// when its lines are text rendered from a PDF, web page or Word document (`第 3 页`,
+    /// `表 1 第 9 行`), a place in another file (`a.txt:12`), or nowhere (an empty cell).
     enum Source {
         case line(Int, Language)
+        case place(SourceLocation.Place, Language)
         case elsewhere(String)
         case none
     }
@@ -180,7 +182,8 @@ extension ReportModel {
         }
         func source(_ location: SourceLocation?) -> Source {
             guard let location else { return .none }
-            return location.file == file ? .line(location.line, language) : .elsewhere(location.description)
+            guard location.file == file else { return .elsewhere(location.text(language)) }
+            return location.place.map { .place($0, language) } ?? .line(location.line, language)
         }
 
         unit = submission.unitName ?? "—"
@@ -196,8 +199,10 @@ extension ReportModel {
         if heading.isEmpty { heading = file }
         self.file = file
         if let source = submission.source {
-            let table = source.table.map { zh ? "表 \($0)" : "table \($0)" }
-            let lines = source.firstLine.map { first in
+            // A web page's or Word document's table row names its table in the document's numbering.
+            let rowPlaced = if case .tableRow = source.firstPlace { true } else { false }
+            let table = rowPlaced ? nil : source.table.map { zh ? "表 \($0)" : "table \($0)" }
+            let lines = Self.span(source.firstPlace, source.lastPlace, language: language) ?? source.firstLine.map { first in
                 source.lastLine.map { zh ? "第 \(first)–\($0) 行" : "lines \(first)–\($0)" } ?? (zh ? "第 \(first) 行" : "line \(first)")
             }
             document = [source.file, table, lines].compactMap { $0 }.joined(separator: " · ")
@@ -321,6 +326,25 @@ extension ReportModel.Note {
     }
 }
 
+extension ReportModel {
+    /// The pages a table of a PDF is printed on (`第 1–2 页`, `pp. 1–2`), or the rows of a web
+    /// page's or Word document's table it was read from (`表 2 第 3–17 行`, `table 2, rows 3–17`);
+    /// nil without places.
+    static func span(_ first: SourceLocation.Place?, _ last: SourceLocation.Place?, language: Language) -> String? {
+        let zh = language == .zh
+        switch (first, last) {
+        case (.page(let a), .page(let b)) where a != b:
+            return zh ? "第 \(a)–\(b) 页" : "pp. \(a)–\(b)"
+        case (.tableRow(let t, let a), .tableRow(let u, let b)) where t == u && a != b:
+            return zh ? "表 \(t) 第 \(a)–\(b) 行" : "table \(t), rows \(a)–\(b)"
+        case (.some(let place), _):
+            return place.text(language)
+        default:
+            return nil
+        }
+    }
+}
+
 extension ReportModel.FindingLine {
     init(_ finding: Finding, index: Int, card: Scorecard, language: Language) {
         number = index + 1
@@ -329,7 +353,7 @@ extension ReportModel.FindingLine {
         code = finding.code.rawValue
         title = finding.code.title.text(language)
         path = finding.path
-        location = finding.location.description
+        location = finding.location.text(language)
         claimed = finding.claimed?.description ?? "—"
         computed = finding.computed?.description ?? "—"
         claimedLabel = finding.code.valueLabels.claimed.text(language)

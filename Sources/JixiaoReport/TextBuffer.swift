@@ -104,6 +104,7 @@ package struct TextBuffer: ~Copyable {
     mutating func append(markdownCell source: ReportModel.Source) {
         switch source {
         case .line(let line, let language): append(line: line, language)
+        case .place(let place, let language): append(markdownCell: place.text(language))
         case .elsewhere(let place): append(markdownCell: place)
         case .none: break
         }
@@ -113,6 +114,7 @@ package struct TextBuffer: ~Copyable {
     mutating func append(html source: ReportModel.Source) {
         switch source {
         case .line(let line, let language): append(line: line, language)
+        case .place(let place, let language): append(html: place.text(language))
         case .elsewhere(let place): append(html: place)
         case .none: break
         }

@@ -51,10 +51,11 @@ public enum TextReport {
         return table(rows, rightAligned: [1, 2, 3, 4], style: style)
     }
 
-    /// One line per finding, `file:line: 严重程度[code] path: message`, and a count.
+    /// One line per finding, `file:line: 严重程度[code] path: message` (`file:第3页:` where the
+    /// line is a place in a PDF, web page or Word document), and a count.
     public static func findings(_ result: AuditResult, language: Language, style: TextStyle) -> String {
         var lines = result.findings.map { finding in
-            let location = TerminalText.safe("\(finding.location.file):\(finding.location.line)")
+            let location = TerminalText.safe(finding.location.place == nil ? "\(finding.location.file):\(finding.location.line)" : finding.location.text(language))
             let tag = style.severity(finding.severity, "\(finding.severity.label.text(language))[\(finding.code.rawValue)]")
             return "\(location): \(tag) \(TerminalText.safe(finding.path)): \(TerminalText.safe(finding.message.text(language)))"
         }

@@ -243,3 +243,19 @@ struct PDFReaderTests {
         ])
     }
 }
+
+extension PDFReaderTests {
+    @Test func ruleScannerTakesTheBevelledBordersOfAnHTMLBorderAttribute() {
+        // Chromium draws `border="1"` inset and outset: four trapezoids per cell, unclosed, their
+        // ends cut at 45° where two sides meet, so a corner is off the box's end by the width.
+        let svg = """
+            <svg><path style=" stroke:none;fill-rule:nonzero;fill:rgb(65.879822%,65.879822%,65.879822%);fill-opacity:1;" d="M 576.75 35.25 L 576.75 60 L 577.5 60 L 577.5 34.5 "/>
+            <path style=" stroke:none;fill-rule:nonzero;fill:rgb(32.939148%,32.939148%,32.939148%);fill-opacity:1;" d="M 34.5 34.5 L 34.5 60 L 35.25 59.25 L 35.25 34.5 "/>
+            <path style=" stroke:none;fill:rgb(0%,0%,0%);" d="M 0 0 L 1 0 L 1 30 L 2 30 L 2 0 L 3 0 L 3 31 L 0 31 Z"/>
+            """
+        #expect(PDFRuleScanner.rules(inSVG: Array(svg.utf8)) == [
+            PDFPage.Rule(horizontal: false, at: 577.125, from: 34.5, to: 60),
+            PDFPage.Rule(horizontal: false, at: 34.875, from: 34.5, to: 60),
+        ])
+    }
+}

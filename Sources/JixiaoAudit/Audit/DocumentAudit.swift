@@ -42,6 +42,16 @@ extension Auditor {
             }
         }
         if !loose.isEmpty { results[checker.documentIndex].findings += loose }
+        // Findings made from a line number (breakdowns, base data, claims) get its place too.
+        if !document.places.isEmpty {
+            for index in results.indices {
+                results[index].findings = results[index].findings.map { finding in
+                    var placed = finding
+                    placed.diagnostic.location = document.located(finding.location)
+                    return placed
+                }
+            }
+        }
         return results
     }
 
@@ -168,7 +178,9 @@ struct NarrativeChecker {
     mutating func compare(_ claim: NarrativeClaim.SelfEvaluation, with result: AuditResult, at location: SourceLocation, index: Int) {
         let card = result.scorecard
         let table = card.submission
-        let tableLine = table.budget.location.line
+        // Where the table's budget row is: its page or table row in a PDF, web page or Word file.
+        let tableAt = table.budget.location.place.map { LocalizedText(zh: $0.text(.zh), en: $0.text(.en)) }
+            ?? LocalizedText(zh: "第 \(table.budget.location.line) 行起", en: "from line \(table.budget.location.line)")
         func mismatch(_ prose: PrintedNumber?, _ printed: PrintedNumber?, computed: Fixed? = nil, truncation: Bool) -> (PrintedNumber, FindingValue)? {
             guard let prose else { return nil }
             if let printed {
@@ -205,8 +217,8 @@ struct NarrativeChecker {
             let proseText = prose.description + (prose.isPercent ? "" : unit)
             add(Finding(.narrativeMismatch, .narrative(key), at: location, claimed: .printed(prose), computed: tableValue,
                         message: LocalizedText(
-                            zh: "正文称\(zhName)为 \(proseText)，但自评表（第 \(tableLine) 行起）为 \(tableValue)\(prose.isPercent ? "%" : unit)",
-                            en: "the text gives \(enName) as \(proseText) but the table (from line \(tableLine)) has \(tableValue)\(prose.isPercent ? "%" : unit)")),
+                            zh: "正文称\(zhName)为 \(proseText)，但自评表（\(tableAt.zh)）为 \(tableValue)\(prose.isPercent ? "%" : unit)",
+                            en: "the text gives \(enName) as \(proseText) but the table (\(tableAt.en)) has \(tableValue)\(prose.isPercent ? "%" : unit)")),
                 to: index)
         }
         if let grade = claim.grade {

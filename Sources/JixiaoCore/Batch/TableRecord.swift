@@ -64,6 +64,9 @@ public struct FindingRecord: Sendable {
     public var path: String
     public var file: String
     public var line: Int?
+    /// Where `line` is in a PDF, web page or Word file (`第 3 页`, `表 1 第 9 行`), in the batch's
+    /// language; empty for files whose lines are their own.
+    public var place: String
     public var claimed: String
     public var computed: String
     public var message: String
@@ -79,7 +82,7 @@ extension TableRecord {
 
     public static let findingsHeader = [
         "file", "table", "unit", "project", "year", "code", "severity", "path", "finding_file", "line",
-        "claimed", "computed", "message",
+        "claimed", "computed", "message", "place",
     ]
 
     public var summaryRow: [String] {
@@ -96,7 +99,8 @@ extension TableRecord {
     public var findingRows: [[String]] {
         findings.map { finding in
             [file, String(table), unit ?? "", project ?? "", String(year), finding.code.rawValue, finding.severity.rawValue,
-             finding.path, finding.file, finding.line.map(String.init) ?? "", finding.claimed, finding.computed, finding.message]
+             finding.path, finding.file, finding.line.map(String.init) ?? "", finding.claimed, finding.computed, finding.message,
+             finding.place]
         }
     }
 
@@ -146,6 +150,7 @@ extension FindingRecord {
         path = finding.path
         file = finding.location.file
         line = finding.location.line
+        place = finding.location.place?.text(language) ?? ""
         claimed = finding.claimed?.description ?? ""
         computed = finding.computed?.description ?? ""
         message = finding.message.text(language)

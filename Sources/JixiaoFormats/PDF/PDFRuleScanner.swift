@@ -2,8 +2,8 @@
 ///
 /// Cairo writes the glyphs into `<defs>` and then every drawn path as a `<path>` with absolute
 /// `M`/`L`/`C`/`Z` commands and, for strokes, a `transform`. Borders come in two shapes:
-/// thin filled rectangles (Chromium: `M 33.75 68.25 L 135.75 68.25 L 135.75 69 …`) and stroked
-/// straight segments (LibreOffice, Word). Both become `PDFPage.Rule`s; curves, white paint,
+/// thin filled rectangles or bevelled trapezoids (Chromium: `M 33.75 68.25 L 135.75 68.25 L
+/// 135.75 69 …`) and stroked straight segments (LibreOffice, Word). Both become `PDFPage.Rule`s; curves, white paint,
 /// shapes inside `<defs>` and anything not parallel to the page's edges are left out.
 enum PDFRuleScanner {
     /// The thickest a filled rectangle may be to be taken for a line, in points.
@@ -69,12 +69,15 @@ enum PDFRuleScanner {
         }
     }
 
-    /// A filled shape whose corners are all on the edges of a thin, long box.
+    /// A filled shape of a few straight sides that fits in a thin, long box: a rectangle, or the
+    /// trapezoid of a bevelled border (Chromium draws `border="1"`'s inset and outset borders as
+    /// four trapezoids whose ends are cut at 45° where they meet, `M 576.75 35.25 L 576.75 60
+    /// L 577.5 60 L 577.5 34.5`, so one corner is off the box's end by the border's width).
     private static func thinRectangle(_ points: [(Double, Double)], into rules: inout [PDFPage.Rule]) {
+        // A quadrilateral, maybe with its first point repeated to close it: more corners is a drawing.
+        guard points.count <= 6 else { return }
         let xs = points.map(\.0), ys = points.map(\.1)
         guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return }
-        // Every corner on the box's edges: a rectangle, not a glyph-like polygon.
-        guard points.allSatisfy({ (abs($0.0 - x0) < 0.01 || abs($0.0 - x1) < 0.01) && (abs($0.1 - y0) < 0.01 || abs($0.1 - y1) < 0.01) }) else { return }
         let (width, height) = (x1 - x0, y1 - y0)
         if height <= thickness && width >= 2 * max(height, 0.5) {
             rules.append(PDFPage.Rule(horizontal: true, at: (y0 + y1) / 2, from: x0, to: x1))

@@ -19,6 +19,9 @@ public struct ImportedDocument: Sendable {
     /// The heading that shows the document is a budget (部门预算), which plans and does not
     /// evaluate: its line and text.
     public var budgetHeading: (line: Int, text: String)? = nil
+    /// The place of each line of the text the document was read as, in the file the user holds
+    /// (`places[n - 1]` for line n; `place(_:)`); empty when the lines are the file's own.
+    public internal(set) var places: [SourceLocation.Place?] = []
 
     package init(file: String, tables: [Submission], breakdowns: [BudgetBreakdown], baseData: [BaseDataSheet],
         claims: [NarrativeClaim], year: Int? = nil, notes: [ImportNote], nearestTable: NearestTable? = nil) {
@@ -79,7 +82,7 @@ extension ImportedDocument {
     public func noTableError() -> InputError {
         if let budgetHeading {
             return InputError(
-                .unknownFormat, at: SourceLocation(file: file, line: budgetHeading.line),
+                .unknownFormat, at: location(line: budgetHeading.line),
                 message: LocalizedText(zh: "这是预算文件（“\(budgetHeading.text)”），不是决算或绩效自评报告：预算只有计划数，没有自评表可审核",
                                        en: "this is a budget document ('\(budgetHeading.text)'), not a final account or a self-evaluation: a budget states plans and has no self-evaluation table to audit"),
                 hint: LocalizedText(zh: "审核同一单位的部门决算或绩效自评报告", en: "audit the unit's final account (部门决算) or self-evaluation report instead"))
@@ -90,7 +93,7 @@ extension ImportedDocument {
         let en = claims.isEmpty ? "no self-evaluation table and no checkable self-evaluation figures in the document"
             : "no self-evaluation table in the document (its \(claims.count) narrative claims can be checked with jixiao audit)"
         return InputError(
-            .unknownFormat, at: SourceLocation(file: file, line: nearest.line),
+            .unknownFormat, at: location(line: nearest.line),
             message: LocalizedText(zh: "\(zh)。最接近的是：\(nearest.description.zh)", en: "\(en); the closest: \(nearest.description.en)"),
             hint: LocalizedText(zh: "自评表要有“……自评表”标题，其后是带“一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分”等表头的表格",
                                 en: "a table is read from a “…自评表” title followed by rows under headers such as 一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分"))

@@ -197,6 +197,9 @@ public struct Submission: Sendable, Equatable {
         public var table: Int?
         public var firstLine: Int?
         public var lastLine: Int?
+        /// Where the first and last lines are in a PDF, web page or Word file (`SourceLocation.place`).
+        public var firstPlace: SourceLocation.Place?
+        public var lastPlace: SourceLocation.Place?
 
         package init(file: String, table: Int? = nil, firstLine: Int? = nil, lastLine: Int? = nil) {
             self.file = file

@@ -11,7 +11,7 @@ struct MixedFormatsBatchTests {
     /// Fixture → its name in the folder.
     static let files = [
         "table.yaml": "table.yaml", "table.htm": "page.htm", "table.docx": "word.docx", "table.doc": "word97.doc",
-        "table.xlsx": "book.xlsx", "table.xls": "book97.xls", "table-writer.pdf": "printed.pdf",
+        "table.xlsx": "book.xlsx", "table.xls": "book97.xls", "table-chromium.pdf": "printed.pdf",
     ]
 
     @Test func eachFileIsAuditedOrListedWithItsReason() async throws {
@@ -50,6 +50,14 @@ struct MixedFormatsBatchTests {
         for name in audited {
             let codes = findings.dropFirst().filter { ($0[0] as NSString).lastPathComponent == name && $0[severity] != "info" }.map { $0[code] }
             #expect(codes.sorted() == ["rate-mismatch", "total-mismatch", "unmet-but-full"], "\(name)")
+        }
+        // The last column says where each finding is in a file with no lines of its own.
+        let place = try #require(header.firstIndex(of: "place"))
+        #expect(place == header.count - 1)
+        let expected = ["table.yaml": "", "book.xlsx": "", "page.htm": "表 1 第 17 行", "word.docx": "表 1 第 17 行", "printed.pdf": "第 2 页"]
+        for (name, text) in expected where audited.contains(name) {
+            let row = findings.dropFirst().first { ($0[0] as NSString).lastPathComponent == name && $0[code] == "total-mismatch" }
+            #expect(row?[place] == text, "\(name)")
         }
     }
 }

@@ -7,8 +7,8 @@ import JixiaoFormats
 import JixiaoTestSupport
 
 /// One table in every format users hold it in: Fixtures/formats/table.htm and the .docx, .doc,
-/// .xlsx and .xls LibreOffice made from it audit exactly as table.yaml, the same table written
-/// by hand. The .doc and .xls are read through LibreOffice and skip without it.
+/// .xlsx, .xls and PDFs LibreOffice and Chromium made from it audit exactly as table.yaml, the
+/// same table written by hand. The .doc and .xls are read through LibreOffice and skip without it.
 struct OfficeFormatsTests {
     static var engine: Engine { Engine(catalog: Project.catalog, words: Project.words) }
 
@@ -38,6 +38,13 @@ struct OfficeFormatsTests {
 
     @Test(arguments: ["table.htm", "table.docx", "table.xlsx"])
     func auditsAsTheYAML(_ name: String) throws {
+        try Self.expectSameAsYAML(name)
+    }
+
+    /// The page printed by Chromium (its `border="1"` drawn as each cell's own bevelled frame,
+    /// its fonts Type 3) and the .docx printed by LibreOffice (stroked borders).
+    @Test(arguments: ["table-chromium.pdf", "table-writer.pdf"])
+    func printedAuditsAsTheYAML(_ name: String) throws {
         try Self.expectSameAsYAML(name)
     }
 
