@@ -145,16 +145,33 @@ final class ProgressDisplay: @unchecked Sendable {
 
 /// On Ctrl-C or a kill, removes the temporary files of the run before exiting, so no
 /// half-written output is left behind (a run is only ever put in place when complete).
+///
+/// The handler only writes the signal's number to a pipe (all a signal handler may safely do);
+/// a thread of its own reads it and does the rest. An ignored signal with a dispatch source is
+/// not enough on Linux: the kernel drops an ignored signal unless the main thread blocks it, and
+/// the main thread of an async program waits in `sigsuspend` with nothing blocked.
 enum BatchInterruption {
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    nonisolated(unsafe) private static var pipeInput: Int32 = -1
 
     static func install(outputDirectory: String) {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return }
+        pipeInput = ends[1]
+        let output = ends[0]
+        Thread.detachNewThread {
+            var number: Int32 = 0
+            while read(output, &number, MemoryLayout<Int32>.size) != MemoryLayout<Int32>.size {}
+            OutputLock.interrupt(folder: outputDirectory, signal: number)
+        }
         for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { OutputLock.interrupt(folder: outputDirectory, signal: signalNumber) }
-            source.resume()
-            sources.append(source)
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                var number = number
+                _ = write(BatchInterruption.pipeInput, &number, MemoryLayout<Int32>.size)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART  // the other threads' calls go on until the exit
+            sigaction(signalNumber, &action, nil)
         }
     }
 }
