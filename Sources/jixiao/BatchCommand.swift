@@ -32,8 +32,8 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: "Seconds one file may take (reading, auditing, its reports) before it is listed as timed-out and skipped; 0 for no limit.")
     var timeout: Double = 30
 
-    @Option(help: "Per-table reports: md, html or none.")
-    var report: BatchOptions.ReportFormat = .markdown
+    @Option(help: "Per-table reports: html (opened from the dashboard's links), md or none.")
+    var report: BatchOptions.ReportFormat = .html
 
     @Option(help: "Store the run in this SQLite history (created on first use); enables the year-over-year checks.")
     var db: String?
@@ -46,7 +46,7 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(help: "When another run is writing into --out, wait for it to finish instead of refusing.")
     var wait = false
 
-    @Flag(help: "No progress display.")
+    @Flag(help: "No progress display, and only the summary's first lines.")
     var quiet = false
 
     @Argument(help: "Folders and files to audit.")
@@ -88,7 +88,7 @@ struct BatchCommand: AsyncParsableCommand {
             return
         }
         display.end()
-        Terminal.print(BatchReport.summary(summary, language: lang))
+        Terminal.print(BatchReport.summary(summary, language: lang, style: Terminal.style(disabled: false), quiet: quiet))
         var status = ExitStatus.clean
         if summary.internalErrors > 0 {
             status = .internalError

@@ -27,7 +27,7 @@ struct BatchCommandTests {
         for name in ["summary.csv", "findings.csv", "errors.csv", "summary.json"] {
             #expect(contents(out + "/" + name) != nil, "\(name) is missing")
         }
-        #expect(files(under: out + "/current/reports").contains { $0.hasSuffix("seed-003-department-2021.md") })
+        #expect(files(under: out + "/current/reports").contains { $0.hasSuffix("seed-003-department-2021.html") })
         #expect(output.stdout.contains("已审核"))
         #expect(output.stdout.contains("total-mismatch"))
         #expect(output.stdout.contains(out))
@@ -103,7 +103,7 @@ struct BatchCommandTests {
                                                       "yaml-too-deep", "unknown-rubric"]))
 
         let out = folder + "/out"
-        let output = try CLI.run(["batch", input, "--out", out, "--timeout", "2", "--quiet"], environment: ["JIXIAO_MAX_FILE_MB": "1"])
+        let output = try CLI.run(["batch", input, "--out", out, "--timeout", "2"], environment: ["JIXIAO_MAX_FILE_MB": "1"])
         #expect(output.status == 2, "\(output.stderr)")
         #expect(!output.stderr.contains("Fatal error") && !output.stderr.contains("Stack dump"))
         let errors = Self.rows(out + "/errors.csv")
@@ -129,7 +129,7 @@ struct BatchCommandTests {
         try text.replacingOccurrences(of: "year: 2022", with: "year: 2023").write(toFile: folder + "/p2023.yaml", atomically: true, encoding: .utf8)
         let db = folder + "/history.sqlite"
         #expect(try CLI.run("batch", folder + "/p2022.yaml", "--db", db, "--out", folder + "/o1", "--quiet").status == 0)
-        let second = try CLI.run("batch", folder + "/p2023.yaml", "--db", db, "--out", folder + "/o2", "--quiet", "--fail-on", "info")
+        let second = try CLI.run("batch", folder + "/p2023.yaml", "--db", db, "--out", folder + "/o2", "--fail-on", "info")
         #expect(second.status == 1)
         #expect(second.stdout.contains("copied-from-last-year"))
         let runs = try CLI.run("history", "--db", db)
@@ -141,4 +141,22 @@ struct BatchCommandTests {
         #expect(unit.stdout.contains("copied-from-last-year") && unit.stdout.contains("always-full-marks"))
         #expect(try CLI.run("history", "--db", folder + "/none.sqlite").status == 2)
     }
+}
+
+/// The summary a reviewer reads: quiet means a few lines, times read sensibly, English plurals.
+@Test func theBatchSummaryIsShortWhenQuietAndReadsWell() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-summary-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let quiet = try CLI.run("batch", "Examples", "--out", out, "--quiet")
+    let lines = quiet.stdout.split(separator: "\n")
+    #expect(lines.count == 3, "\(quiet.stdout)")
+    #expect(lines.first?.hasPrefix("已审核 6 个文件中的 6 张表") == true)
+    #expect(!quiet.stdout.contains("0.00 秒"))
+    #expect(!quiet.stdout.contains("张表/秒"), "no rate for a run under a second")
+    // html by default, so the dashboard's links open pages.
+    #expect(FileManager.default.fileExists(atPath: out + "/current/reports/seed-003-department-2021.html"))
+    let english = try CLI.run("batch", "Examples/seed-003-department-2021.yaml", "--out", out + "-en", "--lang", "en", "--quiet")
+    defer { try? FileManager.default.removeItem(atPath: out + "-en") }
+    #expect(english.stdout.hasPrefix("audited 1 table in 1 file, 0 unreadable"))
+    #expect(english.stdout.contains("1 error, 6 warnings, 2 info"))
 }

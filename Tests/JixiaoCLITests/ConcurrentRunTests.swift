@@ -142,10 +142,10 @@ struct RunCommitTests {
         let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         // `reports` is a link through `current`, except as an earlier version left it.
         let current = FileManager.default.fileExists(atPath: out + "/current") ? "/current" : ""
-        let reports = (FileManager.default.enumerator(atPath: out + current + "/reports")?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".md") }
+        let reports = (FileManager.default.enumerator(atPath: out + current + "/reports")?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".html") }
         for (name, inputs) in [("old", "seed-003-department-2021"), ("new", "clean-project-2022")] where summary.contains(inputs) {
             #expect(json.contains(inputs) && index.contains(inputs), "summary.json and index.html from the same run")
-            #expect(reports.count == 1 && reports[0].hasSuffix(inputs + ".md"), "reports from the same run: \(reports)")
+            #expect(reports.count == 1 && reports[0].hasSuffix(inputs + ".html"), "reports from the same run: \(reports)")
             #expect(!summary.contains(name == "old" ? "clean-project-2022" : "seed-003-department-2021"))
             return name
         }
@@ -213,7 +213,7 @@ struct InterruptionTests {
         let run = try ConcurrentRunTests.start(["batch", folder + "/in", "--out", out, "--db", db, "--quiet", "--jobs", "1"])
         // Once the run is writing reports into its staged folder, interrupt it.
         Self.wait(for: run) {
-            (FileManager.default.enumerator(atPath: out + "/runs")?.allObjects as? [String] ?? []).contains { $0.hasSuffix(".md") && $0.hasPrefix(".") }
+            (FileManager.default.enumerator(atPath: out + "/runs")?.allObjects as? [String] ?? []).contains { $0.hasSuffix(".html") && $0.hasPrefix(".") }
         }
         #expect(run.isRunning, "the run was interrupted while writing")
         kill(run.processIdentifier, signal)

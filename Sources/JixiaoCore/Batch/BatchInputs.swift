@@ -166,11 +166,26 @@ public enum BatchInputs {
         return nil
     }
 
-    /// Where each input's reports go (`reportBase(for:)`), one place per input: inputs that
-    /// would share one (`a.yaml` and `a.txt`; paths that differ only by `..` or a leading `/`)
-    /// keep their file's extension (`a.yaml`, `a.txt`); a place still taken, or one that a
-    /// document of several tables could use for a later table (`a-2` next to `a`), gets `_` added.
+    /// Where each input's reports go (`reportBase(for:)`), one place per input, relative to the
+    /// folder all inputs share (`/data/2024/a.yaml` and `/data/2024/b/c.yaml` give `a` and `b/c`):
+    /// inputs that would share one (`a.yaml` and `a.txt`; paths that differ only by `..` or a
+    /// leading `/`) keep their file's extension (`a.yaml`, `a.txt`); a place still taken, or one
+    /// that a document of several tables could use for a later table (`a-2` next to `a`), gets
+    /// `_` added.
     public static func reportBases(for files: [String]) -> [String] {
+        let places = uniqueReportBases(for: files)
+        // The folders every place starts with, dropped.
+        var common = places.first.map { Array(components(folder(of: $0))) } ?? []
+        for place in places.dropFirst() where !common.isEmpty {
+            let folders = components(folder(of: place))
+            common = Array(zip(common, folders).prefix { $0 == $1 }.map(\.0))
+        }
+        guard !common.isEmpty else { return places }
+        let prefix = common.joined(separator: "/").utf8.count + 1
+        return places.map { String(decoding: $0.utf8.dropFirst(prefix), as: UTF8.self) }
+    }
+
+    static func uniqueReportBases(for files: [String]) -> [String] {
         let bases = files.map(reportBase(for:))
         var uses: [String: Int] = [:]
         for base in bases { uses[base, default: 0] += 1 }

@@ -104,6 +104,8 @@ public struct BatchSummary: Sendable {
     public var tables: Int
     /// Tables of which nothing could be read (`not-checked`), among `tables`.
     public var notChecked: Int
+    /// Documents with no self-evaluation table, whose prose figures alone were checked, among `tables`.
+    public var proseOnly: Int
     /// Files found in the folders that no reader takes, listed in errors.csv; not in `errors`.
     public var unsupported: Int
     public var errors: Int

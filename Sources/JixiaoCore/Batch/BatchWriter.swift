@@ -24,6 +24,7 @@ struct BatchWriter {
     private var tables = 0
     /// Tables of which nothing could be read: counted apart, never as clean.
     private var notChecked = 0
+    private var proseOnly = 0
     /// Files found in the folders that no reader takes: listed in errors.csv, counted apart.
     private var unsupported = 0
     private var internalErrors = 0
@@ -57,6 +58,7 @@ struct BatchWriter {
         for record in outcome.tables {
             tables += 1
             if !record.checked { notChecked += 1 }
+            if record.proseOnly { proseOnly += 1 }
             summaryCSV.write(CSV.row(record.summaryRow))
             for row in record.findingRows { findingsCSV.write(CSV.row(row)) }
             summaryJSON.write(firstResult ? "\n" : ",\n")
@@ -123,6 +125,7 @@ struct BatchWriter {
             json.number("files", files)
             json.number("tables", tables)
             json.number("notChecked", notChecked)
+            json.number("proseOnly", proseOnly)
             json.number("errors", errorCount - unsupported)
             json.number("unsupported", unsupported)
             json.object("findings") { json in
@@ -154,7 +157,7 @@ struct BatchWriter {
         try index.commit()
         return BatchSummary(
             runName: options.runName, started: started, duration: duration, files: files, tables: tables,
-            notChecked: notChecked, unsupported: unsupported, errors: errorCount - unsupported, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
+            notChecked: notChecked, proseOnly: proseOnly, unsupported: unsupported, errors: errorCount - unsupported, internalErrors: internalErrors, findingsBySeverity: bySeverity, findingsByCode: byCode,
             largestGaps: gaps, outputDirectory: options.outputDirectory,
             outputs: [Batch.summaryCSV, Batch.findingsCSV, Batch.errorsCSV, Batch.summaryJSON, Batch.dashboard]
                 + (options.reports == .none ? [] : [Batch.reportsFolder + "/"]),

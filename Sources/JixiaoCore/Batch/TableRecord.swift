@@ -31,6 +31,8 @@ public struct TableRecord: Sendable {
     /// What of the table was read: `checked`, the budget row, indicator rows read and seen, the
     /// total, and the points the rules could not verify.
     public var checked: Bool
+    /// A document with no self-evaluation table, whose prose figures alone were checked.
+    public var proseOnly: Bool
     public var budgetRead: String
     public var indicatorsRead: Int
     public var indicatorsSeen: Int
@@ -131,6 +133,7 @@ extension TableRecord {
         let coverage = card.coverage
         gap = coverage.totalPartsRead ? card.total.claimed.map { $0.number - (card.total.recomputed ?? card.total.computed) } : nil
         checked = coverage.isChecked
+        proseOnly = result.narrativeFigures != nil
         budgetRead = coverage.budget.rawValue
         indicatorsRead = coverage.indicatorsRead
         indicatorsSeen = coverage.indicatorRowsSeen
