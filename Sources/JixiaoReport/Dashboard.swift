@@ -23,16 +23,32 @@ public enum Dashboard {
         public var tailOpening: String
         public var tailClosing: String
 
-        public init(_ totals: DashboardTotals, unreadable: Int, language: Language) {
+        public init(_ totals: DashboardTotals, unreadable: Int, run: Run? = nil, language: Language) {
             let model = DashboardModel(totals, unreadable: unreadable, language: language)
-            head = Dashboard.head(model, language: language)
+            head = Dashboard.head(model, run: run, language: language)
             tailOpening = Dashboard.tailOpening(unreadable: unreadable, language: language)
             tailClosing = Dashboard.tailClosing(unreadable: unreadable, language: language)
         }
     }
 
+    /// What the dashboard's header says of the run it shows.
+    public struct Run: Sendable {
+        public var name: String
+        /// When it started, as people read it (`2026-12-07 19:06`).
+        public var started: String
+        public var inputs: [String]
+        public var rubrics: [String]
+
+        public init(name: String, started: String, inputs: [String], rubrics: [String]) {
+            self.name = name
+            self.started = started
+            self.inputs = inputs
+            self.rubrics = rubrics
+        }
+    }
+
     /// The page up to the first row of the table of tables, every text HTML-escaped.
-    static func head(_ model: DashboardModel, language: Language) -> String {
+    static func head(_ model: DashboardModel, run: Run? = nil, language: Language) -> String {
         let t = ReportLabels.html(language)
         var out = TextBuffer(capacity: 20_480 + model.codeRows.count * 512)
 
@@ -42,7 +58,21 @@ public enum Dashboard {
         out.append(ReportStyle.element)
         out += "</head>\n<body>\n<main>\n<header>\n<h1>"
         out.append(t[.dashboardTitle])
-        out += "</h1>\n</header>\n\n<section id=\"counts\" aria-label=\""
+        out += "</h1>\n"
+        if let run {
+            out += "<dl class=\"facts\">\n"
+            for (term, value) in [(t[.runName], run.name), (t[.runStarted], run.started),
+                                  (t[.runInputs], run.inputs.joined(separator: language == .zh ? "、" : ", ")),
+                                  (t[.rubric], run.rubrics.joined(separator: language == .zh ? "、" : ", "))] {
+                out += "<dt>"
+                out.append(term)
+                out += "</dt><dd>"
+                out.append(html: value)
+                out += "</dd>\n"
+            }
+            out += "</dl>\n"
+        }
+        out += "</header>\n\n<section id=\"counts\" aria-label=\""
         out.append(t[.count])
         out += "\">\n<div class=\"stats\">\n"
         for stat in model.stats {

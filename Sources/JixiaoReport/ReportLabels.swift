@@ -13,7 +13,7 @@ enum ReportLabel: Int, CaseIterable {
     case conclusion, toCorrect, toExplain, unchecked, nothing, readWhole
     /// Punctuation: full-width in Chinese, ASCII with a space in English.
     case colon, openParen, closeParen
-    case department, implementer
+    case department, implementer, runName, runStarted, runInputs
     // Dashboard
     case dashboardTitle, tables, unreadable, noUnreadable, unreadableReason, errors, warnings, infos
     case gradesChart, codesChart, allTables, gap, findingCount, report, open, count, sortHint, noGrade
@@ -78,6 +78,9 @@ enum ReportLabel: Int, CaseIterable {
         case .toExplain: LocalizedText(zh: "须说明", en: "To explain")
         case .unchecked: LocalizedText(zh: "未能核查", en: "Not checked")
         case .nothing: LocalizedText(zh: "无", en: "none")
+        case .runName: LocalizedText(zh: "运行", en: "Run")
+        case .runStarted: LocalizedText(zh: "开始时间", en: "Started")
+        case .runInputs: LocalizedText(zh: "输入", en: "Inputs")
         case .department: LocalizedText(zh: "主管部门", en: "Department")
         case .implementer: LocalizedText(zh: "实施单位", en: "Implementer")
         case .colon: LocalizedText(zh: "：", en: ": ")

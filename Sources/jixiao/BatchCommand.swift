@@ -71,10 +71,11 @@ struct BatchCommand: AsyncParsableCommand {
         let runName = name ?? BatchInputs.runName(paths)
         let outputDirectory = out ?? "Reports/\(runName)"
         let inputs = BatchInputs.collect(paths, skipping: outputDirectory, followingLinks: followLinks)
-        let batchOptions = BatchOptions(
+        var batchOptions = BatchOptions(
             outputDirectory: outputDirectory, jobs: jobs, language: lang, reports: report, runName: runName,
             tool: "jixiao \(JixiaoVersion.current)", hashInputs: db != nil,
             timeout: timeout > 0 ? .milliseconds(Int64((timeout * 1000).rounded(.up))) : nil, waitForOutput: wait)
+        batchOptions.inputs = paths
         BatchInterruption.install(outputDirectory: batchOptions.outputDirectory)
         let display = ProgressDisplay(live: !quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil,
                                       quiet: quiet, language: lang)

@@ -155,6 +155,11 @@ struct BatchCommandTests {
     #expect(!quiet.stdout.contains("张表/秒"), "no rate for a run under a second")
     // html by default, so the dashboard's links open pages.
     #expect(FileManager.default.fileExists(atPath: out + "/current/reports/seed-003-department-2021.html"))
+    // The dashboard says which run it shows: name, start, inputs and rubrics.
+    let dashboard = try String(contentsOfFile: out + "/current/index.html", encoding: .utf8)
+    #expect(dashboard.contains("<dt>运行</dt><dd>Examples</dd>"))
+    #expect(dashboard.contains("<dt>输入</dt><dd>Examples</dd>"))
+    #expect(dashboard.contains("national-2020"))
     let english = try CLI.run("batch", "Examples/seed-003-department-2021.yaml", "--out", out + "-en", "--lang", "en", "--quiet")
     defer { try? FileManager.default.removeItem(atPath: out + "-en") }
     #expect(english.stdout.hasPrefix("audited 1 table in 1 file, 0 unreadable"))

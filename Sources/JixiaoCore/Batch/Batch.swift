@@ -26,6 +26,8 @@ public struct BatchOptions: Sendable {
     public var timeout: Duration?
     /// When another run holds the output folder: wait for it to finish instead of refusing.
     public var waitForOutput: Bool
+    /// The folders and files the run was given, as given (for the dashboard's header).
+    public var inputs: [String] = []
 
     public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: Language = .zh,
                 reports: ReportFormat = .markdown, runName: String, tool: String, hashInputs: Bool = false,

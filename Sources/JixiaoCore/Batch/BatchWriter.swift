@@ -147,7 +147,9 @@ struct BatchWriter {
         summaryJSON.write(run.bytes)
         summaryJSON.write("}\n")
         for file in [summaryCSV, findingsCSV, errorsCSV, summaryJSON] { try file.commit() }
-        let page = Dashboard.Page(dashboard, unreadable: errorCount, language: options.language)
+        let facts = Dashboard.Run(name: options.runName, started: LocalTime.display(Self.timestamp(started)), inputs: options.inputs,
+                                rubrics: rubrics.map(\.id))
+        let page = Dashboard.Page(dashboard, unreadable: errorCount, run: facts, language: options.language)
         let index = try OutputFile(path: options.outputDirectory + "/" + Batch.dashboard)
         index.write(page.head)
         try dashboardRows.drain(into: index)
