@@ -11,6 +11,62 @@ public enum DisplayWidth {
         return right ? padding + text : text + padding
     }
 
+    /// `text` broken into lines at most `columns` wide, for a terminal: at spaces, and between
+    /// two characters of which one is Chinese (which has no spaces to break at). A closing mark
+    /// (，。）” …) never starts a line and an opening one (（“ …) never ends one; a run that fits no
+    /// line is left whole. Line breaks already in `text` stay.
+    public static func wrap(_ text: String, to columns: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { wrapped(Array($0), columns).joined(separator: "\n") }
+            .joined(separator: "\n")
+    }
+
+    private static func wrapped(_ characters: [Character], _ columns: Int) -> [String] {
+        var lines: [String] = []
+        var line: [Character] = []
+        var width = 0
+        var lineBreak: Int?  // where the next line may start
+        for character in characters {
+            if character == " " {
+                guard !line.isEmpty else { continue }
+                line.append(character)
+                width += 1
+                lineBreak = line.count
+                continue
+            }
+            let characterWidth = of(String(character))
+            if let previous = line.last, previous != " ", breaks(between: previous, and: character) { lineBreak = line.count }
+            if width + characterWidth > columns, let at = lineBreak, at > 0 {
+                lines.append(trimmed(line[..<at]))
+                line = Array(line[at...].drop { $0 == " " })
+                width = of(String(line))
+                lineBreak = nil
+            }
+            line.append(character)
+            width += characterWidth
+        }
+        lines.append(trimmed(line[...]))
+        return lines
+    }
+
+    private static func trimmed(_ characters: ArraySlice<Character>) -> String {
+        var characters = characters
+        while characters.last == " " { characters.removeLast() }
+        return String(characters)
+    }
+
+    private static let closing = Set("，。、；：？！）》」』”’…%,.;:?!)]")
+    private static let opening = Set("（《「『“‘([")
+
+    private static func breaks(between before: Character, and after: Character) -> Bool {
+        guard !closing.contains(after), !opening.contains(before) else { return false }
+        return isWide(before) || isWide(after)
+    }
+
+    private static func isWide(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { width($0) == 2 } ?? false
+    }
+
     static func width(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
         case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: 0

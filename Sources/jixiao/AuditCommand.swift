@@ -88,13 +88,22 @@ extension AuditingCommand {
     }
 }
 
+extension Help {
+    /// What `audit` and `score` read.
+    static var tables: ArgumentHelp {
+        text(zh: "要读取的表：自评表 YAML、公开文档的文本（.txt）、Excel 工作簿（.xlsx）、Word 文档（.docx）、网页（.htm、.html）、PDF（.pdf），以及经 LibreOffice 转换的旧版 Office/WPS 文件（.doc、.wps、.xls、.et）。",
+             en: "Tables to read: submission YAML, published-document text (.txt), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm, .html), PDFs (.pdf), or old Office/WPS files (.doc, .wps, .xls, .et) converted with LibreOffice.")
+    }
+}
+
 struct Audit: AuditingCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Audit tables: report every inconsistency with its code, severity and position.")
+        abstract: Help.abstract(zh: "审核自评表：列出每一处不一致，以及它的问题代码、严重程度和位置。",
+                                en: "Audit tables: report every inconsistency with its code, severity and position."))
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "Tables to read: submission YAML, published-document text (.txt), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm, .html), PDFs (.pdf), or old Office/WPS files (.doc, .wps, .xls, .et) converted with LibreOffice.")
+    @Argument(help: Help.tables)
     var files: [String]
 
     var showsScorecard: Bool { false }
@@ -104,17 +113,20 @@ struct Audit: AuditingCommand {
 
 struct Score: AuditingCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Recompute tables: budget row, categories, total and grade, claimed against computed.")
+        abstract: Help.abstract(zh: "重算自评表：预算执行、各一级指标、总分和等级，自评与核定逐项对照。",
+                                en: "Recompute tables: budget row, categories, total and grade, claimed against computed."))
 
     @OptionGroup var options: CommonOptions
 
-    @Flag(help: "Show how every indicator's points were reached: rule, claimed, computed and formula.")
+    @Flag(help: Help.text(zh: "说明每个指标的得分是怎样得出的：所用规则、自评、核定和计算式。",
+                          en: "Show how every indicator's points were reached: rule, claimed, computed and formula."))
     var explain = false
 
-    @Argument(help: "Tables to read: submission YAML, published-document text (.txt), Excel workbooks (.xlsx), Word documents (.docx), web pages (.htm, .html), PDFs (.pdf), or old Office/WPS files (.doc, .wps, .xls, .et) converted with LibreOffice.")
+    @Argument(help: Help.tables)
     var files: [String]
 
-    @Flag(help: "Print each table back as submission YAML with every absent score filled in by the rules (qualitative ones with their band's top, and a note).")
+    @Flag(help: Help.text(zh: "把每张表输出为自评表 YAML，未填的得分按评分规则补上（定性指标取所在档次的上限，并加注说明）。",
+                          en: "Print each table back as submission YAML with every absent score filled in by the rules (qualitative ones with their band's top, and a note)."))
     var fill = false
 
     var showsScorecard: Bool { true }

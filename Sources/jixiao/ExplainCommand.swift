@@ -4,12 +4,14 @@ import JixiaoBase
 import JixiaoAudit
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain what a finding code means and how to fix it.")
+    static let configuration = CommandConfiguration(
+        abstract: Help.abstract(zh: "解释一个问题代码的含义和修改方法。", en: "Explain what a finding code means and how to fix it."))
 
-    @Option(help: "Language: zh or en.")
+    @Option(help: Help.text(zh: "语言：zh（中文）或 en（英文）。", en: "Language: zh or en.", showsDefault: true))
     var lang: Language = .zh
 
-    @Argument(help: "A finding code such as total-mismatch, or coverage (what 读取情况 means); without one, list every code.")
+    @Argument(help: Help.text(zh: "问题代码，如 total-mismatch；或 coverage（“读取情况”的含义）；不给则列出全部代码。",
+                              en: "A finding code such as total-mismatch, or coverage (what 读取情况 means); without one, list every code."))
     var code: String?
 
     func run() throws {

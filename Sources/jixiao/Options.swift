@@ -14,10 +14,11 @@ extension Severity: ExpressibleByArgument {}
 
 /// The rubric folder and the language of messages: what every command that reads rubrics takes.
 struct RubricOptions: ParsableArguments {
-    @Option(help: "Language of messages: zh or en.")
+    @Option(help: Help.text(zh: "输出和提示信息的语言：zh（中文）或 en（英文）。", en: "Language of messages: zh or en.", showsDefault: true))
     var lang: Language = .zh
 
-    @Option(help: "Folder of rubric files (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS).")
+    @Option(help: Help.text(zh: "评分规则文件所在的目录（默认：最近的 Rubrics/ 目录，或环境变量 $JIXIAO_RUBRICS）。",
+                            en: "Folder of rubric files (default: the nearest Rubrics/ folder, or $JIXIAO_RUBRICS)."))
     var rubrics: String?
 }
 
@@ -26,10 +27,13 @@ struct RubricOptions: ParsableArguments {
 struct AuditOptions: ParsableArguments {
     @OptionGroup var folder: RubricOptions
 
-    @Option(help: "Score every table under this rubric (an id from the rubric folder, or a file path).")
+    @Option(help: Help.text(zh: "所有表都按这个评分规则计分（评分规则目录中的 ID，或文件路径）。",
+                            en: "Score every table under this rubric (an id from the rubric folder, or a file path)."))
     var rubric: String?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: error, warning or info.")
+    @Option(name: .customLong("fail-on"),
+            help: Help.text(zh: "有问题达到这一严重程度时退出码为 1：error（错误）、warning（警告）或 info（提示）。",
+                            en: "Exit 1 when a finding is at least this severe: error, warning or info.", showsDefault: true))
     var failOn: Severity = .error
 
     var lang: Language { folder.lang }
@@ -44,10 +48,11 @@ struct AuditOptions: ParsableArguments {
 struct CommonOptions: ParsableArguments {
     @OptionGroup var audit: AuditOptions
 
-    @Option(help: "Output format: text, json, html (one self-contained page; one table) or markdown.")
+    @Option(help: Help.text(zh: "输出格式：text（文本）、json、html（一个自带样式的网页，只限一张表）或 markdown。",
+                            en: "Output format: text, json, html (one self-contained page; one table) or markdown.", showsDefault: true))
     var format: OutputFormat = .text
 
-    @Flag(name: .customLong("no-color"), help: "Never color the text output.")
+    @Flag(name: .customLong("no-color"), help: Help.text(zh: "文本输出不加颜色。", en: "Never color the text output."))
     var noColor = false
 
     var lang: Language { audit.lang }

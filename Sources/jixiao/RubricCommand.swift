@@ -7,11 +7,12 @@ import JixiaoReport
 
 struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rubric", abstract: "List, show and check rubric files.",
+        commandName: "rubric", abstract: Help.abstract(zh: "列出、查看和检查评分规则文件。", en: "List, show and check rubric files."),
         subcommands: [List.self, Show.self, Check.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rubrics of the rubric folder.")
+        static let configuration = CommandConfiguration(
+            abstract: Help.abstract(zh: "列出评分规则目录中的评分规则。", en: "List the rubrics of the rubric folder."))
         @OptionGroup var options: RubricOptions
 
         func run() throws {
@@ -27,9 +28,10 @@ struct RubricCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one rubric: weights, rules, rounding and grades.")
+        static let configuration = CommandConfiguration(
+            abstract: Help.abstract(zh: "查看一个评分规则：分值、计分规则、舍入和等级。", en: "Show one rubric: weights, rules, rounding and grades."))
         @OptionGroup var options: RubricOptions
-        @Argument(help: "Rubric id or file path.") var rubric: String
+        @Argument(help: Help.text(zh: "评分规则 ID 或文件路径。", en: "Rubric id or file path.")) var rubric: String
 
         func run() throws {
             do {
@@ -42,9 +44,11 @@ struct RubricCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate rubric files and report every problem with its position.")
+        static let configuration = CommandConfiguration(
+            abstract: Help.abstract(zh: "校验评分规则文件，列出每个问题及其位置。",
+                                    en: "Validate rubric files and report every problem with its position."))
         @OptionGroup var options: RubricOptions
-        @Argument(help: "Rubric files.") var files: [String]
+        @Argument(help: Help.text(zh: "评分规则文件。", en: "Rubric files.")) var files: [String]
 
         func run() throws {
             var status = ExitStatus.clean

@@ -56,15 +56,14 @@ struct HistoryTests {
         #expect(PriorYears([part]).findings(for: TableFacts(later, indicatorsReadWhole: true), submission: later).isEmpty)
     }
 
-    /// The README's queries run as written against a stored history.
-    @Test func readmeQueriesRun() async throws {
+    /// The documented queries (History.md of the DocC catalogue) run as written against a stored history.
+    @Test func documentedQueriesRun() async throws {
         let folder = try scratchFolder("readme")
         let db = folder + "/history.sqlite"
         _ = try await runBatch([Project.path("Examples")], out: folder + "/out", history: HistoryStore(path: db), reports: .none)
-        let readme = try read(Project.path("README.md"))
-        let section = try #require(readme.range(of: "## Batch runs"))
+        let page = try read(Project.path("Sources/JixiaoCore/Documentation.docc/History.md"))
         var queries: [String] = []
-        var rest = readme[section.upperBound...]
+        var rest = page[...]
         while let open = rest.range(of: "```sql\n"), let close = rest[open.upperBound...].range(of: "```") {
             queries.append(String(rest[open.upperBound..<close.lowerBound]))
             rest = rest[close.upperBound...]
