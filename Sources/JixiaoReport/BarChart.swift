@@ -6,7 +6,7 @@ import JixiaoAudit
 /// one row per label, with several bars side by side below each other (grouped) or one bar cut
 /// into segments (stacked). Coordinates are whole pixels of the SVG's view box; the SVG scales
 /// to its container's width.
-struct BarChart {
+package struct BarChart {
     var id: String
     var title: String
     var width: Int
@@ -45,9 +45,14 @@ struct BarChart {
         var y: Int
     }
 
-    struct Series {
+    package struct Series {
         var label: String
         var cssClass: String
+
+        package init(label: String, cssClass: String) {
+            self.label = label
+            self.cssClass = cssClass
+        }
     }
 
     static let barHeight = 14
@@ -93,7 +98,7 @@ struct BarChart {
     }
 
     /// One bar per label cut into `series` segments (`values[i][s]`), with the row's sum after it.
-    init(stackedID id: String, title: String, labels: [String], series: [Series], values: [[Int]], width: Int = 640) {
+    package init(stackedID id: String, title: String, labels: [String], series: [Series], values: [[Int]], width: Int = 640) {
         self.id = id
         self.title = title
         self.width = width

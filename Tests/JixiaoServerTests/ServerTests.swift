@@ -153,6 +153,19 @@ struct ServerTests {
             #expect(try await total("?severity=x%27%20OR%201=1--") == all)
             #expect(try await total("?q=%25%27") == 0)
             #expect(try await total("?grade=changed") <= all)
+            // The charts are drawn from the filtered query: a code filter leaves one code's bar.
+            try await client.execute(uri: run, method: .get) { response in
+                let page = Self.text(response)
+                #expect(page.contains("id=\"chart-severity\"") && page.contains("id=\"chart-codes\""))
+                #expect(page.contains("总分与各项得分之和不符（total-mismatch）"))
+            }
+            try await client.execute(uri: run + "?code=total-mismatch", method: .get) { response in
+                let page = Self.text(response)
+                let codes = page[try #require(page.range(of: "id=\"chart-codes\"")).upperBound...]
+                let figure = String(codes[..<(try #require(codes.range(of: "</figure>"))).lowerBound])
+                #expect(figure.contains("（total-mismatch）"))
+                #expect(figure.components(separatedBy: "<g class=\"row\">").count == 2)
+            }
             let link = try await client.execute(uri: run + "?severity=error&sort=unit", method: .get) { response in
                 let page = Self.text(response)
                 #expect(page.contains("<option value=\"error\" selected>"))
@@ -178,6 +191,21 @@ struct ServerTests {
                 #expect(Self.text(response).contains("href=\"\(run)\""))
             }
         }
+    }
+
+    @Test func theRunPagesChartsCountTheFilteredFindings() throws {
+        var page = FindingPage(rows: [], total: 7, tables: 3, bySeverity: [:], codes: [], years: [], levels: [])
+        page.byCode = [("total-mismatch", "error", 4), ("weight-sum", "error", 1), ("weight-sum", "warning", 2)]
+        let zh = Views.charts(page, language: .zh)
+        #expect(zh.contains(">错误</text>") && zh.contains(">警告</text>"))
+        #expect(zh.contains("总分与各项得分之和不符（total-mismatch）"))
+        // The severity chart: errors 5, warnings 2; the code chart's rows end in their sums.
+        #expect(zh.contains(">5</text>") && zh.contains(">2</text>") && zh.contains(">3</text>") && zh.contains(">4</text>"))
+        #expect(!zh.contains("http"))
+        let en = Views.charts(page, language: .en)
+        #expect(en.contains("Findings by code") && en.contains("total differs from the sum of its parts (total-mismatch)"))
+        page.byCode = [("<script>", "error", 1)]
+        #expect(!Views.charts(page, language: .zh).contains("<script>"))
     }
 
     @Test func requestsForAnotherHostAreRefused() async throws {
