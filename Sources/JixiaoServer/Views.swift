@@ -247,7 +247,7 @@ package enum Views {
             stackedID: "chart-codes", title: zh ? "问题按代码" : "Findings by code",
             labels: codes.map { raw in FindingCode(rawValue: raw).map { zh ? "\($0.title.text(language))（\(raw)）" : "\($0.title.text(language)) (\(raw))" } ?? raw },
             series: series,
-            values: codes.map { code in severities.map { byCode[code]?[$0.rawValue] ?? 0 } })
+            values: codes.map { code in severities.map { byCode[code]?[$0.rawValue] ?? 0 } }, labelColumns: 48)
         return "<div class=\"charts\" id=\"charts\">" + severityChart.svg + codeChart.svg + "</div>"
     }
 
