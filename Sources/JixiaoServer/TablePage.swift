@@ -62,6 +62,7 @@ extension Views {
     package static func tablePanel(original: String?, name: String, findings: [PlacedFinding], years: [UnitYear], language: Language) -> String {
         let zh = language == .zh
         let cell = "border-bottom:1px solid #d1d9e0;padding:.25rem .5rem;text-align:left;vertical-align:top"
+        // Folded, so the report's conclusion stays at the top of the page.
         var out = "<section class=\"jixiao-serve-table\" style=\"max-width:1200px;margin:.8rem auto;padding:0 1rem;font:14px/1.5 system-ui,sans-serif\">"
         out += "<p>\(zh ? "原文件" : "Original file")：<code>\(e(name))</code>"
         if let original {
@@ -69,7 +70,7 @@ extension Views {
         }
         out += "</p>"
         if !findings.isEmpty {
-            out += "<details open id=\"places\"><summary>\(zh ? "问题在原文件中的位置" : "Where each finding is in the original file")</summary>"
+            out += "<details id=\"places\"><summary>\(zh ? "问题在原文件中的位置（\(findings.count) 个）" : (findings.count == 1 ? "Where the finding is in the original file" : "Where the \(findings.count) findings are in the original file"))</summary>"
             out += "<table style=\"border-collapse:collapse;width:100%\"><thead><tr><th style=\"\(cell)\">\(zh ? "位置" : "Where")</th><th style=\"\(cell)\">\(zh ? "严重程度" : "Severity")</th><th style=\"\(cell)\">\(zh ? "问题" : "Finding")</th><th style=\"\(cell)\">\(zh ? "指标" : "Field")</th><th style=\"\(cell)\">\(zh ? "说明" : "Message")</th></tr></thead><tbody>"
             for finding in findings {
                 out += "<tr><td style=\"\(cell);white-space:nowrap\">\(e(finding.place))</td><td style=\"\(cell)\">\(severity(finding.severity, language))</td><td style=\"\(cell)\">\(code(finding.code, language))</td><td style=\"\(cell)\">\(e(finding.path))</td><td style=\"\(cell)\">\(e(finding.message))</td></tr>"
@@ -77,7 +78,7 @@ extension Views {
             out += "</tbody></table></details>"
         }
         if Set(years.map(\.year)).count > 1 {
-            out += "<details open id=\"years\"><summary>\(zh ? "本表历年总分（历史数据库）" : "This table's totals across years (history)")</summary>"
+            out += "<details id=\"years\"><summary>\(zh ? "本表历年总分（历史数据库，\(Set(years.map(\.year)).count) 个年度）" : "This table's totals across \(Set(years.map(\.year)).count) years (history)")</summary>"
             out += trend(years, language: language)
             out += "<table style=\"border-collapse:collapse\"><tbody>"
             for year in years {
