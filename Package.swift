@@ -86,7 +86,7 @@ let package = Package(
         .target(name: "JixiaoSynth", dependencies: ["JixiaoBase", "JixiaoAudit", "JixiaoReport", "JixiaoCore"]),
         .executableTarget(
             name: "jixiao-bench",
-            dependencies: ["JixiaoBase", "JixiaoCore", "JixiaoSynth"],
+            dependencies: ["JixiaoBase", "JixiaoCore", "JixiaoSynth", "JixiaoServer"],
             exclude: ["README.md"]
         ),
         .executableTarget(

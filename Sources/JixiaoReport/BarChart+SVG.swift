@@ -1,4 +1,11 @@
 extension BarChart {
+    /// The chart's `<figure>` as text, for pages written as strings (`jixiao serve`).
+    package var svg: String {
+        var out = TextBuffer(capacity: 1_024)
+        appendSVG(to: &out)
+        return out.text
+    }
+
     /// Appends the chart as an inline SVG in a `<figure>`, as the table report and the dashboard
     /// show it; a chart without rows is an empty figure.
     func appendSVG(to out: inout TextBuffer) {

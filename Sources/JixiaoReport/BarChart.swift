@@ -6,7 +6,7 @@ import JixiaoAudit
 /// one row per label, with several bars side by side below each other (grouped) or one bar cut
 /// into segments (stacked). Coordinates are whole pixels of the SVG's view box; the SVG scales
 /// to its container's width.
-struct BarChart {
+package struct BarChart {
     var id: String
     var title: String
     var width: Int
@@ -45,9 +45,14 @@ struct BarChart {
         var y: Int
     }
 
-    struct Series {
+    package struct Series {
         var label: String
         var cssClass: String
+
+        package init(label: String, cssClass: String) {
+            self.label = label
+            self.cssClass = cssClass
+        }
     }
 
     static let barHeight = 14
@@ -92,12 +97,14 @@ struct BarChart {
         height = y
     }
 
-    /// One bar per label cut into `series` segments (`values[i][s]`), with the row's sum after it.
-    init(stackedID id: String, title: String, labels: [String], series: [Series], values: [[Int]], width: Int = 640) {
+    /// One bar per label cut into `series` segments (`values[i][s]`), with the row's sum after it;
+    /// labels longer than `labelColumns` are shortened.
+    package init(stackedID id: String, title: String, labels: [String], series: [Series], values: [[Int]], width: Int = 640,
+                 labelColumns: Int = 32) {
         self.id = id
         self.title = title
         self.width = width
-        let labelWidth = Self.labelWidth(labels)
+        let labelWidth = Self.labelWidth(labels, columns: labelColumns)
         let plotWidth = width - labelWidth - Self.valueWidth - 8
         let maximum = max(values.map { $0.reduce(0, +) }.max() ?? 0, 1)
         legend = Self.legend(series: series, x: labelWidth)
@@ -120,24 +127,26 @@ struct BarChart {
                 bars[bars.count - 1].valueX = x + 4
                 bars[bars.count - 1].valueY = y + Self.barHeight - 3
             }
-            rows.append(Row(label: Self.shortened(label), fullLabel: label, labelX: labelWidth - 8, labelY: y + Self.barHeight - 3, tracks: [], bars: bars))
+            rows.append(Row(label: Self.shortened(label, columns: labelColumns), fullLabel: label, labelX: labelWidth - 8, labelY: y + Self.barHeight - 3,
+                            tracks: [], bars: bars))
             y += Self.barHeight + Self.rowGap
         }
         height = y
     }
 
-    /// Room for the longest label at 12 px, Chinese characters counting double, within bounds.
-    private static func labelWidth(_ labels: [String]) -> Int {
-        let columns = labels.map { DisplayWidth.of(shortened($0)) }.max() ?? 0
-        return min(230, max(60, columns * 7 + 12))
+    /// Room for the longest label at 12 px, Chinese characters counting double, within bounds
+    /// (230 px for labels of up to 32 columns, 7 more per column allowed beyond).
+    private static func labelWidth(_ labels: [String], columns limit: Int = 32) -> Int {
+        let columns = labels.map { DisplayWidth.of(shortened($0, columns: limit)) }.max() ?? 0
+        return min(230 + max(0, limit - 32) * 7, max(60, columns * 7 + 12))
     }
 
-    /// Labels longer than 32 columns end in `…`; the full label is the bar's tooltip.
-    private static func shortened(_ label: String) -> String {
-        guard DisplayWidth.of(label) > 32 else { return label }
+    /// Labels longer than `columns` (32) end in `…`; the full label is the bar's tooltip.
+    private static func shortened(_ label: String, columns: Int = 32) -> String {
+        guard DisplayWidth.of(label) > columns else { return label }
         var out = ""
         for character in label {
-            if DisplayWidth.of(out + String(character)) > 30 { break }
+            if DisplayWidth.of(out + String(character)) > columns - 2 { break }
             out.append(character)
         }
         return out + "…"

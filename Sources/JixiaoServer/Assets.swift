@@ -38,6 +38,13 @@ package enum Assets {
         .card { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; margin: .8rem 0; }
         .card h3 { margin: 0 0 .3rem; font-size: 1.05rem; }
         svg text { font: 11px system-ui, sans-serif; fill: var(--muted); }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem; margin: .6rem 0; }
+        figure.chart { margin: 0; }
+        figure.chart svg { display: block; max-width: 640px; height: auto; }
+        svg text.label { fill: var(--ink); }
+        svg .sev-error { fill: var(--error); }
+        svg .sev-warning { fill: #d18a00; }
+        svg .sev-info { fill: var(--info); }
         """
 
     /// Uploads the chosen files one request each (the server stores them under generated

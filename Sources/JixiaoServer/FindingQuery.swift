@@ -134,6 +134,8 @@ package struct FindingPage: Sendable {
     package var tables: Int
     /// Findings matching the filter but its severity, by severity.
     package var bySeverity: [String: Int]
+    /// Findings matching the whole filter, by finding code and severity (the charts).
+    package var byCode: [(code: String, severity: String, count: Int)] = []
     package var codes: [String]
     package var years: [Int]
     package var levels: [String]
@@ -198,6 +200,8 @@ package final class FindingQuery: Sendable {
                 """, arguments: severityArguments) {
                 bySeverity[row[0]] = row[1]
             }
+            let byCode = try Row.fetchAll(db, sql: "SELECT f.code, f.severity, COUNT(*) \(from) GROUP BY f.code, f.severity",
+                                          arguments: arguments).map { (code: $0[0] as String, severity: $0[1] as String, count: $0[2] as Int) }
             let offset = (filter.page - 1) * FindingFilter.pageSize
             let rows = try Self.rows(db, sql: "\(Self.columns) \(from) ORDER BY \(filter.orderClause) LIMIT \(FindingFilter.pageSize) OFFSET \(offset)",
                                      arguments: arguments)
@@ -205,7 +209,7 @@ package final class FindingQuery: Sendable {
             let years = try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM result WHERE run_id = ? ORDER BY year", arguments: [run])
             let levels = try String.fetchAll(db, sql: "SELECT DISTINCT level FROM result WHERE run_id = ? ORDER BY level", arguments: [run])
             return FindingPage(rows: rows, total: counts?[0] ?? 0, tables: counts?[1] ?? 0, bySeverity: bySeverity,
-                               codes: codes, years: years, levels: levels)
+                               byCode: byCode, codes: codes, years: years, levels: levels)
         }
     }
 

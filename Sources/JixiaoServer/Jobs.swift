@@ -24,6 +24,13 @@ package struct AuditedTable: Sendable {
     package var findings: [FindingRow]
     /// The HTML report, written by `HTMLReport`.
     package var reportPath: String
+    /// The uploaded file, under its generated name in the data folder.
+    package var storedPath = ""
+    /// The unit, level and project, as the history stores them (its other years).
+    package var unit: String?
+    package var project: String?
+    /// Each finding with its place in the file.
+    package var places: [PlacedFinding] = []
 }
 
 /// One upload: its files, and either the tables audited at once or the batch run it started.
@@ -246,7 +253,8 @@ package actor Jobs {
                                        severity: finding.severity.rawValue, path: finding.path, line: finding.line,
                                        claimed: finding.claimed, computed: finding.computed, message: finding.message)
                         },
-                        reportPath: path))
+                        reportPath: path, storedPath: file.storedPath, unit: submission.unitName, project: submission.project,
+                        places: result.findings.map { PlacedFinding($0, file: file.storedPath, shown: file.clientName, language: language) }))
                 }
             } catch let error as InputError {
                 errors.append(shown(InputErrorReport.render(error, language: language), file))

@@ -195,6 +195,8 @@ package enum Views {
         out += "<a class=\"button secondary\" id=\"export-xlsx\" href=\"/runs/\(header.id)/findings.xlsx\(query.isEmpty ? "" : "?" + e(query))\" download>\(zh ? "导出 Excel" : "Export Excel")</a>"
         out += "<a class=\"button secondary\" id=\"export-csv\" href=\"/runs/\(header.id)/findings.csv\(query.isEmpty ? "" : "?" + e(query))\" download>\(zh ? "导出 CSV" : "Export CSV")</a></div>"
 
+        out += charts(page, language: language)
+
         if page.rows.isEmpty {
             out += "<p>\(zh ? "没有符合条件的问题。" : "No finding matches.")</p>"
         } else {
@@ -219,6 +221,34 @@ package enum Views {
             out += "</tbody></table>"
         }
         return Page.frame((zh ? "运行 " : "Run ") + "\(header.id) · " + header.name, out, language: language)
+    }
+
+    /// The findings matching the filter by severity and by finding code (named, the code beside),
+    /// as the reports' inline SVG bar charts: drawn from the same query as the table, so they
+    /// change with every filter.
+    package static func charts(_ page: FindingPage, language: Language) -> String {
+        let zh = language == .zh
+        let severities = Severity.allCases.reversed().map(\.self)
+        let series = severities.map { BarChart.Series(label: $0.label.text(language), cssClass: "sev-\($0.rawValue)") }
+        var bySeverity: [String: Int] = [:]
+        var byCode: [String: [String: Int]] = [:]
+        for item in page.byCode {
+            bySeverity[item.severity, default: 0] += item.count
+            byCode[item.code, default: [:]][item.severity, default: 0] += item.count
+        }
+        let shownSeverities = severities.filter { bySeverity[$0.rawValue] != nil }
+        let severityChart = BarChart(
+            stackedID: "chart-severity", title: zh ? "问题按严重程度" : "Findings by severity",
+            labels: shownSeverities.map { $0.label.text(language) }, series: series,
+            values: shownSeverities.map { shown in severities.map { $0 == shown ? bySeverity[shown.rawValue] ?? 0 : 0 } })
+        func total(_ code: String) -> Int { byCode[code]?.values.reduce(0, +) ?? 0 }
+        let codes = byCode.keys.sorted { (total($0), $1) > (total($1), $0) }
+        let codeChart = BarChart(
+            stackedID: "chart-codes", title: zh ? "问题按代码" : "Findings by code",
+            labels: codes.map { raw in FindingCode(rawValue: raw).map { zh ? "\($0.title.text(language))（\(raw)）" : "\($0.title.text(language)) (\(raw))" } ?? raw },
+            series: series,
+            values: codes.map { code in severities.map { byCode[code]?[$0.rawValue] ?? 0 } }, labelColumns: 48)
+        return "<div class=\"charts\" id=\"charts\">" + severityChart.svg + codeChart.svg + "</div>"
     }
 
     static func sortLabel(_ sort: FindingFilter.Sort, _ language: Language) -> String {

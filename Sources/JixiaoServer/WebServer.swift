@@ -120,7 +120,19 @@ public struct WebServer: Sendable {
                   let page = FileManager.default.contents(atPath: job.tables[number - 1].reportPath) else {
                 return Page.error(text(.noSuchTable), status: .notFound, language: language)
             }
-            return Page.html(Views.report(String(decoding: page, as: UTF8.self), job: job, table: number, language: language))
+            let table = job.tables[number - 1]
+            let years = try table.unit.map { try Views.sameTable(history.unitHistory($0), unit: $0, level: table.level, project: table.project) } ?? []
+            let panel = Views.tablePanel(original: "/jobs/\(id)/tables/\(number)/original", name: table.clientName, findings: table.places,
+                                         years: years, language: language)
+            return Page.html(Views.withPanel(Views.report(String(decoding: page, as: UTF8.self), job: job, table: number, language: language), panel))
+        }
+        router.get("/jobs/{id}/tables/{table}/original") { _, context in
+            guard let id = context.parameters.get("id"), UploadStore.isID(id), let job = await jobs.job(id),
+                  let number = context.parameters.get("table", as: Int.self), job.tables.indices.contains(number - 1),
+                  let response = OriginalFile.response(job.tables[number - 1].storedPath, dataDirectory: configuration.dataDirectory) else {
+                return Page.error(text(.noSuchTable), status: .notFound, language: language)
+            }
+            return response
         }
         router.get("/jobs/{id}/findings.{format}") { _, context in
             guard let id = context.parameters.get("id"), UploadStore.isID(id), let job = await jobs.job(id),
@@ -153,11 +165,30 @@ public struct WebServer: Sendable {
             guard results.indices.contains(table.table - 1) else {
                 return Page.error(text(.noSuchTable), status: .notFound, language: language)
             }
-            let page = HTMLReport.render(results[table.table - 1], language: language)
+            let audited = results[table.table - 1]
             let shown = table.file.hasPrefix(configuration.dataDirectory) ? (table.file as NSString).lastPathComponent : table.file
-            return Page.html(Views.report(page, links: [("/", language == .zh ? "上传" : "Upload"),
-                                                        ("/runs/\(run)", language == .zh ? "返回运行" : "Back to the run")],
-                                          caption: shown))
+            // An upload is named by its generated name, never by where the data folder is.
+            let page = HTMLReport.render(audited, language: language)
+                .replacingOccurrences(of: HTMLText.escape(table.file), with: HTMLText.escape(shown))
+            let submission = audited.scorecard.submission
+            let years = try submission.unitName.map {
+                try Views.sameTable(history.unitHistory($0), unit: $0, level: submission.level.rawValue, project: submission.project)
+            } ?? []
+            let panel = Views.tablePanel(
+                original: OriginalFile.isInside(table.file, folder: configuration.dataDirectory) ? "/runs/\(run)/results/\(result)/original" : nil,
+                name: shown, findings: audited.findings.map { PlacedFinding($0, file: table.file, shown: shown, language: language) }, years: years,
+                language: language)
+            return Page.html(Views.withPanel(Views.report(page, links: [("/", language == .zh ? "上传" : "Upload"),
+                                                                        ("/runs/\(run)", language == .zh ? "返回运行" : "Back to the run")],
+                                                          caption: shown), panel))
+        }
+        router.get("/runs/{run}/results/{result}/original") { _, context in
+            guard let run = context.parameters.get("run", as: Int64.self), let result = context.parameters.get("result", as: Int64.self),
+                  let table = try queries.table(run: run, result: result),
+                  let response = OriginalFile.response(table.file, dataDirectory: configuration.dataDirectory) else {
+                return Page.error(text(.noSuchTable), status: .notFound, language: language)
+            }
+            return response
         }
         router.get("/runs/{run}/findings.{format}") { request, context in
             guard let run = context.parameters.get("run", as: Int64.self), try queries.run(run) != nil,

@@ -2,6 +2,8 @@
 // instead (`--peer`, e.g. ../shared/bench/peer_py.py: PyYAML's C loader and Decimal), and checks
 // the performance budget (README.md in this folder). Build in release:
 //   swift run -c release jixiao-bench [--count 20000] [--seed 1] [--dir DIR] [--jobs N] [--runs 5] [--peer SCRIPT]
+// or, for the run page of `jixiao serve` over a history of the same tables (ServeBench.swift):
+//   swift run -c release jixiao-bench --serve [--count 20000]
 import Foundation
 import JixiaoBase
 import JixiaoCore
@@ -19,10 +21,16 @@ struct Settings {
     /// Times each measure is taken; the median is reported (this machine needs several).
     var runs = 5
     var peer: String?
+    /// Times the run page of `jixiao serve` instead of the batch.
+    var serve = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
+            if argument == "--serve" {
+                serve = true
+                continue
+            }
             let value = iterator.next() ?? ""
             switch argument {
             case "--count": count = Int(value) ?? count
@@ -123,6 +131,10 @@ print("inputs: \(files.count) files, \(format(Double(bytes) / 1_048_576)) MB, \(
 // folder of its own, all deleted at the end: creating files where thousands were just deleted is
 // slow on some file systems (ext4 skips recently freed inodes), and would be timed as the batch's.
 let engine = try Engine(rubricDirectory: settings.rubrics, rubricReference: nil)
+if settings.serve {
+    try await serveBench(files: files, engine: engine, settings: settings)
+    exit(0)
+}
 var outputs: [String] = []
 func batch(reports: BatchOptions.ReportFormat, into folder: String) async throws -> Double {
     let options = BatchOptions(outputDirectory: folder, jobs: settings.jobs, language: .zh, reports: reports,

@@ -69,7 +69,25 @@ struct ServerTests {
             try await client.execute(uri: "/jobs/\(id)", method: .get) { response in
                 #expect(Self.text(response).contains(message))
             }
+            // Each finding's place in the file, and the original for download under its generated name.
+            try await client.execute(uri: url ?? "", method: .get) { response in
+                let page = Self.text(response)
+                #expect(page.contains("id=\"places\""))
+                #expect(page.range(of: #"<td style="[^"]*">第 \d+ 行</td>"#, options: .regularExpression) != nil)
+                #expect(page.contains("href=\"/jobs/\(id)/tables/1/original\""))
+            }
+            let original = try Self.example("seed-003-department-2021.yaml")
+            try await client.execute(uri: "/jobs/\(id)/tables/1/original", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Data(buffer: response.body) == original)
+                #expect(response.headers[.contentDisposition]?.contains("0001-seed-003-department-2021.yaml") == true)
+            }
+            try await client.execute(uri: "/jobs/\(id)/tables/2/original", method: .get) { response in #expect(response.status == .notFound) }
         }
+        #expect(OriginalFile.isInside("/data/jobs/x/inputs/0001-a.yaml", folder: "/data"))
+        #expect(!OriginalFile.isInside("/data/../etc/passwd", folder: "/data"))
+        #expect(!OriginalFile.isInside("/database.yaml", folder: "/data"))
+        #expect(OriginalFile.response("/etc/passwd", dataDirectory: server.configuration.dataDirectory) == nil)
     }
 
     @Test func aBadFileShowsTheCommandLinesErrorInThePage() async throws {
@@ -153,6 +171,19 @@ struct ServerTests {
             #expect(try await total("?severity=x%27%20OR%201=1--") == all)
             #expect(try await total("?q=%25%27") == 0)
             #expect(try await total("?grade=changed") <= all)
+            // The charts are drawn from the filtered query: a code filter leaves one code's bar.
+            try await client.execute(uri: run, method: .get) { response in
+                let page = Self.text(response)
+                #expect(page.contains("id=\"chart-severity\"") && page.contains("id=\"chart-codes\""))
+                #expect(page.contains("总分与各项得分之和不符（total-mismatch）"))
+            }
+            try await client.execute(uri: run + "?code=total-mismatch", method: .get) { response in
+                let page = Self.text(response)
+                let codes = page[try #require(page.range(of: "id=\"chart-codes\"")).upperBound...]
+                let figure = String(codes[..<(try #require(codes.range(of: "</figure>"))).lowerBound])
+                #expect(figure.contains("（total-mismatch）"))
+                #expect(figure.components(separatedBy: "<g class=\"row\">").count == 2)
+            }
             let link = try await client.execute(uri: run + "?severity=error&sort=unit", method: .get) { response in
                 let page = Self.text(response)
                 #expect(page.contains("<option value=\"error\" selected>"))
@@ -160,11 +191,21 @@ struct ServerTests {
                 return page.range(of: #"/runs/\d+/results/\d+"#, options: .regularExpression).map { String(page[$0]) }
             }
             let message = try Self.totalMismatchMessage()
-            try await client.execute(uri: try #require(link), method: .get) { response in
+            let result = try #require(link)
+            let original = try Self.example("seed-003-department-2021.yaml")
+            try await client.execute(uri: result, method: .get) { response in
                 let page = Self.text(response)
                 #expect(page.contains(message))
                 #expect(page.contains("class=\"jixiao-serve\""))
+                #expect(page.contains("id=\"places\""))
+                #expect(page.contains("href=\"\(result)/original\""))
+                #expect(!page.contains(server.configuration.dataDirectory))
             }
+            try await client.execute(uri: result + "/original", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Data(buffer: response.body) == original)
+            }
+            try await client.execute(uri: run + "/results/999999/original", method: .get) { response in #expect(response.status == .notFound) }
             try await client.execute(uri: run.replacingOccurrences(of: "/runs/", with: "/runs/") + "/findings.csv?severity=error", method: .get) { response in
                 let lines = Self.text(response).split(separator: "\r\n")
                 #expect(lines.count == errors + 1)
@@ -178,6 +219,55 @@ struct ServerTests {
                 #expect(Self.text(response).contains("href=\"\(run)\""))
             }
         }
+    }
+
+    @Test func aTablesPageShowsItsTotalsInTheHistorysOtherYears() async throws {
+        let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
+        let table = try Self.example("seed-003-department-2021.yaml")
+        let nextYear = Data(String(decoding: table, as: UTF8.self).replacingOccurrences(of: "year: 2021", with: "year: 2022").utf8)
+        try await Self.app(server).test(.router) { client in
+            let id = try await Self.upload(client, [("a-2021.yaml", table), ("a-2022.yaml", nextYear)])
+            _ = try await client.execute(uri: "/api/jobs/\(id)/start?batch=1", method: .post) { _ in }
+            var url: String?
+            for _ in 0..<600 where url == nil {
+                url = try await client.execute(uri: "/api/jobs/\(id)", method: .get) { try Self.json($0)["url"] as? String }
+                if url == nil { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            let run = try #require(url)
+            let result = try await client.execute(uri: run + "?sort=year", method: .get) { response in
+                let page = Self.text(response)
+                return page.range(of: #"/runs/\d+/results/\d+"#, options: .regularExpression).map { String(page[$0]) }
+            }
+            try await client.execute(uri: try #require(result), method: .get) { response in
+                let page = Self.text(response)
+                let years = String(page[try #require(page.range(of: "id=\"years\"")).lowerBound...])
+                #expect(years.contains("<svg"))
+                #expect(years.contains(">2021</td>") && years.contains(">2022</td>"))
+                #expect(years.contains("所填 96"))
+            }
+            // A table alone in the history has no such list.
+            let single = try await Self.upload(client, [("b.yaml", try Self.example("clean-project-2022.yaml"))])
+            let page = try await client.execute(uri: "/api/jobs/\(single)/start", method: .post) { try Self.json($0)["url"] as? String }
+            try await client.execute(uri: try #require(page), method: .get) { response in
+                #expect(!Self.text(response).contains("id=\"years\""))
+            }
+        }
+    }
+
+    @Test func theRunPagesChartsCountTheFilteredFindings() throws {
+        var page = FindingPage(rows: [], total: 7, tables: 3, bySeverity: [:], codes: [], years: [], levels: [])
+        page.byCode = [("total-mismatch", "error", 4), ("weight-sum", "error", 1), ("weight-sum", "warning", 2)]
+        let zh = Views.charts(page, language: .zh)
+        #expect(zh.contains(">错误</text>") && zh.contains(">警告</text>"))
+        #expect(zh.contains(">总分与各项得分之和不符（total-mismatch）</text>"))
+        // The severity chart: errors 5, warnings 2; the code chart's rows end in their sums.
+        #expect(zh.contains(">5</text>") && zh.contains(">2</text>") && zh.contains(">3</text>") && zh.contains(">4</text>"))
+        #expect(!zh.contains("http"))
+        let en = Views.charts(page, language: .en)
+        #expect(en.contains("Findings by code") && en.contains("total differs from the sum of its parts (total-mismatch)"))
+        page.byCode = [("<script>", "error", 1)]
+        #expect(!Views.charts(page, language: .zh).contains("<script>"))
     }
 
     @Test func requestsForAnotherHostAreRefused() async throws {
