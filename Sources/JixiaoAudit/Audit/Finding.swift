@@ -38,14 +38,20 @@ public enum FindingValue: Sendable, Hashable, CustomStringConvertible {
 
     /// A computed number, shown with at most `decimals` places.
     public static func computed(_ value: Fixed, decimals: Int) -> FindingValue {
-        let text = value.compact(decimals: decimals)
-        return .number(value.rounded(decimals), decimals: text.split(separator: ".").dropFirst().first?.count ?? 0)
+        let (rounded, shown) = Self.shown(value, decimals)
+        return .number(rounded, decimals: shown)
     }
 
     /// A computed rate in percent, shown with at most `decimals` places and its `%`.
     public static func computedPercent(_ value: Fixed, decimals: Int) -> FindingValue {
-        guard case .number(let rounded, let shown) = computed(value, decimals: decimals) else { return .text("") }
+        let (rounded, shown) = Self.shown(value, decimals)
         return .percent(rounded, decimals: shown)
+    }
+
+    /// `value` rounded to `decimals` places and the places it then needs (trailing zeros dropped).
+    private static func shown(_ value: Fixed, _ decimals: Int) -> (Fixed, Int) {
+        let text = value.compact(decimals: decimals)
+        return (value.rounded(decimals), text.split(separator: ".").dropFirst().first?.count ?? 0)
     }
 
     public var description: String {
