@@ -145,11 +145,15 @@ def main():
             check(rows[0][0] == "文件", f"xlsx header {rows[0][:3]}")
             check(any("total-mismatch" in row and "错误" in row for row in rows[1:]), "no total-mismatch row in the xlsx")
 
-            # A batch: several files, then filtered by severity.
+            # A batch of synthetic tables (jixiao synth, with planted mistakes), then filtered by severity.
             page.goto(url)
-            examples = ["seed-003-department-2021.yaml", "seed-000-department-2024.yaml", "seed-002-department-2024.yaml",
-                        "seed-002-project-hotline-2024.yaml", "clean-project-2022.yaml"]
-            page.set_input_files("#files", [os.path.join(ROOT, "Examples", name) for name in examples])
+            synthetic = os.path.join(data, "synth")
+            subprocess.run([binary, "synth", "--count", "40", "--seed", "7", "--mistakes", "0.5", "--out", synthetic],
+                           check=True, capture_output=True, cwd=ROOT)
+            tables = sorted(os.path.join(folder, name) for folder, _, names in os.walk(synthetic)
+                            for name in names if name.endswith(".yaml"))
+            check(len(tables) == 40, f"synth wrote {len(tables)} tables")
+            page.set_input_files("#files", tables)
             page.check("#batch")
             page.click("button[type=submit]")
             page.wait_for_url("**/runs/*", timeout=60_000)
