@@ -285,9 +285,13 @@ package enum Views {
                 out += "<p>\(zh ? "历史中没有单位“\(e(unit))”" : "no unit '\(e(unit))' in the history")</p>"
             } else {
                 out += trend(years, language: language)
-                out += "<table><thead><tr><th class=\"num\">\(zh ? "年度" : "Year")</th><th>\(zh ? "单位" : "Unit")</th><th>\(zh ? "项目" : "Project")</th><th class=\"num\">\(zh ? "总分（所填）" : "Total claimed")</th><th class=\"num\">\(zh ? "按规则" : "By the rules")</th><th>\(zh ? "等级" : "Grade")</th><th class=\"num\">\(zh ? "问题" : "Findings")</th><th class=\"num\">\(zh ? "运行" : "Run")</th></tr></thead><tbody>"
+                out += "<table><thead><tr><th class=\"num\">\(zh ? "年度" : "Year")</th><th>\(zh ? "单位" : "Unit")</th><th>\(zh ? "项目" : "Project")</th><th class=\"num\">\(zh ? "总分（自评）" : "Total claimed")</th><th class=\"num\">\(zh ? "核定" : "By the rules")</th><th>\(zh ? "等级" : "Grade")</th><th class=\"num\">\(zh ? "问题" : "Findings")</th><th>\(zh ? "与往年对比" : "Across years")</th><th class=\"num\">\(zh ? "运行" : "Run")</th></tr></thead><tbody>"
                 for year in years {
-                    out += "<tr><td class=\"num\">\(year.year)</td><td>\(e(year.unit))</td><td>\(e(year.project ?? "—"))</td><td class=\"num\">\(e(year.totalClaimed ?? "—"))</td><td class=\"num\">\(e(year.totalRecomputed ?? year.totalComputed ?? "—"))</td><td>\(e(year.gradeClaimed ?? "—")) → \(e(year.gradeRecomputed ?? "—"))</td><td class=\"num\">\(year.findings.count)</td><td class=\"num\"><a href=\"/runs/\(year.run)\">\(year.run)</a></td></tr>"
+                    // The year-over-year checks' findings: copied from last year, full marks every year.
+                    let across = [FindingCode.copiedFromLastYear, .alwaysFullMarks]
+                        .filter { code in year.findings.contains { $0.code == code.rawValue } }
+                        .map { "<span class=\"sev-info\">\(e($0.title.text(language)))</span>" }.joined(separator: " ")
+                    out += "<tr><td class=\"num\">\(year.year)</td><td>\(e(year.unit))</td><td>\(e(year.project ?? "—"))</td><td class=\"num\">\(e(year.totalClaimed ?? "—"))</td><td class=\"num\">\(e(year.totalRecomputed ?? year.totalComputed ?? "—"))</td><td>\(e(year.gradeClaimed ?? "—")) → \(e(year.gradeRecomputed ?? "—"))</td><td class=\"num\">\(year.findings.count)</td><td>\(across)</td><td class=\"num\"><a href=\"/runs/\(year.run)\">\(year.run)</a></td></tr>"
                 }
                 out += "</tbody></table>"
             }

@@ -255,6 +255,33 @@ struct ServerTests {
         }
     }
 
+    /// The history page shows a unit's years with the year-over-year checks' findings beside them.
+    @Test func theHistoryMarksATableCopiedFromLastYear() async throws {
+        let server = try Self.server()
+        defer { try? FileManager.default.removeItem(atPath: server.configuration.dataDirectory) }
+        let table = try Self.example("clean-project-2022.yaml")
+        let nextYear = Data(String(decoding: table, as: UTF8.self).replacingOccurrences(of: "year: 2022", with: "year: 2023").utf8)
+        try await Self.app(server).test(.router) { client in
+            // Two runs: the later year is compared with the stored one.
+            for (name, bytes) in [("p-2022.yaml", table), ("p-2023.yaml", nextYear)] {
+                let id = try await Self.upload(client, [(name, bytes)])
+                _ = try await client.execute(uri: "/api/jobs/\(id)/start?batch=1", method: .post) { _ in }
+                var url: String?
+                for _ in 0..<600 where url == nil {
+                    url = try await client.execute(uri: "/api/jobs/\(id)", method: .get) { try Self.json($0)["url"] as? String }
+                    if url == nil { try await Task.sleep(for: .milliseconds(100)) }
+                }
+                _ = try #require(url)
+            }
+            let unit = "某市农业农村局".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+            try await client.execute(uri: "/history?unit=\(unit)", method: .get) { response in
+                let page = Self.text(response)
+                #expect(page.contains("与往年对比"))
+                #expect(page.contains(FindingCode.copiedFromLastYear.title.zh))
+            }
+        }
+    }
+
     @Test func theRunPagesChartsCountTheFilteredFindings() throws {
         var page = FindingPage(rows: [], total: 7, tables: 3, bySeverity: [:], codes: [], years: [], levels: [])
         page.byCode = [("total-mismatch", "error", 4), ("weight-sum", "error", 1), ("weight-sum", "warning", 2)]
