@@ -169,8 +169,8 @@ public enum FindingCode: String, Sendable, CaseIterable {
                 en: "Execution rate = amount spent / full-year budget (or the initial budget if the rubric says so). No rounding or truncation of the printed rate explains it.\nFix: compute the rate again, and the score derived from it.")
         case .rateTruncated:
             LocalizedText(
-                zh: "所填执行率是截断值（如 96.8156% 填为 96.81%），四舍五入应为另一值。数值本身无误，仅提示舍入方式。",
-                en: "The printed rate is truncated (96.8156% printed 96.81%) where rounding gives another figure. Not an error; a note on rounding.")
+                zh: "所填执行率是截断值（如 95.4372% 填为 95.43%），四舍五入应为另一值。数值本身无误，仅提示舍入方式。",
+                en: "The printed rate is truncated (95.4372% printed 95.43%) where rounding gives another figure. Not an error; a note on rounding.")
         case .budgetScoreMismatch:
             LocalizedText(
                 zh: "预算执行得分 = 分值 × 执行率（执行率按规则封顶，通常 100%）。所填得分在其所填精度内无法由此得出。\n修正：按分值 × 执行率重新计算。",
