@@ -21,7 +21,8 @@ public struct YAMLLimits: Sendable {
 /// alias arrives as the events of the node it names).
 ///
 /// A scalar's text is the bytes of libyaml's event, valid until the stream's next event, so that
-/// a reader makes a `String` only of the scalars it keeps (`text`); a recorded event owns a copy.
+/// a reader makes a `String` only of the scalars it keeps (`text`). An event replayed for an alias
+/// points into the stream's own copy of it. An event owns nothing, so copying one costs nothing.
 struct YAMLEvent {
     enum Kind {
         case documentStart, documentEnd, scalar, sequenceStart, sequenceEnd, mappingStart, mappingEnd, streamEnd
@@ -31,8 +32,7 @@ struct YAMLEvent {
     var line: Int
     var column: Int
     var style: YAMLNode.ScalarStyle = .plain
-    private var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var copy: String?
+    fileprivate var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     init(kind: Kind, line: Int, column: Int) {
         self.kind = kind
@@ -47,12 +47,11 @@ struct YAMLEvent {
     }
 
     /// A scalar's text; empty for the other events. libyaml has checked the bytes as UTF-8.
-    var text: String { copy ?? String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: bytes))) }
+    var text: String { String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: bytes))) }
 
     /// Whether a scalar's text is `word`, byte for byte.
     func holds(_ word: String) -> Bool {
-        if let copy { return copy.utf8.elementsEqual(word.utf8) }
-        return word.withUTF8Bytes { word in
+        word.withUTF8Bytes { word in
             word.count == bytes.count && (word.isEmpty || memcmp(word.baseAddress!, bytes.baseAddress!, word.count) == 0)
         }
     }
@@ -60,16 +59,7 @@ struct YAMLEvent {
     /// Whether the event is a plain `null`, `~` or empty scalar: YAML's way of writing "no value".
     var isNull: Bool {
         guard kind == .scalar, style == .plain else { return false }
-        if let copy { return copy.withUTF8Bytes(YAMLNode.isNull) }
         return YAMLNode.isNull(bytes)
-    }
-
-    /// The event with its text copied, to keep past the stream's next event.
-    var kept: YAMLEvent {
-        var event = self
-        if kind == .scalar, copy == nil { event.copy = text }
-        event.bytes = UnsafeBufferPointer(start: nil, count: 0)
-        return event
     }
 
     /// Whether the event starts a node: a scalar, a list or a mapping.
@@ -95,6 +85,9 @@ struct YAMLEventStream: ~Copyable {
     /// start a node.
     private var log: [YAMLEvent] = []
     private var loggedNodes = 0
+    /// The text of the logged scalars, which their events point into: kept until the next
+    /// document (or the stream's end), since libyaml's own goes with its next event.
+    private var loggedTexts: [UnsafeMutableBufferPointer<UInt8>] = []
     /// Each anchor's node: its events in `log` and how many nodes it holds.
     private var anchors: [String: (events: Range<Int>, size: Int)] = [:]
     /// Anchored lists and mappings still open: where their events start in `log`, the nodes
@@ -133,6 +126,7 @@ struct YAMLEventStream: ~Copyable {
     }
 
     deinit {
+        for text in loggedTexts { text.deallocate() }
         yaml_event_delete(current)
         current.deallocate()
         yaml_parser_delete(parser)
@@ -192,9 +186,7 @@ struct YAMLEventStream: ~Copyable {
                 return event
             case YAML_DOCUMENT_START_EVENT:
                 try time.check(file)
-                anchors = [:]
-                log = []
-                loggedNodes = 0
+                forgetLog()
                 return YAMLEvent(kind: .documentStart, line: line, column: column)
             case YAML_DOCUMENT_END_EVENT:
                 try time.check(file)
@@ -227,7 +219,14 @@ struct YAMLEventStream: ~Copyable {
     /// Logs `event`, for an anchored node still open or an anchored scalar; an anchored node that
     /// the event closes gets its anchor.
     private mutating func record(_ event: YAMLEvent, anchor: String? = nil) {
-        log.append(event.kept)
+        var kept = event
+        if event.kind == .scalar, !event.bytes.isEmpty {
+            let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: event.bytes.count)
+            _ = text.initialize(from: event.bytes)
+            loggedTexts.append(text)
+            kept.bytes = UnsafeBufferPointer(text)
+        }
+        log.append(kept)
         if event.startsNode { loggedNodes += 1 }
         if let anchor { anchors[anchor] = (log.count - 1..<log.count, 1) }
         let change = switch event.kind {
@@ -241,6 +240,15 @@ struct YAMLEventStream: ~Copyable {
             recordings.removeLast()
             anchors[last.anchor] = (last.start..<log.count, loggedNodes - last.nodesBefore)
         }
+    }
+
+    /// Drops the anchors and the events logged for them, at a new document and at the end.
+    private mutating func forgetLog() {
+        anchors = [:]
+        log = []
+        loggedNodes = 0
+        for text in loggedTexts { text.deallocate() }
+        loggedTexts = []
     }
 
     private mutating func startReplay(_ name: String, line: Int, column: Int) throws(InputError) {
