@@ -50,9 +50,12 @@ package enum OfficeConverter {
     /// What `path` is converted into, by its extension (in any case); nil for a file this
     /// converter does not take.
     package static func target(for path: String) -> Target? {
-        let name = path.split(separator: "/").last ?? ""
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        // Every file of a batch is asked: the extension is lowercased only when it may be one of ours.
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return extensions[name[name.index(after: dot)...].lowercased()]
+        let suffix = name[name.index(after: dot)...]
+        guard suffix.utf8.count <= 3 else { return nil }
+        return extensions[suffix.lowercased()]
     }
 
     /// `soffice` (or `libreoffice`) on the `PATH`, if LibreOffice is installed.

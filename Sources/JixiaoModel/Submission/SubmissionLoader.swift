@@ -81,14 +81,18 @@ extension Submission {
         }
         for item in categoryDrafts {
             try item.map.open()
+            let rows = try item.indicators.optional() ?? []
             var indicators: [Indicator] = []
-            for row in try item.indicators.optional() ?? [] {
-                try row.map.open()
+            indicators.reserveCapacity(rows.count)
+            // Each field read in place (`rows[index].name`): a copy of a whole row would count a
+            // reference for every text in it.
+            for index in rows.indices {
+                try rows[index].map.open()
                 indicators.append(Indicator(
-                    subcategory: try row.subcategory.optional(), name: try row.name.required("name", in: row.map),
-                    target: try row.target.optional(), actual: try row.actual.optional(),
-                    points: try row.points.optional(), score: try row.score.optional(),
-                    reason: try row.reason.optional(), location: try location(row.map, line: row.line)))
+                    subcategory: try rows[index].subcategory.optional(), name: try rows[index].name.required("name", in: rows[index].map),
+                    target: try rows[index].target.optional(), actual: try rows[index].actual.optional(),
+                    points: try rows[index].points.optional(), score: try rows[index].score.optional(),
+                    reason: try rows[index].reason.optional(), location: try location(rows[index].map, line: rows[index].line)))
             }
             categories.append(CategoryRow(
                 name: try item.name.required("name", in: item.map), points: try item.points.optional(),
