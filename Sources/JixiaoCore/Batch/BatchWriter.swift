@@ -47,9 +47,9 @@ struct BatchWriter {
         dashboardRows = try OutputFile(path: out + "/" + Batch.dashboard + ".rows")
         dashboardUnreadable = try OutputFile(path: out + "/" + Batch.dashboard + ".unreadable")
         errorJSON = try OutputFile(path: out + "/" + Batch.summaryJSON + ".errors")
-        summaryCSV.write(CSV.row(TableRecord.summaryHeader))
-        findingsCSV.write(CSV.row(TableRecord.findingsHeader))
-        errorsCSV.write(CSV.row(ErrorRecord.header))
+        summaryCSV.write(csv: TableRecord.summaryHeader)
+        findingsCSV.write(csv: TableRecord.findingsHeader)
+        errorsCSV.write(csv: ErrorRecord.header)
         summaryJSON.write("{\"version\":\(JSONReport.version),\"results\":[")
     }
 
@@ -59,8 +59,8 @@ struct BatchWriter {
             tables += 1
             if !record.checked { notChecked += 1 }
             if record.proseOnly { proseOnly += 1 }
-            summaryCSV.write(CSV.row(record.summaryRow))
-            for row in record.findingRows { findingsCSV.write(CSV.row(row)) }
+            summaryCSV.write(csv: record.summaryRow)
+            for row in record.findingRows { findingsCSV.write(csv: row) }
             summaryJSON.write(firstResult ? "\n" : ",\n")
             summaryJSON.write(record.json)
             firstResult = false
@@ -83,7 +83,7 @@ struct BatchWriter {
     /// Writes an error's row in errors.csv, and in the scratch files of the JSON's errors and
     /// the dashboard's unreadable inputs.
     private mutating func add(_ error: ErrorRecord) {
-        errorsCSV.write(CSV.row(error.row))
+        errorsCSV.write(csv: error.row)
         errorJSON.write(errorCount == 0 ? "\n" : ",\n")
         errorJSON.write(error.json)
         errorCount += 1

@@ -45,6 +45,12 @@ public final class OutputFile {
         bytes.withUnsafeBufferPointer(append)
     }
 
+    /// Writes one CSV record (`CSV.row`), its cells escaped straight into the buffer.
+    public func write(csv fields: [String]) {
+        CSV.append(fields, to: &buffer)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         if buffer.capacity < 1 << 16 { buffer.reserveCapacity(1 << 16) }
         buffer.append(contentsOf: bytes)
