@@ -19,16 +19,21 @@ public final class ValueParser: Sendable {
     let index: ValueVocabularyIndex
     /// Readings of recent texts, shared by every table this parser reads: a year's tables repeat
     /// the same targets (`≥95%`, `100%`, `按时完成`) thousands of times.
-    private let recent = RecentReadings()
+    private let recent: RecentReadings
 
     /// Prepares the word lists of `vocabulary` once, for parsing many texts.
     public init(vocabulary: ValueVocabulary = .standard) {
         self.vocabulary = vocabulary
-        self.index = vocabulary == .standard ? Self.standardIndex : ValueVocabularyIndex(vocabulary)
+        let standard = vocabulary == .standard
+        index = standard ? Self.standardIndex : ValueVocabularyIndex(vocabulary)
+        recent = standard ? Self.standardReadings : RecentReadings()
     }
 
     /// The standard lists, prepared once: most rubrics do not change them.
     private static let standardIndex = ValueVocabularyIndex(.standard)
+    /// The readings of every parser with the standard lists, which read every text alike: the
+    /// rubrics of several years keep one memo, not one each, so it stays small enough to be fast.
+    private static let standardReadings = RecentReadings()
 
     /// Parses one text with `vocabulary` (prefer an instance when parsing many).
     public static func parse(_ text: String, vocabulary: ValueVocabulary = .standard) -> ParsedValue {
