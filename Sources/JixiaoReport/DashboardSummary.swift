@@ -61,8 +61,8 @@ public struct DashboardSummary: Sendable {
                 source: submission.source?.file ?? submission.file, report: report,
                 claimedTotal: card.total.claimed, computedTotal: card.total.recomputed ?? card.total.computed,
                 claimedGrade: card.grade.claimedBand?.name ?? card.grade.claimed, computedGrade: (card.grade.recomputed ?? card.grade.computed)?.name,
-                findingsBySeverity: Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count),
-                findingsByCode: Dictionary(grouping: result.findings, by: \.code).mapValues(\.count))
+                findingsBySeverity: result.findings.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 },
+                findingsByCode: result.findings.reduce(into: [:]) { $0[$1.code, default: 0] += 1 })
         }
 
         /// Claimed minus recomputed total (自评 − 核定, the sign used everywhere), when both are known.

@@ -50,12 +50,14 @@ package enum OfficeConverter {
     /// What `path` is converted into, by its extension (in any case); nil for a file this
     /// converter does not take.
     package static func target(for path: String) -> Target? {
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
-        // Every file of a batch is asked: the extension is lowercased only when it may be one of ours.
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        let suffix = name[name.index(after: dot)...]
-        guard suffix.utf8.count <= 3 else { return nil }
-        return extensions[suffix.lowercased()]
+        // Every file of a batch is asked: the bytes are searched, and the extension lowercased
+        // only when it is short enough to be one of ours.
+        let utf8 = path.utf8
+        let name = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard let dot = utf8[name...].lastIndex(of: UInt8(ascii: ".")), dot != name else { return nil }
+        let suffix = utf8[utf8.index(after: dot)...]
+        guard suffix.count <= 3 else { return nil }
+        return extensions[String(Substring(suffix)).lowercased()]
     }
 
     /// `soffice` (or `libreoffice`) on the `PATH`, if LibreOffice is installed.
