@@ -77,10 +77,7 @@ public struct JSONWriter: ~Copyable {
     /// they are, which saves scanning them (about half of the strings in a result).
     public mutating func key(_ name: StaticString) {
         startValue()
-        out.append(UInt8(ascii: "\""))
-        out.append(literal: name)
-        out.append(UInt8(ascii: "\""))
-        out.append(UInt8(ascii: ":"))
+        out.append(key: name)
         if pretty { out.append(UInt8(ascii: " ")) }
         afterKey = true
     }

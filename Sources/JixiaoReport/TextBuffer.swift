@@ -164,6 +164,20 @@ package struct TextBuffer: ~Copyable {
         count += source.count
     }
 
+    /// Appends `"name":`, room made once and the name copied byte by byte: a key is a few
+    /// letters, fewer than a call to copy them costs, and a result has hundreds.
+    @inline(__always)
+    mutating func append(key name: StaticString) {
+        let length = name.utf8CodeUnitCount
+        if count + length + 3 > capacity { grow(length + 3) }
+        storage[count] = UInt8(ascii: "\"")
+        let start = name.utf8Start
+        for index in 0..<length { storage[count + 1 + index] = start[index] }
+        storage[count + 1 + length] = UInt8(ascii: "\"")
+        storage[count + 2 + length] = UInt8(ascii: ":")
+        count += length + 3
+    }
+
     /// Appends `byte` `count` times.
     mutating func append(_ byte: UInt8, count extra: Int) {
         if count + extra > capacity { grow(extra) }
