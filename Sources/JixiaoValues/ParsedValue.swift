@@ -34,6 +34,13 @@ public indirect enum ParsedValue: Sendable, Hashable {
     /// `227 篇` (DOMAIN.md §4); a bare 万 or 亿 takes the target's noun (`40万` against `40 万次`
     /// is 40 万次). Anything else is returned unchanged.
     public func resolved(against target: ParsedValue) -> ParsedValue {
+        // Most actuals print their own unit: nothing to take from the target.
+        switch self {
+        case .quantity(let quantity) where quantity.unit?.base.isEmpty == false: return self
+        case .range(let range) where range.unit?.base.isEmpty == false: return self
+        case .quantity, .range: break
+        default: return self
+        }
         let targetUnit: ValueUnit?
         let targetPer: String?
         switch target {
