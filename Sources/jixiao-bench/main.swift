@@ -1,7 +1,8 @@
-// jixiao-bench: times `jixiao batch` on synthetic tables against the script an analyst would write
-// instead (`--peer`, e.g. ../shared/bench/peer_py.py: PyYAML's C loader and Decimal), and checks
-// the performance budget (README.md in this folder). Build in release:
-//   swift run -c release jixiao-bench [--count 20000] [--seed 1] [--dir DIR] [--jobs N] [--runs 5] [--peer SCRIPT]
+// jixiao-bench: times the `jixiao batch` command on synthetic tables against the script an analyst
+// would write instead (`--peer`, e.g. ../shared/bench/peer_py.py: PyYAML's C loader and Decimal),
+// and checks the performance budget (README.md in this folder). Build in release, then run:
+//   swift build -c release && .build/release/jixiao-bench [--count 20000] [--seed 1] [--dir DIR]
+//       [--jobs N] [--runs 5] [--peer SCRIPT] [--jixiao PATH]
 // or, for the run page of `jixiao serve` over a history of the same tables (ServeBench.swift):
 //   swift run -c release jixiao-bench --serve [--count 20000]
 import Foundation
@@ -21,6 +22,8 @@ struct Settings {
     /// Times each measure is taken; the median is reported (this machine needs several).
     var runs = 5
     var peer: String?
+    /// The `jixiao` command timed: by default the one built beside this program.
+    var jixiao = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jixiao").path
     /// Times the run page of `jixiao serve` instead of the batch.
     var serve = false
 
@@ -40,6 +43,7 @@ struct Settings {
             case "--rubrics": rubrics = value
             case "--runs": runs = max(1, Int(value) ?? runs)
             case "--peer": peer = value
+            case "--jixiao": jixiao = value
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
                 exit(2)
@@ -66,17 +70,17 @@ func time(_ work: () async throws -> Void) async rethrows -> Double {
     return (ContinuousClock.now - start).seconds
 }
 
-/// The highest resident memory of this process so far (all threads), in megabytes.
-func peakMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
+/// How a process ended: its exit status (nil when it could not start or was killed) and its peak
+/// resident memory in megabytes.
+struct Exit {
+    var status: Int32?
+    var peakMegabytes: Double
 }
 
-/// Runs `arguments` (found on the PATH, output discarded) and waits; false when it could not
-/// start or failed. The child starts with no signal blocked: this process's threads block most of
-/// them, and a Python pool with SIGCHLD blocked waits forever.
-func runProcess(_ arguments: [String]) -> Bool {
+/// Runs `arguments` (found on the PATH, output discarded) and waits. The child starts with no
+/// signal blocked: this process's threads block most of them, and a Python pool with SIGCHLD
+/// blocked waits forever.
+func runProcess(_ arguments: [String]) -> Exit {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -91,10 +95,13 @@ func runProcess(_ arguments: [String]) -> Bool {
     var argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid = pid_t()
-    guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 else { return false }
+    guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 else { return Exit(status: nil, peakMegabytes: 0) }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-    return status == 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
+    // Exited (not killed by a signal): the status is bits 8–15.
+    let exited = status & 0x7F == 0
+    return Exit(status: exited ? (status >> 8) & 0xFF : nil, peakMegabytes: Double(usage.ru_maxrss) / 1024)
 }
 
 /// The middle value (the mean of the two middle ones for an even count).
@@ -127,25 +134,41 @@ let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(a
 print("inputs: \(files.count) files, \(format(Double(bytes) / 1_048_576)) MB, \(settings.jobs) jobs, \(settings.runs) runs of each")
 
 // The peer script, the batch without reports and the batch with every output, taken in turns, so
-// that a slow spell of the machine falls on all of them rather than on one. Each batch writes a
-// folder of its own, all deleted at the end: creating files where thousands were just deleted is
-// slow on some file systems (ext4 skips recently freed inodes), and would be timed as the batch's.
-let engine = try Engine(rubricDirectory: settings.rubrics, rubricReference: nil)
+// that a slow spell of the machine falls on all of them rather than on one. Each is a command in a
+// process of its own, as a user runs it (a batch run in this process would start from the heap
+// the runs before it left: after a run with every output, about a tenth slower). Each batch
+// writes a folder of its own, all deleted at the end: creating files where thousands were just
+// deleted is slow on some file systems (ext4 skips recently freed inodes), and would be timed as
+// the batch's.
 if settings.serve {
+    let engine = try Engine(rubricDirectory: settings.rubrics, rubricReference: nil)
     try await serveBench(files: files, engine: engine, settings: settings)
     exit(0)
 }
+guard FileManager.default.isExecutableFile(atPath: settings.jixiao) else {
+    FileHandle.standardError.write(Data("no jixiao command at \(settings.jixiao): build it first (swift build -c release), or name it with --jixiao\n".utf8))
+    exit(2)
+}
 var outputs: [String] = []
-func batch(reports: BatchOptions.ReportFormat, into folder: String) async throws -> Double {
-    let options = BatchOptions(outputDirectory: folder, jobs: settings.jobs, language: .zh, reports: reports,
-                               runName: "bench", tool: "jixiao-bench")
-    return try await time { _ = try await Batch(engine: engine, options: options).run(files) }
+/// Seconds taken by `jixiao batch --report <reports>` into `folder`, and its peak memory in
+/// megabytes; exit 1 (errors found) is a run like any other.
+func batch(reports: String, into folder: String) async -> (seconds: Double, peak: Double) {
+    var arguments = [settings.jixiao, "batch", "--quiet", "--report", reports, "--jobs", String(settings.jobs), "--out", folder]
+    if let rubrics = settings.rubrics { arguments += ["--rubrics", rubrics] }
+    var exit = Exit(status: nil, peakMegabytes: 0)
+    let seconds = await time { exit = runProcess(arguments + [inputs]) }
+    guard let status = exit.status, status <= 1 else {
+        FileHandle.standardError.write(Data("jixiao batch failed (\(arguments.joined(separator: " ")))\n".utf8))
+        Foundation.exit(2)
+    }
+    return (seconds, exit.peakMegabytes)
 }
 var peerRuns: [Double] = [], plainRuns: [Double] = [], fullRuns: [Double] = []
+var peak = 0.0
 for _ in 1...settings.runs {
     if let peer = settings.peer {
         let seconds = await time {
-            guard runProcess(["python3", peer, settings.directory + "/peer-out", inputs]) else {
+            guard runProcess(["python3", peer, settings.directory + "/peer-out", inputs]).status == 0 else {
                 FileHandle.standardError.write(Data("the peer script \(peer) failed\n".utf8))
                 exit(2)
             }
@@ -153,16 +176,19 @@ for _ in 1...settings.runs {
         peerRuns.append(seconds)
     }
     outputs += [output + "-\(outputs.count + 1)", output + "-\(outputs.count + 2)"]
-    plainRuns.append(try await batch(reports: .none, into: outputs[outputs.count - 2]))
-    fullRuns.append(try await batch(reports: .markdown, into: outputs[outputs.count - 1]))
+    let plain = await batch(reports: "none", into: outputs[outputs.count - 2])
+    let full = await batch(reports: "html", into: outputs[outputs.count - 1])
+    plainRuns.append(plain.seconds)
+    fullRuns.append(full.seconds)
+    peak = max(peak, plain.peak, full.peak)
 }
 for folder in outputs + [settings.directory + "/peer-out"] { try? FileManager.default.removeItem(atPath: folder) }
 
-let plain = median(plainRuns), full = median(fullRuns), peak = peakMegabytes()
+let plain = median(plainRuns), full = median(fullRuns)
 if !peerRuns.isEmpty { print("peer script:                 \(describe(peerRuns))") }
 print("batch, CSV and JSON:         \(describe(plainRuns))  \(format(Double(files.count) / plain, 0)) tables/s")
 print("batch, every output:         \(describe(fullRuns))  \(format(Double(files.count) / full, 0)) tables/s")
-print("peak memory:                 \(format(peak, 1)) MB")
+print("peak memory of a batch:      \(format(peak, 1)) MB")
 
 func verdict(_ met: Bool) -> String { met ? "met" : "missed" }
 var targets: [String] = []
