@@ -34,11 +34,10 @@ public indirect enum ParsedValue: Sendable, Hashable {
     /// `227 篇` (DOMAIN.md §4); a bare 万 or 亿 takes the target's noun (`40万` against `40 万次`
     /// is 40 万次). Anything else is returned unchanged.
     public func resolved(against target: ParsedValue) -> ParsedValue {
-        // Most actuals print their own unit: nothing to take from the target.
+        // Most actuals print their own unit: nothing to take from the target, nothing to copy.
         switch self {
-        case .quantity(let quantity) where quantity.unit?.base.isEmpty == false: return self
-        case .range(let range) where range.unit?.base.isEmpty == false: return self
-        case .quantity, .range: break
+        case .quantity(let quantity) where quantity.unit == nil || quantity.unit?.base.isEmpty == true: break
+        case .range(let range) where range.unit == nil || range.unit?.base.isEmpty == true: break
         default: return self
         }
         let targetUnit: ValueUnit?
@@ -62,11 +61,11 @@ public indirect enum ParsedValue: Sendable, Hashable {
                 factor: unit.factor)
         }
         switch self {
-        case .quantity(var quantity) where quantity.unit == nil || quantity.unit?.base.isEmpty == true:
+        case .quantity(var quantity):
             if quantity.unit == nil, quantity.per == nil { quantity.per = targetPer }
             quantity.unit = resolve(quantity.unit)
             return .quantity(quantity)
-        case .range(var range) where range.unit == nil || range.unit?.base.isEmpty == true:
+        case .range(var range):
             if range.unit == nil, range.per == nil { range.per = targetPer }
             range.unit = resolve(range.unit)
             return .range(range)

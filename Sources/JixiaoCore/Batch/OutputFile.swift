@@ -46,7 +46,7 @@ public final class OutputFile {
     }
 
     /// Writes one CSV record (`CSV.row`), its cells escaped straight into the buffer.
-    public func write(csv fields: [String]) {
+    func write(csv fields: [String]) {
         CSV.append(fields, to: &buffer)
         if buffer.count >= 1 << 16 { flush() }
     }
