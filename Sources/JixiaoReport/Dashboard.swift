@@ -61,15 +61,11 @@ public enum Dashboard {
         out += "</h1>\n"
         if let run {
             out += "<dl class=\"facts\">\n"
-            for (term, value) in [(t[.runName], run.name), (t[.runStarted], run.started),
-                                  (t[.runInputs], run.inputs.joined(separator: language == .zh ? "、" : ", ")),
-                                  (t[.rubric], run.rubrics.joined(separator: language == .zh ? "、" : ", "))] {
-                out += "<dt>"
-                out.append(term)
-                out += "</dt><dd>"
-                out.append(html: value)
-                out += "</dd>\n"
-            }
+            let separator = language == .zh ? "、" : ", "
+            HTMLReport.appendFact(t[.runName], run.name, to: &out)
+            HTMLReport.appendFact(t[.runStarted], run.started, to: &out)
+            HTMLReport.appendFact(t[.runInputs], run.inputs.joined(separator: separator), to: &out)
+            HTMLReport.appendFact(t[.rubric], run.rubrics.joined(separator: separator), to: &out)
             out += "</dl>\n"
         }
         out += "</header>\n\n<section id=\"counts\" aria-label=\""

@@ -96,8 +96,8 @@ public enum HTMLReport {
         return out
     }
 
-    /// `<dt>term</dt><dd>value</dd>`, `term` already escaped.
-    private static func appendFact(_ term: String, _ value: String, line: Bool = true, to out: inout TextBuffer) {
+    /// `<dt>term</dt><dd>value</dd>`, `term` already escaped (the dashboard's run facts too).
+    static func appendFact(_ term: String, _ value: String, line: Bool = true, to out: inout TextBuffer) {
         out += "<dt>"
         out.append(term)
         out += "</dt><dd>"
