@@ -93,9 +93,9 @@ public struct Batch: Sendable {
         // The run is written whole into a folder of its own, made current at the end in one step.
         let folders = RunFolders(out: out)
         folders.removePartials()
-        let runFolderID = RunFolders.id(started: started)
+        let (runFolderID, staging) = try folders.prepare(started: started)
         var staged = options
-        staged.outputDirectory = try folders.prepare(id: runFolderID)
+        staged.outputDirectory = staging
 
         // Each input's report path in the reports folder, without the extension. The folder is
         // staged and its subfolders made up front, so the workers only write files.

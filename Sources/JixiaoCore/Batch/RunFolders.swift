@@ -30,20 +30,11 @@ struct RunFolders {
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// A new run's id: its start time and process, so two runs never share one.
-    static func id(started: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
-        return formatter.string(from: started) + "-" + String(getpid())
-    }
-
     /// Gets the folder ready for a run (called with the output lock held): outputs of a
     /// version that wrote them straight into the folder are moved into a run folder that
     /// `current` names, every usual name is a link through `current`, and run folders that
-    /// `current` does not name are removed. Returns the new run's staging folder.
-    func prepare(id: String) throws -> String {
+    /// `current` does not name are removed. Returns the new run's id and staging folder.
+    func prepare(started: Date) throws -> (id: String, staging: String) {
         try OutputFile.createFolder(runs)
         try adoptDirectOutputs()
         for name in Self.names where !isLink(out + "/" + name) {
@@ -53,9 +44,27 @@ struct RunFolders {
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? [] where entry != kept {
             try? FileManager.default.removeItem(atPath: runs + "/" + entry)
         }
+        let id = newID(started: started)
         let staging = OutputFile.temporaryPath(for: runs + "/" + id)
         try OutputFile.createFolder(staging)
-        return staging
+        return (id, staging)
+    }
+
+    /// A new run's id: its start time and process, and a count when the run still current
+    /// has that name (a run of the same process in the same second, as the server's or a
+    /// test's can be). Only the current run is left in `runs/` when this is asked.
+    private func newID(started: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
+        let base = formatter.string(from: started) + "-" + String(getpid())
+        var id = base, count = 1
+        while access(runs + "/" + id, F_OK) == 0 {
+            count += 1
+            id = base + "-" + String(count)
+        }
+        return id
     }
 
     /// Removes the temporary files and folders a run leaves in the folder and in `runs/` (a

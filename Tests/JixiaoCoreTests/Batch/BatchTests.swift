@@ -90,6 +90,24 @@ struct BatchOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.contains(OutputFile.partialSuffix) })
     }
 
+    /// Two runs of one process started in the same second (the server's, a test's) get
+    /// folders of their own: the second is made current and the first is removed.
+    @Test func runsStartedInTheSameSecondGetFoldersOfTheirOwn() throws {
+        let folders = RunFolders(out: try scratchFolder("same-second"))
+        let started = Date()
+        var ids: [String] = []
+        for _ in 0..<3 {
+            let (id, staging) = try folders.prepare(started: started)
+            try "run \(id)".write(toFile: staging + "/summary.csv", atomically: false, encoding: .utf8)
+            try folders.commit(staging: staging, id: id)
+            #expect(folders.current == RunFolders.runsFolder + "/" + id)
+            #expect(try String(contentsOfFile: folders.out + "/current/summary.csv", encoding: .utf8) == "run \(id)")
+            ids.append(id)
+        }
+        #expect(zip(ids, ids.dropFirst()).allSatisfy { $0 != $1 })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.runs) == [ids[2]])
+    }
+
     /// A folder of mixed downloads: every file is audited or listed in errors.csv with its reason.
     @Test func filesOfNoReadableKindAreListed() async throws {
         let folder = try scratchFolder("mixed")
