@@ -38,10 +38,16 @@ public struct Scorecard: Sendable {
         public var claimedScore: PrintedNumber?
     }
 
-    /// A level-3 indicator and how its target and actual value score.
-    public struct IndicatorScore: Sendable {
-        public var indicator: Submission.Indicator
-        public var assessment: IndicatorAssessment
+    /// A level-3 indicator and how its target and actual value score. A class, as the checks
+    /// and the writers pass each score around whole: a copy is one reference.
+    public final class IndicatorScore: Sendable {
+        public let indicator: Submission.Indicator
+        public let assessment: IndicatorAssessment
+
+        init(indicator: Submission.Indicator, assessment: IndicatorAssessment) {
+            self.indicator = indicator
+            self.assessment = assessment
+        }
 
         /// The points the rules give: the rule's points, the claim kept inside its qualitative
         /// band, or the claim itself when nothing recomputes it.
