@@ -94,7 +94,7 @@ struct Prose {
     static let units = ["万元", "亿元", "元", "%", "％", "人次", "趟次", "件", "个", "人", "次", "项", "辆", "户", "篇", "家", "台", "场", "期",
                         "名", "份", "所", "座", "条", "套", "分", "天", "批", "本", "部", "间", "处", "块"]
 
-    /// Every number in the text with the unit written after it (`98件`, `118.43%`, `510 万元`).
+    /// Every number in the text with the unit written after it (`72件`, `104.67%`, `430 万元`).
     func amounts() -> [Amount] {
         var result: [Amount] = []
         var index = 0
@@ -239,7 +239,7 @@ struct Prose {
                 let totalClauseStart = (characters[..<total.start].lastIndex { "，,；;：:".contains($0) } ?? -1) + 1
                 let totalClause = slice(totalClauseStart..<at)
                 // The parts are the clauses after 其中 that each state one amount in the total's
-                // unit; a share clause (`占98.24%`) may follow each; an amount of another kind ends the list.
+                // unit; a share clause (`占87.15%`) may follow each; an amount of another kind ends the list.
                 var parts: [Amount] = []
                 var clauseStart = at + 2
                 var listEnd = characters.count
@@ -271,8 +271,8 @@ struct Prose {
         return claims
     }
 
-    /// A total followed by the enumerated list of its parts: `…实际支出 2630.78 万元。…如下：`
-    /// then `（1）…项目支出 1090.08 万元…`, `（2）…`. Each item's first amount in the total's unit is
+    /// A total followed by the enumerated list of its parts: `…实际支出 3127.40 万元。…如下：`
+    /// then `（1）…项目支出 1284.65 万元…`, `（2）…`. Each item's first amount in the total's unit is
     /// a part; the claim is dropped when an item has none, or when the total's own sentence lists
     /// other amounts (its parts are then stated there, not in the list).
     func listTotal(followedBy rest: ArraySlice<Prose>, file: String) -> NarrativeClaim? {

@@ -482,7 +482,7 @@ struct GridTableParser: TableParsing {
         return breakdown
     }
 
-    /// `其中：基本支出：1490.47` → (`基本支出`, 1490.47); an empty amount gives nil.
+    /// `其中：基本支出：1835.20` → (`基本支出`, 1835.20); an empty amount gives nil.
     static func labelledAmount(_ cell: String, words: TableWords) -> (String, PrintedNumber?)? {
         var text = DocumentText.compact(cell)
         if let prefix = words.budgetPartPrefix.first(where: text.hasPrefix) {

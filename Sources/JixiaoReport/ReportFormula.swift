@@ -3,7 +3,7 @@ import JixiaoBase
 import JixiaoAudit
 
 /// The arithmetic behind a finding's computed value, for the reports' list of findings:
-/// `48.89 / 173 = 28.26%`, `10 × 96.27% = 9.63`, `10 + 48 + 29 + 10 = 97`, `85 / 100 × 3 = 2.55`.
+/// `52.40 / 180 = 29.11%`, `10 × 87.46% = 8.75`, `10 + 48 + 29 + 10 = 97`, `85 / 100 × 3 = 2.55`.
 enum ReportFormula {
     static func of(_ finding: Finding, card: Scorecard, language: Language) -> String? {
         let decimals = card.rubric.rounding.decimals

@@ -112,7 +112,7 @@ struct ReportModel {
     /// (`TextBuffer.append(markdownCell:)`, `append(html:)`) instead of made into a `String`
     /// first; a text is escaped as any other.
     enum Figure {
-        /// As the table printed it: `96.30%`, `1614.46`.
+        /// As the table printed it: `87.50%`, `2305.17`.
         case printed(PrintedNumber)
         /// At most `decimals` places (`Fixed.compact`).
         case computed(Fixed, decimals: Int)

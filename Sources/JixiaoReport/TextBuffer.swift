@@ -139,7 +139,7 @@ package struct TextBuffer: ~Copyable {
         value.withText(decimals: decimals, compact: true) { append($0) }
     }
 
-    /// `number` as printed (`PrintedNumber.description`): `96.30%`, `1614.46`.
+    /// `number` as printed (`PrintedNumber.description`): `87.50%`, `2305.17`.
     mutating func append(_ number: PrintedNumber) {
         append(number.value, decimals: number.decimals)
         if number.isPercent { append(UInt8(ascii: "%")) }

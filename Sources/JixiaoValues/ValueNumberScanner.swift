@@ -17,7 +17,7 @@ struct ValueNumber: Sendable {
     var fractionPart: Int
     /// Written in Chinese numerals (`三`, `两`, `二〇二一`).
     var isChinese: Bool
-    /// Grouped with thousands separators (`1,614.46`).
+    /// Grouped with thousands separators (`2,305.17`).
     var isGrouped: Bool
 
     var isInteger: Bool { decimals == 0 }
@@ -33,7 +33,7 @@ struct ValueNumber: Sendable {
 
 /// Finds the numbers of a normalised value text in one left-to-right pass.
 ///
-/// Arabic numbers: digits with optional thousands commas (`1,614.46`: groups of exactly three)
+/// Arabic numbers: digits with optional thousands commas (`2,305.17`: groups of exactly three)
 /// and an optional fraction; `2021.12.31` yields three numbers so that it reads as a date.
 /// Chinese numerals are read only where they cannot be part of a word: before a unit of time
 /// (`三个工作日`, `十五天`, `三日内`), before 次 for two or more (`两次`), as a month (`十二月`), as a

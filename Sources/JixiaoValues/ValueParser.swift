@@ -136,7 +136,7 @@ struct ValueReading {
 
     typealias Stop = ValueParser.Stop
 
-    /// The clauses of the text, split at separators outside numbers (`1,614.46` stays whole).
+    /// The clauses of the text, split at separators outside numbers (`2,305.17` stays whole).
     func clauses() -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0

@@ -42,7 +42,7 @@ public struct ValueUnit: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `amount` of this unit expressed in `other`, or nil when the two do not convert
-    /// (`1614.46` 万元 in 元 is `16144600`; 人 in 人次 is nil).
+    /// (`2305.17` 万元 in 元 is `23051700`; 人 in 人次 is nil).
     public func convert(_ amount: Fixed, to other: ValueUnit) -> Fixed? {
         guard isConvertible(to: other) else { return nil }
         if factor == other.factor { return amount }

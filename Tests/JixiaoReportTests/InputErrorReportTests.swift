@@ -35,7 +35,7 @@ struct InputErrorReportTests {
                 \(path):6:13: error[invalid-number]: budget.executed: '九十' is not a number
                  6 |   executed: 九十
                    |             ^
-                hint: write the number as printed, e.g. 1614.46, 96.3%, 1,614.46
+                hint: write the number as printed, e.g. 2305.17, 87.5%, 2,305.17
                 """)
         }
     }

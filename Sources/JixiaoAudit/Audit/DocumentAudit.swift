@@ -265,7 +265,7 @@ struct NarrativeChecker {
                         en: "the text states \(ratio.name) \(stated) but \(ratio.numerator) / \(ratio.denominator) = \(exact)%; no rounding or truncation gives \(stated)")))
     }
 
-    /// The same ratio printed two ways in one document (`118.43%` and `118.42%`): the one
+    /// The same ratio printed two ways in one document (`104.67%` and `104.66%`): the one
     /// farther from the exact quotient is reported.
     mutating func crossCheck(_ order: [NarrativeClaim.Ratio], _ locations: [NarrativeClaim.Ratio: SourceLocation]) {
         var groups: [[Fixed]: [NarrativeClaim.Ratio]] = [:]

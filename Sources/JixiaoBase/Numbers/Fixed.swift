@@ -41,7 +41,7 @@ public struct Fixed: Sendable, Hashable, Comparable {
         }
     }
 
-    /// Reads plain decimal notation, `-1614.46` or `0.6`; nil for anything else.
+    /// Reads plain decimal notation, `-2305.17` or `0.6`; nil for anything else.
     public init?(_ text: some StringProtocol) {
         var significand: Int128 = 0
         var decimals = 0
@@ -273,7 +273,7 @@ extension Fixed: ExpressibleByIntegerLiteral {
 }
 
 extension Fixed: CustomStringConvertible {
-    /// Every held digit that matters: `9.6`, `1614.46`, `-0.25`, `100`.
+    /// Every held digit that matters: `9.6`, `2305.17`, `-0.25`, `100`.
     public var description: String { compact(decimals: Self.scaleDigits) }
 }
 

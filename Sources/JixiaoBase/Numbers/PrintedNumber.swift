@@ -6,7 +6,7 @@ import Foundation
 /// truncated) to one decimal, so it stands for anything in [9.55, 9.65]. Claims are compared
 /// at that precision (DOMAIN.md §5). Values are `Fixed`, never binary floating point.
 public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
-    /// The number as printed; for a percentage the percent figure (`96.3` for `96.3%`).
+    /// The number as printed; for a percentage the percent figure (`87.5` for `87.5%`).
     public var value: Fixed
     /// Digits printed after the decimal point.
     public var decimals: Int
@@ -76,7 +76,7 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
         return (value, decimals, isPercent)
     }
 
-    /// `1,614.46` as 161446 with 2 decimals; nil unless it is plain digits with correct grouping
+    /// `2,305.17` as 230517 with 2 decimals; nil unless it is plain digits with correct grouping
     /// (groups of three after the first, which has one to three).
     private static func digits(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> (significand: Int128, decimals: Int)? {
         var significand: Int128 = 0
@@ -124,7 +124,7 @@ public struct PrintedNumber: Sendable, Hashable, CustomStringConvertible {
         isPercent ? decimals + 2 : decimals
     }
 
-    /// Written as printed: `96.30%`, `1614.46`, `100`.
+    /// Written as printed: `87.50%`, `2305.17`, `100`.
     public var description: String {
         value.formatted(decimals: decimals) + (isPercent ? "%" : "")
     }

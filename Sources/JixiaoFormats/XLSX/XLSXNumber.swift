@@ -1,12 +1,12 @@
 /// A number cell's stored text as Excel shows it, by decimal digit arithmetic (never `Double`).
 ///
-/// The stored `<v>` text is kept as it is (`96.3`, `1614.46`, `0100`…) with two exceptions, both
+/// The stored `<v>` text is kept as it is (`87.5`, `2305.17`, `0100`…) with two exceptions, both
 /// to show what the unit saw in Excel:
 /// - a value stored with more than 15 significant digits (`96.299999999999997`, binary
 ///   floating-point noise that Excel writes for some results) is rounded to 15, Excel's display
-///   precision, and its trailing fraction zeros dropped (`96.3`);
+///   precision, and its trailing fraction zeros dropped (`87.5`);
 /// - a value in a percent format (`0%`, `0.00%`) is shown as a percentage with the format's
-///   decimals (`0.963` → `96.30%`), since 执行率 cells are usually so formatted.
+///   decimals (`0.875` → `87.50%`), since 执行率 cells are usually so formatted.
 /// Other formats (dates, thousands separators, currency) are not applied: a date stays its
 /// serial number, which a self-evaluation table does not need.
 enum XLSXNumber {

@@ -20,7 +20,7 @@ public struct BudgetBreakdown: Sendable {
         }
     }
 
-    /// A labelled amount in a cell (`基本支出：1490.47`); nil when the cell has the label only.
+    /// A labelled amount in a cell (`基本支出：1835.20`); nil when the cell has the label only.
     public struct Amount: Sendable {
         public var label: String
         public var amount: PrintedNumber?

@@ -3,9 +3,9 @@ import JixiaoBase
 /// A figure the prose of a document states, with where it says it.
 ///
 /// Three kinds: the self-evaluation result (`全年预算数X万元，执行数Y万元，完成预算的Z%，绩效
-/// 自评得分W分，评价等级为“优”`), a ratio stated beside its own figures (`受理…106件，办结98件，
-/// 办结率92.56%`, `完成预算的118.42%`), and a total stated with its parts (`…763.33 万元，其中：
-/// A 48.89 万元、B 510 万元…`, or a total followed by an enumerated list of its parts).
+/// 自评得分W分，评价等级为“优”`), a ratio stated beside its own figures (`受理…84件，办结72件，
+/// 办结率85.71%`, `完成预算的104.67%`), and a total stated with its parts (`…642.50 万元，其中：
+/// A 212.50 万元、B 430 万元…`, or a total followed by an enumerated list of its parts).
 public struct NarrativeClaim: Sendable {
     public enum Kind: Sendable {
         case selfEvaluation(SelfEvaluation)

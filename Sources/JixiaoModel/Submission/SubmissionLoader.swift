@@ -143,8 +143,8 @@ extension Submission {
         return (parts.first, parts.last)
     }
 
-    /// A printed 执行率 as a percentage: `96.3%` stays; a bare `1` or `0.9627` is a fraction
-    /// (100%, 96.27%); a bare `100` or `96.27` is already a percent figure.
+    /// A printed 执行率 as a percentage: `87.5%` stays; a bare `1` or `0.8746` is a fraction
+    /// (100%, 87.46%); a bare `100` or `87.46` is already a percent figure.
     package static func percentage(_ number: PrintedNumber) -> PrintedNumber {
         if number.isPercent { return number }
         if number.value <= 2 {

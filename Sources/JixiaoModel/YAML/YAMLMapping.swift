@@ -161,8 +161,8 @@ public struct YAMLMapping {
                     ? LocalizedText(zh: "“\(text)”的位数超出可精确计算的范围（整数至多 26 位，小数至多 \(Fixed.scaleDigits) 位）",
                                     en: "'\(text)' has more digits than can be held exactly (at most 26 before the point and \(Fixed.scaleDigits) after)")
                     : LocalizedText(zh: "“\(text)”不是数字", en: "'\(text)' is not a number"),
-                hint: LocalizedText(zh: "按表中所填写数字，如 1614.46、96.3%、1,614.46",
-                                    en: "write the number as printed, e.g. 1614.46, 96.3%, 1,614.46"))
+                hint: LocalizedText(zh: "按表中所填写数字，如 2305.17、87.5%、2,305.17",
+                                    en: "write the number as printed, e.g. 2305.17, 87.5%, 2,305.17"))
         }
         return number
     }
