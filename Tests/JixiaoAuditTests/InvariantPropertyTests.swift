@@ -37,7 +37,7 @@ struct InvariantPropertyTests {
     @Test func shufflingIndicatorsChangesNoTotal() async {
         await propertyCheck(count: 100, input: Gen.int(in: 0...Int(Int32.max))) { seed in
             let card = RandomTable.scorecard(seed: seed)
-            var generator = SeededGenerator(seed: UInt64(seed) &+ 1)
+            var generator = SeededRandom(seed: UInt64(seed) &+ 1)
             var shuffled = card.submission
             shuffled.categories.shuffle(using: &generator)
             for index in shuffled.categories.indices { shuffled.categories[index].indicators.shuffle(using: &generator) }
@@ -66,23 +66,10 @@ struct InvariantPropertyTests {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64), so a seed reproduces a table.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random but valid tables under the bundled national rubrics.
 enum RandomTable {
     static func scorecard(seed: Int) -> Scorecard {
-        var random = SeededGenerator(seed: UInt64(seed))
+        var random = SeededRandom(seed: UInt64(seed))
         let rubric = Project.catalog.rubrics.randomElement(using: &random)!
         let location = SourceLocation(file: "random-\(seed).yaml", line: 1)
         func number(_ value: Fixed, _ decimals: Int) -> PrintedNumber {

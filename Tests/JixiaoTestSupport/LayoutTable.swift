@@ -227,7 +227,8 @@ package struct LayoutTable: Sendable {
 
 /// A small seedable generator (SplitMix64), so a seed gives the same table every time.
 /// (`JixiaoSynth` has one too, internal to that tool; the test support does not depend on it.)
-package struct SeededRandom: Sendable {
+/// Also a `RandomNumberGenerator`, for the standard library's `random(in:using:)`.
+package struct SeededRandom: RandomNumberGenerator, Sendable {
     var state: UInt64
 
     /// Neighbouring seeds start far apart: the seed is scrambled once, so that seed n + 1 is not
