@@ -55,6 +55,24 @@ struct RubricTests {
         }
     }
 
+    /// A folder with several broken rubrics lists every one's problems in one run, not the
+    /// first file's only.
+    @Test func aRubricFolderListsEveryBrokenRubric() throws {
+        let folder = NSTemporaryDirectory() + "jixiao-rubric-folder-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for file in ["grade-gap.yaml", "misspelt-key.yaml"] {
+            try FileManager.default.copyItem(atPath: Project.fixture("rubrics/broken/\(file)"), toPath: folder + "/" + file)
+        }
+        try FileManager.default.copyItem(atPath: Project.path("Rubrics/national-2024.yaml"), toPath: folder + "/national-2024.yaml")
+        #expect {
+            _ = try RubricCatalog.load(directory: folder)
+        } throws: { error in
+            let files = Set(((error as? InputErrors)?.errors ?? []).map { ($0.location.file as NSString).lastPathComponent })
+            return files == ["grade-gap.yaml", "misspelt-key.yaml"]
+        }
+    }
+
     @Test func misspeltKeysGetASuggestion() {
         #expect {
             _ = try Rubric.load(path: Project.fixture("rubrics/broken/misspelt-key.yaml"))

@@ -18,16 +18,30 @@ public struct RubricCatalog: Sendable {
             throw InputError(.unreadableFile, at: SourceLocation(file: directory, line: 0),
                              message: LocalizedText(zh: "无法读取评分规则目录", en: "cannot read the rubric folder"))
         }
+        // Every rubric is read before any problem is thrown, so that one run lists them all.
         var rubrics: [Rubric] = []
+        var problems: [InputError] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            let rubric = try Rubric.load(path: (directory as NSString).appendingPathComponent(name))
+            let rubric: Rubric
+            do {
+                rubric = try Rubric.load(path: (directory as NSString).appendingPathComponent(name))
+            } catch let error as InputError {
+                problems.append(error)
+                continue
+            } catch let errors as InputErrors {
+                problems += errors.errors
+                continue
+            }
             if let other = rubrics.first(where: { $0.id == rubric.id }) {
-                throw InputError(.invalidRubric, at: SourceLocation(file: rubric.file, line: 1), field: "id",
-                                 message: LocalizedText(zh: "评分规则 id“\(rubric.id)”与 \(other.file) 重复",
-                                                        en: "rubric id '\(rubric.id)' is also used by \(other.file)"))
+                problems.append(InputError(.invalidRubric, at: SourceLocation(file: rubric.file, line: 1), field: "id",
+                                           message: LocalizedText(zh: "评分规则 id“\(rubric.id)”与 \(other.file) 重复",
+                                                                  en: "rubric id '\(rubric.id)' is also used by \(other.file)")))
+                continue
             }
             rubrics.append(rubric)
         }
+        if problems.count == 1 { throw problems[0] }
+        if !problems.isEmpty { throw InputErrors(problems) }
         return RubricCatalog(rubrics: rubrics)
     }
 
