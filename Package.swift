@@ -83,7 +83,7 @@ let package = Package(
             ],
             // mimalloc (Debian's libmimalloc-dev) in place of glibc's malloc for the whole
             // process: a batch allocates in small pieces (libyaml alone four times per scalar),
-            // and it took 7% less processor time with mimalloc (Sources/jixiao-bench/README.md).
+            // and it took about 5% less time with mimalloc (Sources/jixiao-bench/README.md).
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Tools: synthetic tables, the benchmark, the fuzz harness.
