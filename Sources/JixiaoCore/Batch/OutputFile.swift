@@ -47,14 +47,21 @@ public final class OutputFile {
 
     /// Writes one CSV record (`CSV.row`), its cells escaped straight into the buffer.
     func write(csv fields: [String]) {
-        CSV.append(fields, to: &buffer)
-        if buffer.count >= 1 << 16 { flush() }
+        appending { CSV.append(fields, to: &$0) }
     }
 
     private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if buffer.capacity < 1 << 16 { buffer.reserveCapacity(1 << 16) }
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
+        appending { $0.append(contentsOf: bytes) }
+    }
+
+    /// The buffer's size: it is written out once it holds this much.
+    private static let bufferSize = 1 << 16
+
+    /// Lets `body` add to the buffer, then writes the buffer out if it is full.
+    private func appending(_ body: (inout [UInt8]) -> Void) {
+        if buffer.capacity < Self.bufferSize { buffer.reserveCapacity(Self.bufferSize) }
+        body(&buffer)
+        if buffer.count >= Self.bufferSize { flush() }
     }
 
     private func flush() {

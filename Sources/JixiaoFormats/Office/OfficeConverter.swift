@@ -42,6 +42,8 @@ package enum OfficeConverter {
     /// The extensions converted, and into what: Word 97 and WPS 文字 into .docx, Excel 97 and
     /// WPS 表格 into .xlsx.
     package static let extensions: [String: Target] = ["doc": .docx, "wps": .docx, "xls": .xlsx, "et": .xlsx]
+    /// The longest of ``extensions``, in bytes: a longer one (`yaml`, `docx`) is none of them.
+    private static let longestExtension = extensions.keys.map(\.utf8.count).max() ?? 0
 
     /// The longest a conversion may take, whatever the batch allows: 120 s (a table of a few
     /// pages takes 2–6 s, most of it LibreOffice starting with a new profile).
@@ -56,7 +58,7 @@ package enum OfficeConverter {
         let name = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
         guard let dot = utf8[name...].lastIndex(of: UInt8(ascii: ".")), dot != name else { return nil }
         let suffix = utf8[utf8.index(after: dot)...]
-        guard suffix.count <= 3 else { return nil }
+        guard suffix.count <= Self.longestExtension else { return nil }
         return extensions[String(Substring(suffix)).lowercased()]
     }
 
