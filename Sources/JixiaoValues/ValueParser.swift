@@ -42,15 +42,13 @@ public final class ValueParser: Sendable {
 
     /// Parses one 年度指标值 or 实际完成值 text.
     public func parse(_ text: String) -> ParsedValue {
-        if let known = recent[text] { return known }
-        let value: ParsedValue
-        do {
-            value = try read(text)
-        } catch {
-            value = .unscorable(error.unscorable)
+        recent.reading(of: text) { text in
+            do throws(Stop) {
+                return try read(text)
+            } catch {
+                return .unscorable(error.unscorable)
+            }
         }
-        recent[text] = value
-        return value
     }
 
     /// Parses an actual and reads it against its target: an actual with no unit takes the
@@ -195,18 +193,28 @@ final class RecentReadings: Sendable {
     /// A few megabytes of readings: in a year's tables most texts come back within this many
     /// distinct others.
     static let capacity = 16_384
-    /// Keyed by bytes: a text spelt two ways is read twice, which is cheaper than hashing every
-    /// text normalised.
-    private let readings = Mutex<[UTF8Key: ParsedValue]>([:])
+    /// The map is split into shards, each under its own lock, so that a batch's threads seldom
+    /// want the same lock at once (with one lock they took turns several times per table).
+    private static let shardCount = 16
 
-    subscript(text: String) -> ParsedValue? {
-        get { readings.withLock { $0[UTF8Key(text: text)] } }
-        set {
-            guard let newValue else { return }
-            readings.withLock { readings in
-                if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
-                readings[UTF8Key(text: text)] = newValue
-            }
+    private final class Shard: Sendable {
+        /// Keyed by bytes: a text spelt two ways is read twice, which is cheaper than hashing
+        /// every text normalised.
+        let readings = Mutex<[UTF8Key: ParsedValue]>([:])
+    }
+
+    private let shards = (0..<shardCount).map { _ in Shard() }
+
+    /// The reading of `text`: the one kept, or else `read(text)`, kept.
+    func reading(of text: String, _ read: (String) -> ParsedValue) -> ParsedValue {
+        let key = UTF8Key(text: text)
+        let shard = shards[Int(key.fold % UInt64(Self.shardCount))]
+        if let known = shard.readings.withLock({ $0[key] }) { return known }
+        let value = read(text)
+        shard.readings.withLock { readings in
+            if readings.count >= Self.capacity / Self.shardCount { readings.removeAll(keepingCapacity: true) }
+            readings[key] = value
         }
+        return value
     }
 }

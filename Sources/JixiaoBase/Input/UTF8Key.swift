@@ -7,22 +7,25 @@ import Glibc
 /// that are compared often and whose spelling is settled (composed labels, memo keys) use this.
 package struct UTF8Key: Hashable, Sendable {
     package let text: String
+    /// The bytes folded into one word (FNV-1a), once: the hasher's rounds then run once per key
+    /// rather than once per eight bytes (a value text is twenty to forty bytes), keys that differ
+    /// are mostly told apart without comparing their bytes, and a sharded map picks a shard by it.
+    package let fold: UInt64
 
     package init(text: String) {
         self.text = text
+        fold = text.withUTF8Bytes { bytes in
+            bytes.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+        }
     }
 
     package static func == (a: UTF8Key, b: UTF8Key) -> Bool {
-        a.text.withUTF8Bytes { a in
+        a.fold == b.fold && a.text.withUTF8Bytes { a in
             b.text.withUTF8Bytes { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
         }
     }
 
-    /// The bytes folded into one word first (FNV-1a), so that the hasher's rounds run once per
-    /// key rather than once per eight bytes: a value text is twenty to forty bytes.
     package func hash(into hasher: inout Hasher) {
-        hasher.combine(text.withUTF8Bytes { bytes in
-            bytes.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
-        })
+        hasher.combine(fold)
     }
 }
