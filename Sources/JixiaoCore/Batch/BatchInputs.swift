@@ -47,20 +47,20 @@ public enum BatchInputs {
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
             guard boundary.enters(folder) else { continue }
             boundary.start(folder)
-            var found: [(key: [UInt8], path: String)] = []
+            var found: [String] = []
             walk(folder, boundary: boundary) { path, known in
-                if known { found.append((Array(path.utf8), path)) } else { unsupported.append(path) }
+                if known { found.append(path) } else { unsupported.append(path) }
             }
-            found.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            found.sort { $0.utf8Precedes($1) }
             // A walk's paths are the folder's, then plain names (no `.`, `..` or empty part):
             // the folder is made absolute once, not each of its files.
             let base = folder.isEmpty ? "/" : absolute(folder, in: workingDirectory)
             let prefix = base == "/" ? "" : base
-            for file in found where seen.insert(prefix + String(decoding: file.key.dropFirst(folder.utf8.count), as: UTF8.self)).inserted {
-                files.append(file.path)
+            for file in found where seen.insert(prefix + String(decoding: file.utf8.dropFirst(folder.utf8.count), as: UTF8.self)).inserted {
+                files.append(file)
             }
         }
-        func sorted(_ paths: [String]) -> [String] { paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
+        func sorted(_ paths: [String]) -> [String] { paths.sorted { $0.utf8Precedes($1) } }
         return Collected(files: files, unsupported: sorted(unsupported), outsideLinks: sorted(boundary.outsideLinks))
     }
 
