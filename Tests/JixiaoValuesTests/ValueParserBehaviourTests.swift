@@ -167,4 +167,20 @@ import Testing
         #expect("\(parser.parse("每月 10 号前"))" == "by day 10 of the month")
         #expect("\(parser.parse("完成目标"))" == "达成 (完成目标, achievement)")
     }
+
+    /// The parser keeps recent readings in slots that many texts share: more texts than it has
+    /// slots, read twice, are each read as themselves the second time too.
+    @Test func keptReadingsBelongToTheirOwnTexts() {
+        let texts = (0..<70_000).map { "\($0) 人" }
+        let first = texts.map { parser.parse($0) }
+        for (number, text) in texts.enumerated() {
+            let again = parser.parse(text)
+            #expect(again == first[number])
+            guard case .quantity(let quantity) = again, quantity.amount == Fixed(number) else {
+                Issue.record("\(text) read as \(again)")
+                return
+            }
+        }
+    }
 }
+
