@@ -1,7 +1,8 @@
 // jixiao-bench: times the `jixiao batch` command on synthetic tables against the script an analyst
 // would write instead (`--peer`, e.g. ../shared/bench/peer_py.py: PyYAML's C loader and Decimal),
-// and checks the performance budget (README.md in this folder). Build in release, then run:
-//   swift build -c release && .build/release/jixiao-bench [--count 20000] [--seed 1] [--dir DIR]
+// and checks the performance budget (README.md in this folder, which says how to build both
+// commands for it), then run:
+//   .build/release/jixiao-bench [--count 20000] [--seed 1] [--dir DIR]
 //       [--jobs N] [--runs 5] [--peer SCRIPT] [--jixiao PATH]
 // or, for the run page of `jixiao serve` over a history of the same tables (ServeBench.swift):
 //   swift run -c release jixiao-bench --serve [--count 20000]
@@ -146,7 +147,7 @@ if settings.serve {
     exit(0)
 }
 guard FileManager.default.isExecutableFile(atPath: settings.jixiao) else {
-    FileHandle.standardError.write(Data("no jixiao command at \(settings.jixiao): build it first (swift build -c release), or name it with --jixiao\n".utf8))
+    FileHandle.standardError.write(Data("no jixiao command at \(settings.jixiao): build it first (swift build -c release --static-swift-stdlib --product jixiao), or name it with --jixiao\n".utf8))
     exit(2)
 }
 var outputs: [String] = []
