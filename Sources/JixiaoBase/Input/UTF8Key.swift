@@ -9,7 +9,7 @@ package struct UTF8Key: Hashable, Sendable {
     package let text: String
     /// The bytes folded into one word (FNV-1a), once: the hasher's rounds then run once per key
     /// rather than once per eight bytes (a value text is twenty to forty bytes), keys that differ
-    /// are mostly told apart without comparing their bytes, and a sharded map picks a shard by it.
+    /// are mostly told apart without comparing their bytes, and the value memo picks its slot by it.
     package let fold: UInt64
 
     package init(text: String) {
