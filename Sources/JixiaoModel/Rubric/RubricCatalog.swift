@@ -40,7 +40,6 @@ public struct RubricCatalog: Sendable {
             }
             rubrics.append(rubric)
         }
-        if problems.count == 1 { throw problems[0] }
         if !problems.isEmpty { throw InputErrors(problems) }
         return RubricCatalog(rubrics: rubrics)
     }
